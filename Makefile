@@ -1,0 +1,55 @@
+# Guiji: `make run` opens the app on the sample project; `make test` runs every test.
+# Both set everything up on a fresh machine first (system packages, .venv, translations).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TS := resources/i18n/guiji_zh_CN.ts
+QM := resources/i18n/guiji_zh_CN.qm
+SAMPLE ?= .sample/示例项目.guiji
+
+.PHONY: setup run test bench bench-small lint translations update-translations sample clean
+
+setup: $(STAMP) $(QM)
+
+$(STAMP): pyproject.toml
+	@bash packaging/system-deps.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+$(QM): $(TS) $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+# Developers: collect new UI strings into the .ts file (then translate them in it).
+update-translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent $$(git ls-files 'app/ui/*.py') -ts $(TS)
+
+$(SAMPLE): $(STAMP) resources/sample/sample.json
+	@mkdir -p $(dir $(SAMPLE))
+	@rm -f "$(SAMPLE)"
+	$(PY) -m app sample "$(SAMPLE)"
+
+sample: $(SAMPLE)
+
+run: setup $(SAMPLE)
+	$(PY) -m app "$(SAMPLE)"
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+bench: setup
+	$(PY) -m bench --size large
+
+bench-small: setup
+	$(PY) -m bench --size small
+
+lint: setup
+	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) .sample $(QM)

@@ -1,0 +1,178 @@
+"""Codings: apply and remove codes on text ranges (code points, end exclusive), list them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.codebook import code_paths
+from app.core.db.models import Code, Coder, Coding, Document, Stage, utcnow
+from app.core.errors import NotFoundError, ValidationError
+from app.core.project import Project
+from app.core.stages import effective_stages
+
+
+@dataclass(frozen=True)
+class CodingInfo:
+    """A coding with what a reader needs: its text, code path, coder and effective stage."""
+
+    id: int
+    document_id: int
+    document: str
+    code_id: int
+    code: str
+    coder: str
+    start: int
+    end: int
+    text: str
+    memo: str
+    stage: str | None  # the effective stage (coding, else stage span, else document)
+    own_stage: str | None  # the stage set on the coding itself
+    own_stage_id: int | None
+    created_at: datetime
+
+
+def get_or_create_coder(session: Session, name: str) -> Coder:
+    """The coder called ``name``, created on first use."""
+    name = name.strip()
+    if not name:
+        raise ValidationError("a coder name cannot be empty")
+    coder = session.scalar(select(Coder).where(Coder.name == name))
+    if coder is None:
+        coder = Coder(name=name, created_at=utcnow())
+        session.add(coder)
+        session.flush()
+    return coder
+
+
+def check_span(doc_name: str, length: int, start: int, end: int) -> None:
+    """Raise ValidationError unless ``0 <= start < end <= length``."""
+    if not (0 <= start < end <= length):
+        raise ValidationError(
+            f"{doc_name}: the range {start}–{end} is not inside the text "
+            f"(0–{length} characters, and the start must be before the end)"
+        )
+
+
+def apply_coding(
+    project: Project,
+    *,
+    document_id: int,
+    code_id: int,
+    start: int,
+    end: int,
+    coder: str,
+    memo: str = "",
+    stage_id: int | None = None,
+    coding_id: int | None = None,
+    created_at: datetime | None = None,
+) -> CodingInfo:
+    """Apply a code to ``[start, end)`` of a document; one committed unit of work.
+
+    ``coding_id`` and ``created_at`` re-create a removed coding exactly (undo of a removal).
+    """
+    with project.write() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        check_span(doc.name, doc.length, start, end)
+        if session.get(Code, code_id) is None:
+            raise NotFoundError(f"no code with id {code_id}")
+        if stage_id is not None and session.get(Stage, stage_id) is None:
+            raise NotFoundError(f"no stage with id {stage_id}")
+        row = Coding(
+            document_id=document_id, code_id=code_id, coder_id=get_or_create_coder(session, coder).id,
+            start=start, end=end, memo=memo, stage_id=stage_id, created_at=created_at or utcnow(),
+        )
+        if coding_id is not None:
+            row.id = coding_id
+        session.add(row)
+        session.flush()
+        new_id = row.id
+    return get_coding(project, new_id)
+
+
+def remove_coding(project: Project, coding_id: int) -> CodingInfo:
+    """Remove a coding; returns it as it was (enough to re-create it)."""
+    info = get_coding(project, coding_id)
+    with project.write() as session:
+        row = session.get(Coding, coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        session.delete(row)
+    return info
+
+
+def set_coding_memo(project: Project, coding_id: int, memo: str) -> CodingInfo:
+    """Replace a coding's memo."""
+    with project.write() as session:
+        row = session.get(Coding, coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        row.memo = memo
+    return get_coding(project, coding_id)
+
+
+def get_coding(project: Project, coding_id: int) -> CodingInfo:
+    """One coding by id."""
+    found = list_codings(project, coding_ids=[coding_id])
+    if not found:
+        raise NotFoundError(f"no coding with id {coding_id}")
+    return found[0]
+
+
+def list_codings(
+    project: Project,
+    *,
+    document_id: int | None = None,
+    code_id: int | None = None,
+    coding_ids: list[int] | None = None,
+) -> list[CodingInfo]:
+    """Codings with their text, ordered by document order and position."""
+    with project.read() as session:
+        return _list_codings(session, document_id=document_id, code_id=code_id, coding_ids=coding_ids)
+
+
+def _list_codings(
+    session: Session,
+    *,
+    document_id: int | None,
+    code_id: int | None,
+    coding_ids: list[int] | None,
+) -> list[CodingInfo]:
+    query = (
+        select(
+            Coding.id, Coding.document_id, Document.name, Coding.code_id, Coder.name, Coding.start,
+            Coding.end, Coding.memo, Coding.stage_id, Coding.created_at,
+        )
+        .join(Document, Document.id == Coding.document_id)
+        .join(Coder, Coder.id == Coding.coder_id)
+        .order_by(Document.position, Document.id, Coding.start, Coding.end, Coding.id)
+    )
+    if document_id is not None:
+        query = query.where(Coding.document_id == document_id)
+    if code_id is not None:
+        query = query.where(Coding.code_id == code_id)
+    if coding_ids is not None:
+        query = query.where(Coding.id.in_(coding_ids))
+    rows = session.execute(query).all()
+    # Slice in Python from one load per document: SQLite's substr() would read a long text once per row.
+    doc_ids = {r[1] for r in rows}
+    texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).tuples().all())
+    paths = code_paths(session)
+    stage_names = dict(session.execute(select(Stage.id, Stage.name)).tuples().all())
+    effective = effective_stages(session, [(r[0], r[1], r[5], r[6], r[8]) for r in rows])
+    return [
+        CodingInfo(
+            id=r[0], document_id=r[1], document=r[2], code_id=r[3], code=paths[r[3]], coder=r[4],
+            start=r[5], end=r[6], text=texts[r[1]][r[5]:r[6]], memo=r[7],
+            stage=stage_names.get(effective[r[0]]) if effective[r[0]] is not None else None,
+            own_stage=stage_names.get(r[8]) if r[8] is not None else None,
+            own_stage_id=r[8],
+            created_at=r[9],
+        )
+        for r in rows
+    ]

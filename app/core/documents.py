@@ -1,0 +1,179 @@
+"""Documents: import (all or nothing), list, read, rename, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.db.models import Coding, Document, utcnow
+from app.core.errors import NotFoundError, ValidationError
+from app.core.exchange.readers import read_document_file
+from app.core.project import Project
+from app.core.text import normalise, sha256_text
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document without its text."""
+
+    id: int
+    name: str
+    length: int
+    sha256: str
+    source_name: str
+    source_format: str
+    source_encoding: str
+    imported_at: datetime
+    position: int
+    codings: int
+
+
+def unique_name(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted (2)``, ``wanted (3)``… whichever is free; adds the result to ``taken``."""
+    name = wanted
+    n = 2
+    while name in taken:
+        name = f"{wanted} ({n})"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def import_files(
+    project: Project, paths: Sequence[str | Path], *, progress: Progress | None = None
+) -> list[DocumentInfo]:
+    """Import text files as documents, all or nothing.
+
+    Every file is read and checked before anything is written; the first unreadable one raises
+    :class:`~app.core.errors.InputFileError` and the project is left as it was.
+    """
+    files = [Path(p) for p in paths]
+    read = []
+    for i, path in enumerate(files):
+        read.append(read_document_file(path))
+        if progress:
+            progress(i + 1, len(files) * 2)
+    with project.write() as session:
+        taken = set(session.scalars(select(Document.name)))
+        position = (session.scalar(select(func.max(Document.position))) or 0) + 1
+        ids = []
+        for i, (path, doc) in enumerate(zip(files, read, strict=True)):
+            row = _new_document(
+                session, unique_name(path.stem, taken), doc.text, position + i,
+                source_name=path.name, source_format=doc.format, source_encoding=doc.encoding,
+            )
+            ids.append(row.id)
+            if progress:
+                progress(len(files) + i + 1, len(files) * 2)
+    by_id = {d.id: d for d in list_documents(project)}
+    return [by_id[i] for i in ids]
+
+
+def add_text_document(project: Project, name: str, text: str, *, source_format: str = "txt") -> DocumentInfo:
+    """Add a document from a string (normalised like an imported file)."""
+    if not name.strip():
+        raise ValidationError("a document name cannot be empty")
+    text = normalise(text)
+    with project.write() as session:
+        taken = set(session.scalars(select(Document.name)))
+        position = (session.scalar(select(func.max(Document.position))) or 0) + 1
+        row = _new_document(session, unique_name(name.strip(), taken), text, position,
+                            source_name="", source_format=source_format, source_encoding="")
+        doc_id = row.id
+    return get_document(project, doc_id)
+
+
+def _new_document(
+    session: Session, name: str, text: str, position: int, *,
+    source_name: str, source_format: str, source_encoding: str,
+) -> Document:
+    row = Document(
+        name=name, text=text, length=len(text), sha256=sha256_text(text),
+        source_name=source_name, source_format=source_format, source_encoding=source_encoding,
+        imported_at=utcnow(), position=position, memo="",
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def list_documents(project: Project) -> list[DocumentInfo]:
+    """All documents in their order, with coding counts (the text is not loaded)."""
+    with project.read() as session:
+        counts = dict(
+            session.execute(select(Coding.document_id, func.count(Coding.id)).group_by(Coding.document_id))
+            .tuples()
+            .all()
+        )
+        rows = session.execute(
+            select(
+                Document.id, Document.name, Document.length, Document.sha256, Document.source_name,
+                Document.source_format, Document.source_encoding, Document.imported_at, Document.position,
+            ).order_by(Document.position, Document.id)
+        ).all()
+    return [DocumentInfo(*row, codings=counts.get(row.id, 0)) for row in rows]
+
+
+def get_document(project: Project, document_id: int) -> DocumentInfo:
+    """One document by id (without its text)."""
+    for info in list_documents(project):
+        if info.id == document_id:
+            return info
+    raise NotFoundError(f"no document with id {document_id}")
+
+
+def find_document(session: Session, name: str) -> Document:
+    """The document called ``name``; NotFoundError otherwise."""
+    doc = session.scalar(select(Document).where(Document.name == name))
+    if doc is None:
+        raise NotFoundError(f"no document named '{name}' in this project")
+    return doc
+
+
+def document_id_by_name(project: Project, name: str) -> int:
+    """The id of the document called ``name``."""
+    with project.read() as session:
+        return find_document(session, name).id
+
+
+def document_text(project: Project, document_id: int) -> str:
+    """The stored (normalised) text of a document."""
+    with project.read() as session:
+        text = session.scalar(select(Document.text).where(Document.id == document_id))
+    if text is None:
+        raise NotFoundError(f"no document with id {document_id}")
+    return text
+
+
+def rename_document(project: Project, document_id: int, new_name: str) -> DocumentInfo:
+    """Rename a document; names are unique within a project."""
+    new_name = new_name.strip()
+    if not new_name:
+        raise ValidationError("a document name cannot be empty")
+    with project.write() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        clash = session.scalar(select(Document.id).where(Document.name == new_name, Document.id != document_id))
+        if clash is not None:
+            raise ValidationError(f"a document named '{new_name}' already exists")
+        doc.name = new_name
+    return get_document(project, document_id)
+
+
+def delete_document(project: Project, document_id: int) -> int:
+    """Delete a document with its codings; returns how many codings went with it."""
+    with project.write() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        removed = session.scalar(select(func.count(Coding.id)).where(Coding.document_id == document_id)) or 0
+        session.delete(doc)
+    return removed

@@ -1,0 +1,38 @@
+"""The error types app.core raises on purpose.
+
+Every error a user can cause carries one message that names the file (or object) and the problem.
+The CLI prints ``str(error)`` and exits non-zero; the desktop app shows it in a dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class GuijiError(Exception):
+    """Base of every expected, user-facing error."""
+
+
+class InputFileError(GuijiError):
+    """A file given to Guiji cannot be read as what it claims to be."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path.name}: {problem}")
+
+
+class ProjectError(GuijiError):
+    """The project file cannot be opened or used as asked."""
+
+
+class ProjectLockedError(ProjectError):
+    """Another process has the project open for writing."""
+
+
+class NotFoundError(GuijiError):
+    """A named document, code, stage or coding does not exist."""
+
+
+class ValidationError(GuijiError):
+    """A value is impossible (positions outside the text, an empty name, a bad colour...)."""

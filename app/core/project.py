@@ -1,0 +1,229 @@
+"""Create and open project files.
+
+A project is one SQLite file. Opening it for writing takes an OS-level lock on ``<file>.lock``
+(released by the OS if the process dies), so a second process is refused with a clear message;
+read-only opening needs no lock (SQLite's WAL lets readers run beside the writer). A file behind
+the current schema is copied to a backup and migrated on open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import __version__
+from app.core.db import migrate
+from app.core.db.engine import looks_like_sqlite, make_engine
+from app.core.db.models import ProjectMeta, utcnow
+from app.core.errors import ProjectError, ProjectLockedError
+
+PROJECT_SUFFIX = ".guiji"
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """What happened while opening: a migration and where the backup went, if any."""
+
+    migrated_from: str | None = None
+    backup: Path | None = None
+
+
+class Project:
+    """An open project file. Use :func:`create_project` or :func:`open_project` to get one."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, report: OpenReport) -> None:
+        self.path = path
+        self.engine = engine
+        self.read_only = lock is None
+        self.open_report = report
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any exception."""
+        if self.read_only:
+            raise ProjectError(f"{self.path.name}: the project is open read-only")
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A consistent read-only snapshot."""
+        with self._sessions() as session, session.begin():
+            yield session
+            session.rollback()
+
+    def close(self) -> None:
+        """Release the engine and the lock; the object is unusable afterwards."""
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _lock_for(path: Path) -> FileLock:
+    lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise ProjectLockedError(
+            f"{path.name}: the project is open in another Guiji window or process; "
+            "close it there first (or open it read-only)"
+        ) from None
+    return lock
+
+
+def create_project(path: str | Path) -> Project:
+    """Create a new, empty project file at ``path`` (which must not exist) and open it."""
+    path = Path(path)
+    if path.exists():
+        raise ProjectError(f"{path.name}: a file with this name already exists")
+    if not path.parent.is_dir():
+        raise ProjectError(f"{path.name}: the folder {path.parent} does not exist")
+    lock = _lock_for(path)
+    try:
+        # Build in a temporary file beside the target, then rename: no half-made project is ever seen.
+        fd, tmp_name = tempfile.mkstemp(prefix=".creating-", suffix=PROJECT_SUFFIX, dir=path.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            engine = make_engine(tmp)
+            with engine.connect() as conn:
+                migrate.upgrade_to_head(conn)
+                conn.commit()
+                with conn.begin():
+                    now = utcnow().isoformat(timespec="seconds")
+                    conn.execute(
+                        ProjectMeta.__table__.insert(),
+                        [
+                            {"key": "created_at", "value": now},
+                            {"key": "created_by", "value": f"Guiji {__version__}"},
+                            {"key": "memo", "value": ""},
+                        ],
+                    )
+            engine.dispose()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a project is an ordinary file
+            os.replace(tmp, path)
+        finally:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
+        return Project(path, make_engine(path), lock, OpenReport())
+    except BaseException:
+        lock.release()
+        raise
+
+
+def open_project(path: str | Path, *, read_only: bool = False) -> Project:
+    """Open an existing project; migrate it (after a backup) when its schema is behind.
+
+    Raises :class:`ProjectLockedError` when another process has it open for writing, and
+    :class:`ProjectError` when the file is missing, not a Guiji project, or from a newer Guiji.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ProjectError(f"{path.name}: no such project file")
+    if not looks_like_sqlite(path):
+        raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)")
+    lock = None if read_only else _lock_for(path)
+    try:
+        engine = make_engine(path, read_only=read_only)
+        report = _check_schema(path, engine, read_only=read_only)
+        return Project(path, engine, lock, report)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _check_schema(path: Path, engine: Engine, *, read_only: bool) -> OpenReport:
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if "alembic_version" not in tables or "project_meta" not in tables:
+                raise ProjectError(f"{path.name}: not a Guiji project (its tables are not Guiji's)")
+            current = migrate.current_revision(conn)
+            head = migrate.head_revision()
+            if current == head:
+                return OpenReport()
+            if current not in migrate.known_revisions():
+                raise ProjectError(
+                    f"{path.name}: the project was saved by a newer version of Guiji "
+                    f"(schema {current}); update Guiji to open it"
+                )
+            if read_only:
+                raise ProjectError(
+                    f"{path.name}: the project needs an upgrade; open it once in Guiji (not read-only)"
+                )
+            backup = backup_project(path, engine, label=f"before-upgrade-{current}")
+            conn.rollback()
+            migrate.upgrade_to_head(conn)
+            conn.commit()
+            return OpenReport(migrated_from=current, backup=backup)
+    except (DatabaseError, OperationalError) as exc:
+        raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})") from exc
+
+
+def backup_project(path: Path, engine: Engine, *, label: str) -> Path:
+    """Copy the project (consistently, through SQLite's backup API) to a file beside it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix}.bak")
+    raw = engine.raw_connection()
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    return target
+
+
+def project_meta(project: Project, key: str) -> str:
+    """A value from the project's key/value table ('' when unset)."""
+    with project.read() as session:
+        value = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == key))
+    return value or ""
+
+
+def integrity_problems(project: Project) -> list[str]:
+    """SQLite's integrity and foreign-key checks; an empty list means the file is sound."""
+    problems: list[str] = []
+    with project.engine.connect() as conn:
+        rows = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+        problems += [str(r) for r in rows if r != "ok"]
+        fk = conn.execute(text("PRAGMA foreign_key_check")).all()
+        problems += [f"foreign key: {tuple(r)}" for r in fk]
+    return problems
+
+
+__all__ = [
+    "PROJECT_SUFFIX",
+    "OpenReport",
+    "Project",
+    "backup_project",
+    "create_project",
+    "integrity_problems",
+    "open_project",
+    "project_meta",
+]

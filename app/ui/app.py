@@ -1,0 +1,42 @@
+"""Start the desktop application."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from app.ui.i18n import LANGUAGES, install_translators, system_language
+from app.ui.settings import settings
+
+CJK_FONTS = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
+
+
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication with Guiji's names, font fallbacks and translations installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Guiji")
+    app.setOrganizationName("Guiji")
+    font = QFont(app.font())
+    font.setFamilies([font.family(), *CJK_FONTS])
+    app.setFont(font)
+    chosen = language or str(settings().value("ui/language", "") or "") or system_language()
+    if chosen not in LANGUAGES:
+        chosen = "en"
+    app.setProperty("guiji_translators", install_translators(app, chosen))
+    return app
+
+
+def run_app(project: str | None) -> int:
+    """Open the main window (on ``project`` if given) and run the event loop."""
+    from app.ui.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow()
+    if project:
+        window.open_project_path(project)
+    window.show()
+    return app.exec()
