@@ -162,7 +162,7 @@ def _list_codes(session: Session) -> list[CodeInfo]:
         select(Code.id, Code.parent_id, Code.name, Code.color, Code.description, Code.position)
     ).all()
     counts = dict(
-        session.execute(select(Coding.code_id, func.count(Coding.id)).group_by(Coding.code_id)).tuples().all()
+        session.execute(select(Coding.code_id, func.count(Coding.id)).group_by(Coding.code_id)).all()
     )
     children: dict[int | None, list[tuple[int, int | None, str, str, str, int]]] = {}
     for row in rows:

@@ -161,9 +161,9 @@ def _list_codings(
     rows = session.execute(query).all()
     # Slice in Python from one load per document: SQLite's substr() would read a long text once per row.
     doc_ids = {r[1] for r in rows}
-    texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).tuples().all())
+    texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
     paths = code_paths(session)
-    stage_names = dict(session.execute(select(Stage.id, Stage.name)).tuples().all())
+    stage_names = dict(session.execute(select(Stage.id, Stage.name)).all())
     effective = effective_stages(session, [(r[0], r[1], r[5], r[6], r[8]) for r in rows])
     return [
         CodingInfo(

@@ -144,7 +144,7 @@ def effective_stages(
         ):
             spans.setdefault(doc_id, []).append((start, end, stage_id))
         doc_stage = dict(
-            session.execute(select(Document.id, Document.stage_id).where(Document.id.in_(need))).tuples().all()
+            session.execute(select(Document.id, Document.stage_id).where(Document.id.in_(need))).all()
         )
     for coding_id, doc_id, start, end, own in items:
         if own is not None:

@@ -120,7 +120,8 @@ def _bomless_utf16(data: bytes) -> str | None:
     """Return the UTF-16 codec BOM-less ``data`` obviously is in, or None.
 
     Text in UTF-16 has its NUL bytes (the high half of ASCII characters) on one side of each
-    two-byte unit only; binary data has them everywhere.
+    two-byte unit only; binary data has them everywhere. A few NULs in bytes that are valid
+    UTF-8 are stray NULs in a UTF-8 (or ASCII) file, not UTF-16.
     """
     if len(data) % 2:
         return None
@@ -128,6 +129,13 @@ def _bomless_utf16(data: bytes) -> str | None:
     nul_odd = data[1::2].count(0)
     if nul_even and nul_odd:
         return None
+    if (nul_even + nul_odd) * 10 < len(data) // 2:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return None
     codec = "utf-16-le" if nul_odd else "utf-16-be"
     try:
         text = data.decode(codec)
@@ -337,17 +345,21 @@ def detect_turns(text: str) -> list[Turn]:
     Latin letters, digits, ``·``, spaces inside Latin names) and a colon ``：`` or ``:``. The
     turn's content may continue on the same line or start on the next. A name that is a
     discourse marker (``举例来说``) or a header field (``访谈时间``) is not a speaker. When a
-    transcript marks most of its labels (heading, bold or timestamp), unmarked label-shaped
-    lines inside the answers are ignored, and the other way round.
+    transcript marks three quarters or more of its labels (heading, bold or timestamp), the
+    unmarked label-shaped lines are ignored, and the other way round.
     """
     found: list[tuple[re.Match[str], bool]] = []
     for m in _LABEL.finditer(text):
         if _is_speaker_label(text, m):
             marked = bool(m["heading"] or m["bold"] or m["bold_in"] or m["stamp"])
             found.append((m, marked))
+    # A style used by under a quarter of the labels is taken for label-shaped text, e.g.
+    # "舉例來講：" opening a paragraph in a transcript whose speakers are "### 唐鳳：" headings.
     n_marked = sum(1 for _, marked in found if marked)
-    keep_marked = n_marked >= len(found) - n_marked
-    labels = [m for m, marked in found if marked == keep_marked]
+    minority = min(n_marked, len(found) - n_marked)
+    labels = [
+        m for m, marked in found if 4 * minority >= len(found) or marked == (2 * n_marked >= len(found))
+    ]
 
     turns: list[Turn] = []
     for i, m in enumerate(labels):

@@ -93,9 +93,13 @@ def _read_bytes(path: Path) -> bytes:
 def _check_archive(data: bytes, path: Path) -> None:
     """Refuse a damaged archive, or one declaring too much data, before python-docx opens it."""
     if data.startswith(_OLE2_MAGIC):
-        raise InputFileError(path, "this is an old Word .doc file renamed .docx; save it as .docx in Word first")
+        raise InputFileError(
+            path, "this is an old Word .doc file renamed .docx; save it as .docx in Word first"
+        )
     if not data.startswith(b"PK"):
-        raise InputFileError(path, "not a valid .docx file (it is not a zip archive; was another file renamed?)")
+        raise InputFileError(
+            path, "not a valid .docx file (it is not a zip archive; was another file renamed?)"
+        )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
