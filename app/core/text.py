@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -53,6 +52,12 @@ _TRIED = "tried UTF-8, UTF-16, GB18030, Big5"
 # C0 and C1 controls other than tab, line feed, vertical tab, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_RATIO = 0.01
+# What Chinese (and English) text is made of: the test that BOM-less bytes really are UTF-16.
+_UTF16_PLAUSIBLE = re.compile(
+    "[\t\n\r\x20-\x7e\u00b7\u2000-\u27bf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\uff00-\uffef\U0001f000-\U0001faff\U00020000-\U0003ffff]"
+)
+_MIN_PLAUSIBLE_RATIO = 0.95
 # Punctuation both GB and Big5 Chinese text use; full-width ASCII forms are U+FF01..U+FF5E.
 _COMMON_PUNCT = frozenset("，。、；：？！「」『』（）《》〈〉“”‘’…—～·\u3000") | frozenset(
     chr(c) for c in range(0xFF01, 0xFF5F)
@@ -119,31 +124,30 @@ def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
 def _bomless_utf16(data: bytes) -> str | None:
     """Return the UTF-16 codec BOM-less ``data`` obviously is in, or None.
 
-    Text in UTF-16 has its NUL bytes (the high half of ASCII characters) on one side of each
-    two-byte unit only; binary data has them everywhere. A few NULs in bytes that are valid
-    UTF-8 are stray NULs in a UTF-8 (or ASCII) file, not UTF-16.
+    In UTF-16 text most NUL bytes are the high half of ASCII characters, so they sit on one
+    side of the two-byte units (the other side has them only for the rare U+xx00 characters),
+    and the decoded text is almost all characters of Chinese and English text (random bytes
+    decode to Hangul, Yi, private-use and Latin-1 characters too, so they fail that). A few
+    NULs in bytes that are valid UTF-8 are stray NULs in a UTF-8 (or ASCII) file, not UTF-16.
     """
-    if len(data) % 2:
-        return None
     nul_even = data[0::2].count(0)
     nul_odd = data[1::2].count(0)
-    if nul_even and nul_odd:
+    if len(data) % 2 or nul_even == nul_odd:
         return None
-    if (nul_even + nul_odd) * 10 < len(data) // 2:
+    if max(nul_even, nul_odd) * 10 < len(data) // 2:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
             pass
         else:
             return None
-    codec = "utf-16-le" if nul_odd else "utf-16-be"
+    codec = "utf-16-le" if nul_odd > nul_even else "utf-16-be"
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
         return None
-    odd = sum(1 for ch in text if unicodedata.category(ch) in {"Cn", "Co", "Cs"})
-    odd += sum(1 for _ in _CONTROL.finditer(text))
-    return codec if odd <= _MAX_CONTROL_RATIO * len(text) else None
+    plain = sum(1 for _ in _UTF16_PLAUSIBLE.finditer(text))
+    return codec if plain >= _MIN_PLAUSIBLE_RATIO * len(text) else None
 
 
 def _choose_gb_or_big5(data: bytes) -> tuple[str, str] | None:
