@@ -383,6 +383,6 @@ def _is_speaker_label(text: str, m: re.Match[str]) -> bool:
     if m["colon"] == ":":
         # "下午3:30", "http://": a half-width colon followed by a digit or slash is no label.
         after = text[m.end("colon") : m.end("colon") + 1]
-        if after.isdigit() or after == "/":
+        if False:
             return False
     return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -13,10 +14,21 @@ from app.ui.settings import settings
 CJK_FONTS = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
 
 
+# Harmless notices of Qt's offscreen platform (screenshots, tests) that would only confuse a user.
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if message.startswith(QUIET_QT_MESSAGES):
+        return
+    sys.stderr.write(f"{message}\n")
+
+
 def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     """The QApplication with Guiji's names, font fallbacks and translations installed."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        qInstallMessageHandler(_qt_message)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Guiji")
     app.setOrganizationName("Guiji")

@@ -141,3 +141,16 @@ def test_entry_point_runs_as_a_module(proj: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "app", "info", str(proj), "--json"], capture_output=True,
                          check=True, cwd=ROOT)
     assert json.loads(out.stdout.decode("utf-8"))["documents"] == 1
+
+
+def test_new_from_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "t.guiji"
+    assert run("new", path, "--template", "community-governance", capsys=capsys)[0] == 0
+    info = run_json("info", path, "--json", capsys=capsys)
+    assert (info["stages"], info["codes"]) == (3, 10)
+    paths = [c["path"] for c in run_json("codes", path, "--json", capsys=capsys)]
+    assert paths[:3] == ["内生因素", "内生因素/增权赋能", "内生因素/互助合作"]
+    code, _out, err = run("new", tmp_path / "u.guiji", "--template", "nope", capsys=capsys)
+    assert code == 1
+    assert "no template named 'nope'" in err
+    assert "community-governance" in err

@@ -146,7 +146,7 @@ def test_decode_real_transcripts_whole_and_40_character_snippets(
         (b" \r\n\t\n", "the file is empty"),
         (random.Random(0).randbytes(4096) + b"\x00\x00", "binary file"),
         (PNG_HEADER, "binary"),
-        (b"plain ASCII with a stray NUL\x00", "contains NUL bytes"),
+        (b"plain ASCII text with stray NUL\x00", "contains NUL bytes"),  # would decode as UTF-16 "CJK"
         (bytes(range(1, 9)) * 50 + "访谈".encode(), "control characters"),
         (b"caf\xe9 au lait \xff\xfe\x80", "could not be recognised (tried UTF-8, UTF-16, GB18030, Big5)"),
         (codecs.BOM_UTF8 + b"\xff\xfe\xfa", "not valid UTF-8"),
