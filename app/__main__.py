@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-SUBCOMMANDS = {"new", "import", "info", "codes", "code", "codings", "stage", "screenshot", "sample"}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    from app.cli import subcommand_names
+
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (args[0] not in SUBCOMMANDS and not args[0].startswith("-")):
+    if not args or (args[0] not in subcommand_names() and not args[0].startswith("-")):
         from app.ui.app import run_app
 
         return run_app(args[0] if args else None)

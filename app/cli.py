@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import os
 import sys
@@ -209,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"guiji {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], None], help_: str) -> argparse.ArgumentParser:
+    def add(name: str, func: Callable[[argparse.Namespace], int | None], help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.set_defaults(func=func)
         return p
@@ -268,7 +269,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("sample", cmd_sample, "build the bundled sample project at PROJECT")
     p.add_argument("project")
+
+    from app.commands import AREAS
+
+    for area in AREAS:
+        importlib.import_module(f"app.commands.{area}").register(add)
     return parser
+
+
+def subcommand_names() -> set[str]:
+    """Every subcommand the CLI knows (app.__main__ sends anything else to the desktop app)."""
+    parser = build_parser()
+    for action in parser._actions:  # argparse keeps subparsers here
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -277,9 +292,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command in ("stage",) and args.action in ("add", "assign") and not args.name:
         parser.error(f"stage {args.action} needs a stage NAME")
+    if args.command is None:
+        parser.print_help()
+        return 0
     try:
-        args.func(args)
+        code = args.func(args)
     except GuijiError as exc:
         sys.stderr.write(f"guiji: error: {exc}\n")
         return EXIT_ERROR
-    return 0
+    return int(code or 0)
