@@ -7,11 +7,13 @@ hide a query in a loop or leak an ORM object to the UI.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -20,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
@@ -68,6 +71,9 @@ class Stage(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
     color: Mapped[str] = mapped_column(String(9), default="#888888")
+    # Optional calendar range of the phase (either end may be open).
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
 
 
 case_document = Table(
@@ -111,7 +117,13 @@ class Document(Base):
 
 
 class Code(Base):
-    """A node of the code tree; siblings are ordered by ``position``."""
+    """A node of the code tree; siblings are ordered by ``position``.
+
+    ``description`` is the full definition (REFI-QDA's ``Description``); the structured fields
+    beside it make the codebook a paper can print. ``keywords`` holds one keyword or synonym per
+    line. ``level`` names the code's level in the framework ("dimension", "category", "concept",
+    or a level a template defines); empty means unspecified.
+    """
 
     __tablename__ = "code"
     __table_args__ = (Index("ix_code_parent_position", "parent_id", "position"),)
@@ -124,6 +136,12 @@ class Code(Base):
     memo: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    short_definition: Mapped[str] = mapped_column(Text, default="", server_default="")
+    when_to_use: Mapped[str] = mapped_column(Text, default="", server_default="")
+    when_not_to_use: Mapped[str] = mapped_column(Text, default="", server_default="")
+    example: Mapped[str] = mapped_column(Text, default="", server_default="")
+    keywords: Mapped[str] = mapped_column(Text, default="", server_default="")
+    level: Mapped[str] = mapped_column(String(32), default="", server_default="")
 
 
 class Coding(Base):
@@ -145,6 +163,8 @@ class Coding(Base):
     memo: Mapped[str] = mapped_column(Text, default="")
     stage_id: Mapped[int | None] = mapped_column(ForeignKey("stage.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Chosen by the coder as an example for the paper's coding-example table.
+    exemplar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StageSpan(Base):
