@@ -250,7 +250,7 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 @given(st.one_of(st.text(), biased_text))
 def test_sentence_spans_are_ordered_trimmed_and_cover_all_text(text: str) -> None:
     spans = split_sentences(text)
-    covered = set()
+    covered: set[int] = set()
     previous_end = 0
     for start, end in spans:
         assert previous_end <= start < end <= len(text)
