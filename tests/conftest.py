@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from app.core.project import create_project
+
+# Qt must not look for a display in tests; set before pytest-qt creates the QApplication.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
@@ -33,8 +38,6 @@ def shared_data() -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[object]:
     """A new, empty project, closed after the test."""
-    from app.core.project import create_project
-
     proj = create_project(tmp_path / "test.guiji")
     yield proj
     proj.close()

@@ -36,3 +36,7 @@ class NotFoundError(GuijiError):
 
 class ValidationError(GuijiError):
     """A value is impossible (positions outside the text, an empty name, a bad colour...)."""
+
+
+class CancelledError(GuijiError):
+    """The user cancelled a long operation; nothing was changed."""

@@ -206,6 +206,18 @@ def project_meta(project: Project, key: str) -> str:
     return value or ""
 
 
+def set_project_meta(project: Project, key: str, value: str) -> str:
+    """Set a value in the project's key/value table; returns the previous value ('' when unset)."""
+    with project.write() as session:
+        row = session.get(ProjectMeta, key)
+        previous = row.value if row is not None else ""
+        if row is None:
+            session.add(ProjectMeta(key=key, value=value))
+        else:
+            row.value = value
+    return previous
+
+
 def integrity_problems(project: Project) -> list[str]:
     """SQLite's integrity and foreign-key checks; an empty list means the file is sound."""
     problems: list[str] = []
@@ -226,4 +238,5 @@ __all__ = [
     "integrity_problems",
     "open_project",
     "project_meta",
+    "set_project_meta",
 ]

@@ -44,10 +44,13 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
 
 def run_app(project: str | None) -> int:
     """Open the main window (on ``project`` if given) and run the event loop."""
+    from app.ui.errors import install_excepthook, log, setup_logging
     from app.ui.main_window import MainWindow
 
     app = make_application()
-    window = MainWindow()
+    log.info("Guiji started (log: %s)", setup_logging())
+    install_excepthook()
+    window = MainWindow(ask_coder=True)
     if project:
         window.open_project_path(project)
     window.show()

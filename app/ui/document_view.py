@@ -1,4 +1,4 @@
-"""The document view: the transcript's text with its codings highlighted and a coding-stripe margin.
+"""The document view: the transcript's text with its codings highlighted, coding stripes and stage band.
 
 Qt counts UTF-16 units; every position that leaves this module is converted to code points
 through :class:`app.core.text.Utf16Map` (the one conversion at the Qt boundary).
@@ -10,11 +10,12 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -28,36 +29,52 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from app.core.coding import CodingInfo
 from app.core.text import Utf16Map
+from app.ui.models import SELECTION_MIME
 
-STRIPE_WIDTH = 5
-STRIPE_GAP = 2
-MAX_STRIPE_COLUMNS = 12
+STAGE_BAND = 6
+COLUMN_WIDTH = 15
+STRIPE_WIDTH = 3
+MAX_STRIPE_COLUMNS = 8
 
 
 @dataclass(frozen=True)
 class ShownCoding:
-    """A coding as drawn: UTF-16 positions, colour and the text of its tooltip."""
+    """A coding as drawn: UTF-16 positions, colour, label and stripe column."""
 
     id: int
     code_id: int
     start16: int
     end16: int
     color: QColor
-    label: str
+    name: str
+    tooltip: str
     column: int
 
 
-def _blend(colors: list[QColor]) -> QColor:
-    """A light tint of the average of ``colors`` that keeps black text readable."""
+@dataclass(frozen=True)
+class ShownStage:
+    start16: int
+    end16: int
+    color: QColor
+    name: str
+
+
+def tint(colors: list[QColor]) -> QColor:
+    """A light tint of the average of ``colors``, a little stronger per overlapping coding.
+
+    Capped so that black text keeps a contrast ratio above 7:1 even with many overlaps.
+    """
     r = sum(c.red() for c in colors) / len(colors)
     g = sum(c.green() for c in colors) / len(colors)
     b = sum(c.blue() for c in colors) / len(colors)
-    alpha = 0.35 if len(colors) == 1 else 0.5
-    return QColor(int(255 - (255 - r) * alpha), int(255 - (255 - g) * alpha), int(255 - (255 - b) * alpha))
+    strength = min(0.3 + 0.07 * (len(colors) - 1), 0.55)
+    return QColor(
+        int(255 - (255 - r) * strength), int(255 - (255 - g) * strength), int(255 - (255 - b) * strength)
+    )
 
 
 class CodingHighlighter(QSyntaxHighlighter):
-    """Colours each run of text by the codings that cover it (overlaps get a blended tint, underlined)."""
+    """Colours each run of text by the codings that cover it (overlaps: blended tint, underlined)."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -65,27 +82,32 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._segments: list[tuple[int, int, QTextCharFormat]] = []
 
     def set_codings(self, shown: list[ShownCoding]) -> None:
-        bounds = sorted({p for c in shown for p in (c.start16, c.end16)})
+        events: dict[int, list[tuple[int, ShownCoding]]] = {}
+        for c in shown:
+            events.setdefault(c.start16, []).append((1, c))
+            events.setdefault(c.end16, []).append((-1, c))
+        bounds = sorted(events)
         segments: list[tuple[int, int, QTextCharFormat]] = []
-        if bounds:
-            # Sweep: which codings cover each elementary interval between boundaries.
-            events: dict[int, list[tuple[int, ShownCoding]]] = {}
-            for c in shown:
-                events.setdefault(c.start16, []).append((1, c))
-                events.setdefault(c.end16, []).append((-1, c))
-            active: dict[int, ShownCoding] = {}
-            for left, right in zip(bounds, bounds[1:], strict=False):
-                for kind, c in events.get(left, []):
-                    if kind > 0:
-                        active[c.id] = c
-                    else:
-                        active.pop(c.id, None)
-                if active:
-                    fmt = QTextCharFormat()
-                    fmt.setBackground(_blend([c.color for c in active.values()]))
-                    if len(active) > 1:
-                        fmt.setFontUnderline(True)
-                    segments.append((left, right, fmt))
+        active: dict[int, ShownCoding] = {}
+        formats: dict[tuple[int, ...], QTextCharFormat] = {}
+        for left, right in zip(bounds, bounds[1:], strict=False):
+            for kind, c in events[left]:
+                if kind > 0:
+                    active[c.id] = c
+                else:
+                    active.pop(c.id, None)
+            if not active:
+                continue
+            key = tuple(sorted(active))
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = QTextCharFormat()
+                fmt.setBackground(tint([c.color for c in active.values()]))
+                if len(active) > 1:
+                    fmt.setFontUnderline(True)
+                    fmt.setUnderlineColor(QColor("#555555"))
+                formats[key] = fmt
+            segments.append((left, right, fmt))
         self._segments = segments
         self._starts = [s[0] for s in segments]
         self.rehighlight()
@@ -106,7 +128,7 @@ class CodingHighlighter(QSyntaxHighlighter):
 
 
 class CodingMargin(QWidget):
-    """Coding stripes beside the text: one vertical bar per coding, coloured by its code."""
+    """Stage band and coding stripes beside the text, each stripe labelled with its code's name."""
 
     coding_clicked = Signal(int)
 
@@ -114,6 +136,9 @@ class CodingMargin(QWidget):
         super().__init__(view)
         self._view = view
         self.setMouseTracking(True)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() * 0.8))
+        self.setFont(font)
 
     def sizeHint(self) -> QSize:
         return QSize(self._view.margin_width(), 0)
@@ -121,14 +146,32 @@ class CodingMargin(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("#F4F4F2"))
+        for stage, rect in self._view.visible_stage_bands():
+            painter.fillRect(rect, stage.color)
+        line = painter.fontMetrics().height()
         for coding, rect in self._view.visible_stripes():
             painter.fillRect(rect, coding.color)
+            # The code's name, one character under the other, beside the stripe (CJK reads well so).
+            painter.setPen(coding.color.darker(160))
+            x = rect.right() + 2
+            y = rect.top() + line - 2
+            for ch in coding.name:
+                if y > rect.bottom():
+                    break
+                painter.drawText(x, y, ch)
+                y += line
         painter.end()
 
     def _coding_at(self, pos: QPoint) -> ShownCoding | None:
         for coding, rect in self._view.visible_stripes():
-            if rect.adjusted(-1, 0, 1, 0).contains(pos):
+            if rect.adjusted(-2, 0, COLUMN_WIDTH - STRIPE_WIDTH, 0).contains(pos):
                 return coding
+        return None
+
+    def _stage_at(self, pos: QPoint) -> ShownStage | None:
+        for stage, rect in self._view.visible_stage_bands():
+            if rect.contains(pos):
+                return stage
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -136,11 +179,15 @@ class CodingMargin(QWidget):
         if coding is not None:
             self.coding_clicked.emit(coding.id)
 
-    def event(self, e: Any) -> bool:
-        if e.type() == e.Type.ToolTip:
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ToolTip:
+            assert isinstance(e, QHelpEvent)
             coding = self._coding_at(e.pos())
+            stage = self._stage_at(e.pos())
             if coding is not None:
-                QToolTip.showText(e.globalPos(), coding.label, self)
+                QToolTip.showText(e.globalPos(), coding.tooltip, self)
+            elif stage is not None:
+                QToolTip.showText(e.globalPos(), self.tr("Stage: {name}").format(name=stage.name), self)
             else:
                 QToolTip.hideText()
             return True
@@ -148,10 +195,11 @@ class CodingMargin(QWidget):
 
 
 class DocumentView(QPlainTextEdit):
-    """Read-only transcript text with highlighted codings and a stripe margin on the left."""
+    """Read-only transcript text with highlighted codings, a stripe margin and a stage band."""
 
     selection_changed_cp = Signal(int, int)  # code point range of the selection (start == end: none)
     remove_coding_requested = Signal(int)
+    coding_selected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,9 +214,15 @@ class DocumentView(QPlainTextEdit):
         self.document().setDocumentMargin(10)
         self._map = Utf16Map("")
         self._text = ""
+        self._codings: list[CodingInfo] = []
+        self._colors: dict[int, str] = {}
+        self._hidden_codes: set[int] = set()
+        self._coders: set[str] | None = None
         self._shown: list[ShownCoding] = []
+        self._stages: list[ShownStage] = []
         self._infos: dict[int, CodingInfo] = {}
         self._columns = 0
+        self.current_coding_id: int | None = None
         self.document_id: int | None = None
         self._highlighter = CodingHighlighter(self.document())
         self.margin = CodingMargin(self)
@@ -179,18 +233,43 @@ class DocumentView(QPlainTextEdit):
 
     # --- content ---
     def set_document(self, document_id: int | None, text: str, codings: list[CodingInfo],
-                     colors: dict[int, str]) -> None:
-        """Show a document's text and its codings (code id → colour)."""
+                     colors: dict[int, str], stages: list[tuple[int, int, str, str]] = ()) -> None:  # type: ignore[assignment]
+        """Show a document's text, its codings (code id → colour) and its stage spans (start, end, name, colour)."""
         self.document_id = document_id
         self._text = text
         self._map = Utf16Map(text)
+        self.current_coding_id = None
         self._highlighter.set_codings([])
         self.setPlainText(text)
+        self.set_stages(stages)
         self.set_codings(codings, colors)
 
+    def set_stages(self, stages: list[tuple[int, int, str, str]]) -> None:
+        self._stages = [
+            ShownStage(self._map.to_utf16(s), self._map.to_utf16(e), QColor(color), name)
+            for s, e, name, color in stages
+        ]
+        self.margin.update()
+
     def set_codings(self, codings: list[CodingInfo], colors: dict[int, str]) -> None:
-        """Replace the highlighted codings (positions in code points)."""
-        ordered = sorted(codings, key=lambda c: (c.start, -c.end, c.id))
+        """Replace the codings (positions in code points) and their colours."""
+        self._codings = list(codings)
+        self._colors = dict(colors)
+        self._infos = {c.id: c for c in codings}
+        self._refresh_shown()
+
+    def set_filter(self, hidden_codes: set[int], coders: set[str] | None) -> None:
+        """Hide the codings of ``hidden_codes``; show only ``coders`` (None: every coder)."""
+        self._hidden_codes = set(hidden_codes)
+        self._coders = None if coders is None else set(coders)
+        self._refresh_shown()
+
+    def _refresh_shown(self) -> None:
+        visible = [
+            c for c in self._codings
+            if c.code_id not in self._hidden_codes and (self._coders is None or c.coder in self._coders)
+        ]
+        ordered = sorted(visible, key=lambda c: (c.start, -c.end, c.id))
         column_ends: list[int] = []
         shown = []
         for c in ordered:
@@ -199,13 +278,13 @@ class DocumentView(QPlainTextEdit):
                 column_ends.append(c.end)
             else:
                 column_ends[column] = c.end
-            label = f"{c.code}\n{c.coder}" + (f"\n{c.memo}" if c.memo else "")
+            tooltip = f"{c.code}\n{self.tr('Coder')}: {c.coder}" + (f"\n{self.tr('Memo')}: {c.memo}" if c.memo else "")
             shown.append(ShownCoding(
                 c.id, c.code_id, self._map.to_utf16(c.start), self._map.to_utf16(c.end),
-                QColor(colors.get(c.code_id, "#808080")), label, min(column, MAX_STRIPE_COLUMNS - 1),
+                QColor(self._colors.get(c.code_id, "#808080")), c.code.rsplit("/", 1)[-1], tooltip,
+                min(column, MAX_STRIPE_COLUMNS - 1),
             ))
         self._shown = shown
-        self._infos = {c.id: c for c in codings}
         self._columns = min(len(column_ends), MAX_STRIPE_COLUMNS)
         self._highlighter.set_codings(shown)
         self._update_margin_width()
@@ -236,19 +315,33 @@ class DocumentView(QPlainTextEdit):
     def select_coding(self, coding_id: int) -> None:
         info = self._infos.get(coding_id)
         if info is not None:
+            self.current_coding_id = coding_id
             self.select_range(info.start, info.end)
+            self.coding_selected.emit(coding_id)
+
+    def current_coding(self) -> CodingInfo | None:
+        return self._infos.get(self.current_coding_id) if self.current_coding_id is not None else None
 
     def codings_at(self, cp: int) -> list[CodingInfo]:
-        """The codings that contain the code point ``cp``."""
-        return [c for c in self._infos.values() if c.start <= cp < c.end]
+        """The visible codings that contain the code point ``cp``."""
+        shown = {c.id for c in self._shown}
+        return [c for c in self._codings if c.start <= cp < c.end and c.id in shown]
 
     def _emit_selection(self) -> None:
         sel = self.selection_range()
         self.selection_changed_cp.emit(*(sel or (0, 0)))
 
+    # --- drag a selection onto a code ---
+    def createMimeDataFromSelection(self) -> QMimeData:
+        data = super().createMimeDataFromSelection()
+        sel = self.selection_range()
+        if sel is not None and self.document_id is not None:
+            data.setData(SELECTION_MIME, QByteArray(f"{self.document_id}:{sel[0]}:{sel[1]}".encode()))
+        return data
+
     # --- margin ---
     def margin_width(self) -> int:
-        return 6 + max(1, self._columns) * (STRIPE_WIDTH + STRIPE_GAP)
+        return STAGE_BAND + 4 + max(1, self._columns) * COLUMN_WIDTH
 
     def _update_margin_width(self) -> None:
         self.setViewportMargins(self.margin_width(), 0, 0, 0)
@@ -268,27 +361,60 @@ class DocumentView(QPlainTextEdit):
         else:
             self.margin.update(0, rect.y(), self.margin.width(), rect.height())
 
-    def visible_stripes(self) -> list[tuple[ShownCoding, QRect]]:
-        """Stripes of the codings that are on screen, with their rectangles in margin coordinates."""
-        if not self._shown:
-            return []
+    def _visible_range(self) -> tuple[int, int]:
         viewport = self.viewport()
         first = self.cursorForPosition(QPoint(0, 0)).position()
         last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        out = []
-        cursor = QTextCursor(self.document())
-        for c in self._shown:
-            if c.start16 > last or c.end16 < first:
-                continue
-            cursor.setPosition(c.start16)
-            top = self.cursorRect(cursor).top()
-            cursor.setPosition(c.end16)
-            bottom = self.cursorRect(cursor).bottom()
-            x = 4 + c.column * (STRIPE_WIDTH + STRIPE_GAP)
-            out.append((c, QRect(x, top, STRIPE_WIDTH, max(4, bottom - top))))
-        return out
+        return first, last
 
-    # --- context menu: remove a coding under the cursor ---
+    def _span_rect(self, start16: int, end16: int, x: int, width: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start16)
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(end16)
+        bottom = self.cursorRect(cursor).bottom()
+        return QRect(x, top, width, max(4, bottom - top))
+
+    def visible_stripes(self) -> list[tuple[ShownCoding, QRect]]:
+        """Stripes of the codings on screen, with their rectangles in margin coordinates."""
+        if not self._shown:
+            return []
+        first, last = self._visible_range()
+        return [
+            (c, self._span_rect(c.start16, c.end16, STAGE_BAND + 4 + c.column * COLUMN_WIDTH, STRIPE_WIDTH))
+            for c in self._shown
+            if c.start16 <= last and c.end16 >= first
+        ]
+
+    def visible_stage_bands(self) -> list[tuple[ShownStage, QRect]]:
+        if not self._stages:
+            return []
+        first, last = self._visible_range()
+        return [
+            (s, self._span_rect(s.start16, s.end16, 1, STAGE_BAND))
+            for s in self._stages
+            if s.start16 <= last and s.end16 >= first
+        ]
+
+    # --- hover and context menu ---
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            cp = self._map.to_codepoint(self.cursorForPosition(event.pos()).position())
+            here = self.codings_at(cp)
+            if here:
+                lines = []
+                for c in here:
+                    line = f"■ {c.code} — {c.coder}"
+                    if c.memo:
+                        line += f"\n   {c.memo}"
+                    lines.append(line)
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         cp = self._map.to_codepoint(self.cursorForPosition(event.pos()).position())
@@ -302,4 +428,9 @@ class DocumentView(QPlainTextEdit):
         menu.deleteLater()
 
 
-__all__ = ["CodingHighlighter", "CodingMargin", "DocumentView", "ShownCoding"]
+def stage_rows(spans: list[Any]) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, colour) tuples for :meth:`DocumentView.set_stages` from stage span records."""
+    return [(s.start, s.end, s.stage, getattr(s, "color", "#999999")) for s in spans]
+
+
+__all__ = ["CodingHighlighter", "CodingMargin", "DocumentView", "ShownCoding", "stage_rows", "tint"]

@@ -1,38 +1,47 @@
-"""The main window: documents on the left, the transcript in the middle, the code tree on the right."""
+"""The main window: documents, the transcript, the code tree, and docks for history and more."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDockWidget,
     QFileDialog,
-    QHeaderView,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTreeView,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core import coding as coding_service
+from app.core import stages as stage_service
 from app.core.codebook import list_codes
-from app.core.coding import list_codings
 from app.core.documents import document_text, import_files, list_documents
-from app.core.errors import GuijiError
+from app.core.errors import CancelledError, GuijiError
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
-from app.ui.controller import ProjectController
+from app.core.text import detect_turns, split_sentences
+from app.ui.code_panel import CodePanel, create_code_command
+from app.ui.controller import Changed, ProjectController
 from app.ui.document_view import DocumentView
-from app.ui.models import CodeTreeModel, DocumentListModel
+from app.ui.errors import log
+from app.ui.models import DocumentListModel
 from app.ui.settings import settings
+from app.ui.tasks import TaskRunner
+
+MAX_RECENT = 10
+INVIVO_MAX = 30
 
 
-def _titled(title: str, widget: QWidget, *extra: QWidget) -> QWidget:
+def _titled(title: str, widget: QWidget) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(4, 4, 4, 4)
@@ -40,17 +49,30 @@ def _titled(title: str, widget: QWidget, *extra: QWidget) -> QWidget:
     label.setStyleSheet("font-weight: bold;")
     layout.addWidget(label)
     layout.addWidget(widget, 1)
-    for w in extra:
-        layout.addWidget(w)
     return box
+
+
+def recent_projects() -> list[str]:
+    """Recently opened project files, newest first, that still exist."""
+    value = settings().value("recent/projects", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [p for p in items if Path(p).is_file()][:MAX_RECENT]
+
+
+def remember_project(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_projects() if p != str(path)]
+    settings().setValue("recent/projects", items[:MAX_RECENT])
 
 
 class MainWindow(QMainWindow):
     """One window per open project."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ask_coder: bool = False) -> None:
         super().__init__()
+        self.setObjectName("main-window")
         self.controller: ProjectController | None = None
+        self.tasks = TaskRunner(self)
+        self._ask_coder = ask_coder
         self.resize(1400, 880)
 
         self.documents_model = DocumentListModel(self)
@@ -62,72 +84,137 @@ class MainWindow(QMainWindow):
         self.document_view = DocumentView()
         self.document_view.remove_coding_requested.connect(self.remove_coding)
         self.document_view.selection_changed_cp.connect(self._on_selection)
+        self.coder_filter = QComboBox()
+        self.coder_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        filter_bar = QHBoxLayout()
+        filter_bar.setContentsMargins(4, 2, 4, 2)
+        filter_bar.addWidget(QLabel(self.tr("Show codings of:")))
+        filter_bar.addWidget(self.coder_filter)
+        filter_bar.addStretch(1)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addLayout(filter_bar)
+        center_layout.addWidget(self.document_view, 1)
+        self.setCentralWidget(center)
 
-        self.codes_model = CodeTreeModel(self)
-        self.codes_view = QTreeView()
-        self.codes_view.setModel(self.codes_model)
-        self.codes_view.setUniformRowHeights(True)
-        self.codes_view.header().setStretchLastSection(False)
-        self.codes_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            self.codes_view.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.codes_view.doubleClicked.connect(lambda _index: self.apply_selected_code())
+        self.code_panel = CodePanel()
+        self.code_panel.apply_code_requested.connect(self.apply_code)
+        self.code_panel.model.visibility_changed.connect(self._apply_filter)
+        self.codes_view = self.code_panel.view
+        self.codes_model = self.code_panel.model
+        self.apply_button = self.code_panel.apply_button
 
-        self.apply_button = QPushButton(self.tr("Apply code to selection"))
-        self.apply_button.clicked.connect(self.apply_selected_code)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_titled(self.tr("Documents"), self.documents_view))
-        splitter.addWidget(self.document_view)
-        splitter.addWidget(_titled(self.tr("Codes"), self.codes_view, self.apply_button))
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes([240, 820, 340])
-        self.setCentralWidget(splitter)
+        self.documents_dock = self._dock("documents", self.tr("Documents"),
+                                         _titled(self.tr("Documents"), self.documents_view),
+                                         Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.codes_dock = self._dock("codes", self.tr("Codes"), self.code_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_view = QUndoView()
+        self.history_view.setEmptyLabel(self.tr("<project opened>"))
+        self.history_dock = self._dock("history", self.tr("History"), self.history_view,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.history_dock.hide()
+        self.resizeDocks([self.documents_dock, self.codes_dock], [240, 360], Qt.Orientation.Horizontal)
 
         self.selection_label = QLabel()
         self.statusBar().addPermanentWidget(self.selection_label)
         self._build_actions()
         self._set_project(None)
+        self._restore_window_state()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
 
     # --- actions and menus ---
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        return act
+
     def _build_actions(self) -> None:
-        def action(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
-            act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
-            return act
+        a = self._action
+        self.new_action = a(self.tr("&New project…"), self.new_project_dialog, QKeySequence.StandardKey.New)
+        self.open_action = a(self.tr("&Open project…"), self.open_project_dialog, QKeySequence.StandardKey.Open)
+        self.import_action = a(self.tr("&Import documents…"), self.import_dialog, "Ctrl+I")
+        self.quit_action = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.apply_action = a(self.tr("&Apply selected code"), self.apply_selected_code, "Ctrl+E")
+        self.invivo_action = a(self.tr("In-&vivo code from selection"), self.invivo_code, "Ctrl+Shift+E")
+        self.sentence_action = a(self.tr("Extend selection to &sentence"), self.extend_to_sentence, "Ctrl+Shift+S")
+        self.turn_action = a(self.tr("Extend selection to speaker &turn"), self.extend_to_turn, "Ctrl+Shift+T")
+        self.adjust_action = a(self.tr("Set the selected coding's range to the selection"), self.adjust_coding,
+                               "Ctrl+Shift+R")
+        self.remove_action = a(self.tr("&Remove the selected coding"), self.remove_current_coding, "Ctrl+Shift+Del")
+        self.undo_action = a(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = a(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
+        self.quick_action = a(self.tr("&Quick code…"), lambda: self.code_panel.quick.setFocus(), "Ctrl+K")
+        self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
-        self.new_action = action(self.tr("&New project…"), self.new_project_dialog, QKeySequence.StandardKey.New)
-        self.open_action = action(self.tr("&Open project…"), self.open_project_dialog, QKeySequence.StandardKey.Open)
-        self.import_action = action(self.tr("&Import documents…"), self.import_dialog, "Ctrl+I")
-        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.apply_action = action(self.tr("&Apply selected code"), self.apply_selected_code, "Ctrl+E")
-        self.undo_action = QAction(self.tr("&Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = QAction(self.tr("&Redo"), self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.undo_action.triggered.connect(self._undo)
-        self.redo_action.triggered.connect(self._redo)
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        for act in (self.new_action, self.open_action, self.import_action):
-            file_menu.addAction(act)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        code_menu = self.menuBar().addMenu(self.tr("&Coding"))
-        code_menu.addAction(self.apply_action)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        for act in (self.new_action, self.open_action):
+            menu.addAction(act)
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self.undo_action)
+        menu.addAction(self.redo_action)
+        menu.addAction(self.history_dock.toggleViewAction())
+        self.history_dock.toggleViewAction().setText(self.tr("&History"))
+        self.history_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+H"))
+        self.coding_menu = self.menuBar().addMenu(self.tr("&Coding"))
+        for act in (self.apply_action, self.quick_action, self.invivo_action, None, self.sentence_action,
+                    self.turn_action, None, self.adjust_action, self.remove_action):
+            if act is None:
+                self.coding_menu.addSeparator()
+            else:
+                self.coding_menu.addAction(act)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for dock in (self.documents_dock, self.codes_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.shortcuts_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         for act in (self.new_action, self.open_action, self.import_action, self.undo_action, self.redo_action,
                     self.apply_action):
             toolbar.addAction(act)
+
+        # Number keys apply the codes pinned to them while the text has the focus.
+        for key in range(1, 10):
+            shortcut = QShortcut(QKeySequence(str(key)), self.document_view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda k=key: self.apply_pinned(k))
+
+    def _editing_actions(self) -> list[QAction]:
+        return [self.import_action, self.apply_action, self.invivo_action, self.adjust_action, self.remove_action,
+                self.quick_action]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_projects():
+            self.recent_menu.addAction(path, lambda p=path: self.open_project_path(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for act in self.findChildren(QAction):
+            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            if keys and act.text():
+                rows.append(f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>")
+        rows.append(f"<tr><td><b>1 … 9</b></td><td>{self.tr('Apply the code pinned to that key')}</td></tr>")
+        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
+                          "<table cellspacing=6>" + "".join(sorted(set(rows))) + "</table>", parent=self)
+        box.open()
 
     def _undo(self) -> None:
         if self.controller:
@@ -145,38 +232,61 @@ class MainWindow(QMainWindow):
         except GuijiError as exc:
             self.show_error(self.tr("The project could not be opened."), str(exc))
             return
+        if project.open_report.backup is not None:
+            self.statusBar().showMessage(self.tr("The project was upgraded; a backup is at {path}").format(
+                path=project.open_report.backup), 10000)
+        if not read_only:
+            remember_project(project.path)
         self._set_project(project)
+
+    def _coder_name(self) -> str:
+        from app.cli import default_coder
+
+        stored = str(settings().value("coder/name", "") or "")
+        if stored:
+            return stored
+        name = default_coder()
+        if self._ask_coder:
+            answer, ok = QInputDialog.getText(
+                self, self.tr("Who is coding?"),
+                self.tr("Your name as a coder (every coding records it; asked only once):"), text=name)
+            if ok and answer.strip():
+                name = answer.strip()
+                settings().setValue("coder/name", name)
+        return name
 
     def _set_project(self, project: Project | None) -> None:
         if self.controller is not None:
             self.controller.project.close()
             self.controller.deleteLater()
             self.controller = None
-        has = project is not None
-        for act in (self.import_action, self.apply_action):
-            act.setEnabled(has and not project.read_only)  # type: ignore[union-attr]
-        self.apply_button.setEnabled(has and not project.read_only)  # type: ignore[union-attr]
+        editable = project is not None and not project.read_only
+        for act in self._editing_actions():
+            act.setEnabled(editable)
         if project is None:
             self.setWindowTitle(self.tr("Guiji"))
             self.documents_model.set_documents([])
-            self.codes_model.set_codes([])
+            self.code_panel.set_controller(None)
             self.document_view.set_document(None, "", [], {})
+            self.history_view.setStack(None)
             self.undo_action.setEnabled(False)
             self.redo_action.setEnabled(False)
             return
-        coder = str(settings().value("coder/name", "") or "") or _login_name()
+        coder = self._coder_name() if editable else ""
         self.controller = ProjectController(project, coder, self)
         stack = self.controller.undo_stack
+        self.history_view.setStack(stack)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.controller.codings_changed.connect(self._on_codings_changed)
+        self.controller.changed.connect(self._on_changed)
         suffix = self.tr(" (read-only)") if project.read_only else ""
         self.setWindowTitle(self.tr("Guiji — {name}").format(name=project.path.name) + suffix)
-        self.statusBar().showMessage(self.tr("Coder: {coder}").format(coder=coder))
+        if coder:
+            self.statusBar().showMessage(self.tr("Coder: {coder}").format(coder=coder))
         self._reload_documents()
-        self._reload_codes()
+        self.code_panel.set_controller(self.controller)
         if self.documents_model.rowCount() > 0:
             self.select_document_row(0)
 
@@ -184,16 +294,9 @@ class MainWindow(QMainWindow):
         assert self.controller is not None
         self.documents_model.set_documents(list_documents(self.controller.project))
 
-    def _reload_codes(self) -> None:
-        assert self.controller is not None
-        self.codes_model.set_codes(list_codes(self.controller.project))
-        self.codes_view.expandAll()
-
     def select_document_row(self, row: int) -> None:
         index = self.documents_model.index(row, 0)
-        self.documents_view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        self.documents_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def select_document(self, name: str) -> bool:
         """Show the document called ``name``; False when there is none."""
@@ -207,33 +310,59 @@ class MainWindow(QMainWindow):
         if self.controller is None or not current.isValid():
             return
         doc = self.documents_model.document(current.row())
-        text = document_text(self.controller.project, doc.id)
-        codings = list_codings(self.controller.project, document_id=doc.id)
-        self.document_view.set_document(doc.id, text, codings, self._colors())
+        project = self.controller.project
+        text = document_text(project, doc.id)
+        codings = coding_service.list_codings(project, document_id=doc.id)
+        self._sentences: list[tuple[int, int]] | None = None
+        self._turns: list[tuple[int, int]] | None = None
+        self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id))
+        self._refresh_coder_filter(codings)
+        self._apply_filter()
         self._update_document_counts(codings)
 
-    def _colors(self) -> dict[int, str]:
+    def _stage_rows(self, document_id: int) -> list[tuple[int, int, str, str]]:
         assert self.controller is not None
-        return {c.id: c.color for c in list_codes(self.controller.project)}
+        colors = {s.id: s.color for s in stage_service.list_stages(self.controller.project)}
+        return [(s.start, s.end, s.stage, colors.get(s.stage_id, "#999999"))
+                for s in stage_service.list_stage_spans(self.controller.project, document_id)]
 
-    def _update_document_counts(self, codings: list) -> None:  # type: ignore[type-arg]
+    def _colors(self) -> dict[int, str]:
+        return {c.id: c.color for c in self.codes_model.all_codes()}
+
+    def _update_document_counts(self, codings: list[coding_service.CodingInfo]) -> None:
         counts: dict[int, int] = {}
         for c in codings:
             counts[c.code_id] = counts.get(c.code_id, 0) + 1
         self.codes_model.set_document_counts(counts)
 
-    def _on_codings_changed(self, document_id: int) -> None:
+    def _refresh_coder_filter(self, codings: list[coding_service.CodingInfo]) -> None:
+        current = self.coder_filter.currentData()
+        coders = sorted({c.coder for c in codings} | ({self.controller.coder} if self.controller and self.controller.coder else set()))
+        self.coder_filter.blockSignals(True)
+        self.coder_filter.clear()
+        self.coder_filter.addItem(self.tr("all coders"), None)
+        for name in coders:
+            self.coder_filter.addItem(name, name)
+        index = self.coder_filter.findData(current)
+        self.coder_filter.setCurrentIndex(max(0, index))
+        self.coder_filter.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        coder = self.coder_filter.currentData()
+        self.document_view.set_filter(self.codes_model.hidden_codes(), None if coder is None else {coder})
+
+    def _on_changed(self, what: Changed, document_id: int | None) -> None:
         assert self.controller is not None
-        expanded = self.codes_view.currentIndex()
-        current_code = self.codes_model.code_at(expanded) if expanded.isValid() else None
-        self._reload_codes()
-        self._reload_documents_keep_selection()
-        if self.document_view.document_id == document_id:
-            codings = list_codings(self.controller.project, document_id=document_id)
+        if what & (Changed.CODES | Changed.CODINGS):
+            self.code_panel.reload()
+        if what & (Changed.DOCUMENTS | Changed.CODINGS):
+            self._reload_documents_keep_selection()
+        shown = self.document_view.document_id
+        if shown is not None and (what & Changed.CODES or (what & Changed.CODINGS and document_id in (None, shown))):
+            codings = coding_service.list_codings(self.controller.project, document_id=shown)
             self.document_view.set_codings(codings, self._colors())
             self._update_document_counts(codings)
-        if current_code is not None:
-            self.codes_view.setCurrentIndex(self.codes_model.index_of(current_code.id))
+            self._refresh_coder_filter(codings)
 
     def _reload_documents_keep_selection(self) -> None:
         current = self.document_view.document_id
@@ -246,30 +375,120 @@ class MainWindow(QMainWindow):
         self.documents_view.selectionModel().blockSignals(False)
 
     # --- coding ---
+    def _can_edit(self) -> bool:
+        return self.controller is not None and not self.controller.project.read_only
+
     def selected_code_id(self) -> int | None:
-        info = self.codes_model.code_at(self.codes_view.currentIndex())
+        info = self.code_panel.current_code()
         return info.id if info else None
 
     def apply_selected_code(self) -> None:
         """Apply the code selected in the tree to the text selected in the document."""
-        if self.controller is None or self.controller.project.read_only:
-            return
-        selection = self.document_view.selection_range()
         code_id = self.selected_code_id()
-        if selection is None or self.document_view.document_id is None:
-            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
-            return
         if code_id is None:
             self.statusBar().showMessage(self.tr("Choose a code in the code tree first."), 4000)
+            return
+        self.apply_code(code_id)
+
+    def apply_code(self, code_id: int) -> None:
+        """Apply ``code_id`` to the selected text."""
+        if not self._can_edit():
+            return
+        assert self.controller is not None
+        selection = self.document_view.selection_range()
+        if selection is None or self.document_view.document_id is None:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return
         try:
             self.controller.apply_coding(self.document_view.document_id, code_id, *selection)
         except GuijiError as exc:
             self.show_error(self.tr("The code could not be applied."), str(exc))
 
-    def remove_coding(self, coding_id: int) -> None:
-        if self.controller is None or self.controller.project.read_only:
+    def apply_pinned(self, key: int) -> None:
+        code_id = self.code_panel.pinned_code(key)
+        if code_id is None:
+            self.statusBar().showMessage(self.tr("No code is pinned to key {key}.").format(key=key), 4000)
             return
+        self.apply_code(code_id)
+
+    def invivo_code(self) -> None:
+        """Make a code named after the selected words (under the selected code) and apply it."""
+        if not self._can_edit():
+            return
+        assert self.controller is not None
+        selection = self.document_view.selection_range()
+        if selection is None or self.document_view.document_id is None:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
+            return
+        words = self.document_view.text()[selection[0]:selection[1]]
+        name = " ".join(words.replace("/", " ").split()).strip("，。！？；：、,.!?;:“”\"'（）() ")[:INVIVO_MAX]
+        if not name:
+            return
+        parent = self.code_panel.current_code()
+        doc_id = self.document_view.document_id
+        try:
+            with self.controller.macro(self.tr("In-vivo code “{name}”").format(name=name)):
+                code = create_code_command(self.controller, parent.id if parent else None, name)
+                self.controller.apply_coding(doc_id, code.id, *selection)
+        except GuijiError as exc:
+            self.show_error(self.tr("The in-vivo code could not be made."), str(exc))
+            return
+        self.code_panel.select_code(code.id)
+
+    def _extend_to(self, spans: list[tuple[int, int]]) -> None:
+        selection = self.document_view.selection_range()
+        if selection is None:
+            cursor = self.document_view.textCursor().position()
+            at = self.document_view._map.to_codepoint(cursor)
+            selection = (at, at)
+        start, end = selection
+        covering = [s for s in spans if s[0] < max(end, start + 1) and s[1] > start]
+        if covering:
+            self.document_view.select_range(min(start, covering[0][0]), max(end, covering[-1][1]))
+
+    def extend_to_sentence(self) -> None:
+        if self._sentences is None:
+            self._sentences = split_sentences(self.document_view.text())
+        self._extend_to(self._sentences)
+
+    def extend_to_turn(self) -> None:
+        if self._turns is None:
+            self._turns = [(t.label_start, t.end) for t in detect_turns(self.document_view.text())]
+        self._extend_to(self._turns)
+
+    def adjust_coding(self) -> None:
+        """Give the coding last selected (by its stripe) the range of the current text selection."""
+        if not self._can_edit():
+            return
+        assert self.controller is not None
+        coding = self.document_view.current_coding()
+        selection = self.document_view.selection_range()
+        if coding is None or selection is None:
+            self.statusBar().showMessage(self.tr("Click a coding's stripe, then select its new range."), 5000)
+            return
+        ctrl = self.controller
+        old = (coding.start, coding.end)
+        try:
+            ctrl.perform(
+                self.tr("Adjust coding “{code}”").format(code=coding.code),
+                lambda: coding_service.update_coding_span(ctrl.project, coding.id, *selection),
+                lambda _r: coding_service.update_coding_span(ctrl.project, coding.id, *old),
+                what=Changed.CODINGS, document_id=coding.document_id,
+            )
+        except GuijiError as exc:
+            self.show_error(self.tr("The coding could not be adjusted."), str(exc))
+
+    def remove_current_coding(self) -> None:
+        coding = self.document_view.current_coding()
+        if coding is None:
+            self.statusBar().showMessage(self.tr("Click a coding's stripe first."), 4000)
+            return
+        self.remove_coding(coding.id)
+
+    def remove_coding(self, coding_id: int) -> None:
+        if not self._can_edit():
+            return
+        assert self.controller is not None
         try:
             self.controller.remove_coding(coding_id)
         except GuijiError as exc:
@@ -297,6 +516,7 @@ class MainWindow(QMainWindow):
         except GuijiError as exc:
             self.show_error(self.tr("The project could not be created."), str(exc))
             return
+        remember_project(project.path)
         self._set_project(project)
 
     def open_project_dialog(self) -> None:
@@ -316,26 +536,45 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
-        assert self.controller is not None
-        try:
-            docs = import_files(self.controller.project, paths)
-        except GuijiError as exc:
-            self.show_error(self.tr("Nothing was imported."), str(exc))
+        """Import files in the background (all or nothing), with progress and Cancel."""
+        if not self._can_edit() or self.tasks.busy:
             return
-        self._reload_documents_keep_selection()
-        self.statusBar().showMessage(self.tr("Imported {n} document(s).").format(n=len(docs)), 5000)
+        project = self.controller.project  # type: ignore[union-attr]
+
+        def done(docs: list[object]) -> None:
+            self._on_changed(Changed.DOCUMENTS, None)
+            self.statusBar().showMessage(self.tr("Imported {n} document(s).").format(n=len(docs)), 5000)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CancelledError):
+                self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."), 5000)
+            elif isinstance(exc, GuijiError):
+                self.show_error(self.tr("Nothing was imported."), str(exc))
+            else:
+                raise exc
+
+        self.tasks.run(self.tr("Importing {n} file(s)…").format(n=len(paths)),
+                       lambda progress: import_files(project, paths, progress=progress), done, failed)
 
     def show_error(self, summary: str, detail: str) -> None:
+        log.warning("%s %s", summary, detail)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Guiji"), summary, parent=self)
         box.setInformativeText(detail)
         box.open()
 
+    # --- window state ---
+    def _restore_window_state(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        state = store.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
         self._set_project(None)
         super().closeEvent(event)
-
-
-def _login_name() -> str:
-    from app.cli import default_coder
-
-    return default_coder()

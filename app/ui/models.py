@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.core.codebook import CodeInfo
@@ -12,6 +21,8 @@ from app.core.documents import DocumentInfo
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_MIME = "application/x-guiji-code"
+SELECTION_MIME = "application/x-guiji-selection"
 
 
 class DocumentListModel(QAbstractListModel):
@@ -65,21 +76,51 @@ class _Node:
 
 
 class CodeTreeModel(QAbstractItemModel):
-    """The code tree: name (with colour swatch) and counts (all documents / this document)."""
+    """The code tree: name (colour swatch, a check box for "shown in the text") and counts.
+
+    Drag and drop asks, it never changes data: dropping a code emits ``move_requested``, dropping a
+    text selection from the document view emits ``apply_requested``; the owner runs the command.
+    """
 
     COLUMNS = 3
+    move_requested = Signal(int, object, int)  # code id, new parent id or None, row
+    apply_requested = Signal(int)  # code id
+    visibility_changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._root = _Node(None, None)
         self._by_id: dict[int, _Node] = {}
         self._doc_counts: dict[int, int] = {}
+        self._hidden: set[int] = set()
+        self._pins: dict[int, int] = {}  # code id -> number key
+
+    def hidden_codes(self) -> set[int]:
+        return set(self._hidden)
+
+    def set_pins(self, pins: dict[int, int]) -> None:
+        self._pins = dict(pins)
+        if self._by_id:
+            self._emit_column_changed(0)
+
+    def all_codes(self) -> list[CodeInfo]:
+        out: list[CodeInfo] = []
+
+        def walk(node: _Node) -> None:
+            for child in node.children:
+                assert child.info is not None
+                out.append(child.info)
+                walk(child)
+
+        walk(self._root)
+        return out
 
     def set_codes(self, codes: list[CodeInfo], doc_counts: dict[int, int] | None = None) -> None:
         self.beginResetModel()
         self._root = _Node(None, None)
         self._by_id = {}
         self._doc_counts = dict(doc_counts or {})
+        self._hidden &= {c.id for c in codes}
         for info in codes:  # tree order: parents come first
             parent = self._by_id.get(info.parent_id, self._root) if info.parent_id else self._root
             node = _Node(info, parent)
@@ -156,7 +197,8 @@ class CodeTreeModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return info.name
+                pin = self._pins.get(info.id)
+                return f"{info.name}  [{pin}]" if pin else info.name
             if column == 1:
                 return info.codings
             return self._doc_counts.get(info.id, 0)
@@ -166,9 +208,56 @@ class CodeTreeModel(QAbstractItemModel):
             return f"{info.path}\n{info.description}" if info.description else info.path
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Unchecked if info.id in self._hidden else Qt.CheckState.Checked
         if role == ID_ROLE:
             return info.id
         return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        info = self._node(index).info if index.isValid() else None
+        if info is None or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
+        if state == Qt.CheckState.Checked:
+            self._hidden.discard(info.id)
+        else:
+            self._hidden.add(info.id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.visibility_changed.emit()
+        return True
+
+    # --- drag and drop ---
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [CODE_MIME, SELECTION_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        ids = sorted({self._node(i).info.id for i in indexes if i.isValid() and self._node(i).info})  # type: ignore[union-attr]
+        if ids:
+            data.setData(CODE_MIME, QByteArray(str(ids[0]).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        if data.hasFormat(SELECTION_MIME):
+            return parent.isValid()
+        return data.hasFormat(CODE_MIME)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        if data.hasFormat(SELECTION_MIME):
+            info = self.code_at(parent)
+            if info is not None:
+                self.apply_requested.emit(info.id)
+            return False
+        if not data.hasFormat(CODE_MIME):
+            return False
+        code_id = int(bytes(data.data(CODE_MIME).data()).decode())
+        target = self.code_at(parent)
+        self.move_requested.emit(code_id, target.id if target else None, row)
+        return False  # the move happens through a command; the model is refreshed from the project
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -177,5 +266,11 @@ class CodeTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
