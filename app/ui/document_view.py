@@ -333,7 +333,9 @@ class DocumentView(QPlainTextEdit):
 
     # --- drag a selection onto a code ---
     def createMimeDataFromSelection(self) -> QMimeData:
-        data = super().createMimeDataFromSelection()
+        # Qt's own mime object reports only its fixed formats, so build a plain one.
+        data = QMimeData()
+        data.setText(self.textCursor().selectedText().replace("\u2029", "\n"))
         sel = self.selection_range()
         if sel is not None and self.document_id is not None:
             data.setData(SELECTION_MIME, QByteArray(f"{self.document_id}:{sel[0]}:{sel[1]}".encode()))
