@@ -208,9 +208,6 @@ class DocumentView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 11.0))
-        self.setFont(font)
         self.document().setDocumentMargin(10)
         self._map = Utf16Map("")
         self._text = ""
@@ -230,6 +227,12 @@ class DocumentView(QPlainTextEdit):
         self.updateRequest.connect(self._on_update_request)
         self.selectionChanged.connect(self._emit_selection)
         self._update_margin_width()
+
+    def set_text_size(self, points: int) -> None:
+        """Point size of the transcript text."""
+        font = QFont(self.font())
+        font.setPointSizeF(float(points))
+        self.setFont(font)
 
     # --- content ---
     def set_document(self, document_id: int | None, text: str, codings: list[CodingInfo],

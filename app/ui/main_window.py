@@ -35,6 +35,7 @@ from app.ui.document_view import DocumentView
 from app.ui.errors import log
 from app.ui.models import DocumentListModel
 from app.ui.settings import settings
+from app.ui.settings_dialog import SettingsDialog, text_size
 from app.ui.tasks import TaskRunner
 
 MAX_RECENT = 10
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.documents_view.selectionModel().currentChanged.connect(self._on_document_chosen)
 
         self.document_view = DocumentView()
+        self.document_view.set_text_size(text_size())
         self.document_view.remove_coding_requested.connect(self.remove_coding)
         self.document_view.selection_changed_cp.connect(self._on_selection)
         self.coder_filter = QComboBox()
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.redo_action = a(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
         self.quick_action = a(self.tr("&Quick code…"), lambda: self.code_panel.quick.setFocus(), "Ctrl+K")
         self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        self.settings_action = a(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         for act in (self.new_action, self.open_action):
@@ -161,6 +164,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -215,6 +220,19 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
                           "<table cellspacing=6>" + "".join(sorted(set(rows))) + "</table>", parent=self)
         box.open()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        dialog.finished.connect(lambda result: self._settings_changed() if result else None)
+        dialog.open()
+
+    def _settings_changed(self) -> None:
+        self.document_view.set_text_size(text_size())
+        if self.controller is not None and not self.controller.project.read_only:
+            name = str(settings().value("coder/name", "") or "")
+            if name:
+                self.controller.coder = name
+                self.statusBar().showMessage(self.tr("Coder: {coder}").format(coder=name))
 
     def _undo(self) -> None:
         if self.controller:

@@ -1,0 +1,63 @@
+"""The settings dialog: interface language, text size, coder name."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from app.ui.settings import settings
+
+DEFAULT_TEXT_SIZE = 12
+
+
+def text_size() -> int:
+    """Point size of transcript text."""
+    try:
+        return int(settings().value("ui/text_size", DEFAULT_TEXT_SIZE))
+    except (TypeError, ValueError):
+        return DEFAULT_TEXT_SIZE
+
+
+class SettingsDialog(QDialog):
+    """Edits the settings file; the language applies at the next start, the rest at once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        store = settings()
+        self.language = QComboBox()
+        self.language.addItem(self.tr("As the system"), "")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(str(store.value("ui/language", "") or ""))))
+        self.size = QSpinBox()
+        self.size.setRange(8, 32)
+        self.size.setSuffix(" pt")
+        self.size.setValue(text_size())
+        self.coder = QLineEdit(str(store.value("coder/name", "") or ""))
+        self.coder.setPlaceholderText(self.tr("your name as a coder"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Interface language:"), self.language)
+        form.addRow("", QLabel(self.tr("(takes effect when Guiji starts again)")))
+        form.addRow(self.tr("Transcript text size:"), self.size)
+        form.addRow(self.tr("Coder name:"), self.coder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        store = settings()
+        store.setValue("ui/language", self.language.currentData())
+        store.setValue("ui/text_size", self.size.value())
+        if self.coder.text().strip():
+            store.setValue("coder/name", self.coder.text().strip())
+        super().accept()
