@@ -1,14 +1,22 @@
-"""The code tree: create, rename, move, recolour, delete codes; paths; counts."""
+"""The code tree: create, rename, move, recolour, delete codes; paths; counts; structured fields.
+
+Besides its name and colour a code carries the fields of a codebook entry (see :data:`TEXT_FIELDS`):
+``description`` is the full definition, ``keywords`` one keyword or synonym per line (shown to
+callers as a tuple), ``level`` its level in the framework (see :func:`code_levels`).
+"""
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.db.models import Code, Coding
+from app.core.db.models import Code, Coding, ProjectMeta
 from app.core.errors import NotFoundError, ValidationError
 from app.core.project import Project
 
@@ -33,6 +41,21 @@ class CodeInfo:
     description: str
     position: int
     codings: int  # codings of this code itself (not of its children)
+    short_definition: str = ""
+    when_to_use: str = ""
+    when_not_to_use: str = ""
+    example: str = ""
+    keywords: tuple[str, ...] = field(default=())
+    level: str = ""
+
+    @property
+    def depth(self) -> int:
+        """0 for a top-level code."""
+        return self.path.count(PATH_SEPARATOR)
+
+    def fields(self) -> dict[str, object]:
+        """The editable fields, as :func:`update_code` takes them."""
+        return {name: getattr(self, name) for name in EDITABLE_FIELDS}
 
 
 def check_color(color: str) -> str:
@@ -159,23 +182,34 @@ def list_codes(project: Project) -> list[CodeInfo]:
 
 def _list_codes(session: Session) -> list[CodeInfo]:
     rows = session.execute(
-        select(Code.id, Code.parent_id, Code.name, Code.color, Code.description, Code.position)
+        select(
+            Code.id, Code.parent_id, Code.name, Code.color, Code.description, Code.position,
+            Code.short_definition, Code.when_to_use, Code.when_not_to_use, Code.example, Code.keywords,
+            Code.level,
+        )
     ).all()
     counts = dict(
         session.execute(select(Coding.code_id, func.count(Coding.id)).group_by(Coding.code_id)).all()
     )
-    children: dict[int | None, list[tuple[int, int | None, str, str, str, int]]] = {}
+    children: dict[int | None, list[Any]] = {}
     for row in rows:
-        children.setdefault(row.parent_id, []).append(tuple(row))  # type: ignore[arg-type]
+        children.setdefault(row.parent_id, []).append(row)
     for siblings in children.values():
-        siblings.sort(key=lambda r: (r[5], r[0]))
+        siblings.sort(key=lambda r: (r.position, r.id))
     out: list[CodeInfo] = []
 
     def walk(parent_id: int | None, prefix: str) -> None:
-        for cid, pid, name, color, description, position in children.get(parent_id, []):
-            path = f"{prefix}{name}"
-            out.append(CodeInfo(cid, pid, name, path, color, description, position, counts.get(cid, 0)))
-            walk(cid, path + PATH_SEPARATOR)
+        for r in children.get(parent_id, []):
+            path = f"{prefix}{r.name}"
+            out.append(
+                CodeInfo(
+                    r.id, r.parent_id, r.name, path, r.color, r.description, r.position, counts.get(r.id, 0),
+                    short_definition=r.short_definition, when_to_use=r.when_to_use,
+                    when_not_to_use=r.when_not_to_use, example=r.example,
+                    keywords=split_keywords(r.keywords), level=r.level,
+                )
+            )
+            walk(r.id, path + PATH_SEPARATOR)
 
     walk(None, "")
     return out
@@ -249,6 +283,173 @@ def delete_code(project: Project, code_id: int) -> int:
         removed = session.scalar(select(func.count(Coding.id)).where(Coding.code_id.in_(ids))) or 0
         session.delete(code)
     return removed
+
+
+# --- structured fields ------------------------------------------------------------------------------
+
+#: Free-text fields of a codebook entry, in the order a codebook prints them.
+TEXT_FIELDS = ("short_definition", "description", "when_to_use", "when_not_to_use", "example")
+#: Every field :func:`update_code` can change.
+EDITABLE_FIELDS = ("name", "color", "level", *TEXT_FIELDS, "keywords")
+_KEYWORD_SPLIT = re.compile(r"[\n;；,，、]+")
+LEVEL_MAX = 32
+
+
+@dataclass(frozen=True)
+class LevelInfo:
+    """A level of a framework's code tree: a key stored on codes, a Chinese and an English label."""
+
+    key: str
+    label: str
+    english: str
+
+
+#: Levels offered when the project (or its template) defines none.
+DEFAULT_LEVELS = (
+    LevelInfo("dimension", "维度", "Dimension"),
+    LevelInfo("category", "范畴", "Category"),
+    LevelInfo("concept", "概念", "Concept"),
+)
+_LEVELS_KEY = "code_levels"
+
+
+def split_keywords(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Keywords from stored text (one per line) or from user input separated by ; ， 、 or new lines.
+
+    Empty entries and repeats are dropped; order is kept.
+    """
+    if value is None:
+        return ()
+    parts = _KEYWORD_SPLIT.split(value) if isinstance(value, str) else list(value)
+    seen: dict[str, None] = {}
+    for part in parts:
+        cleaned = str(part).strip()
+        if cleaned:
+            seen.setdefault(cleaned, None)
+    return tuple(seen)
+
+
+def join_keywords(keywords: Iterable[str]) -> str:
+    """The stored form of keywords: one per line."""
+    return "\n".join(split_keywords(list(keywords)))
+
+
+def _clean_changes(changes: Mapping[str, object]) -> dict[str, object]:
+    clean: dict[str, object] = {}
+    for key, value in changes.items():
+        if key not in EDITABLE_FIELDS:
+            raise ValidationError(f"'{key}' is not a field of a code")
+        if key == "name":
+            clean[key] = check_name(str(value))
+        elif key == "color":
+            clean[key] = check_color(str(value))
+        elif key == "keywords":
+            clean[key] = join_keywords(split_keywords(value))  # type: ignore[arg-type]
+        elif key == "level":
+            level = str(value or "").strip()
+            if len(level) > LEVEL_MAX:
+                raise ValidationError(f"a level name has at most {LEVEL_MAX} characters: {level!r}")
+            clean[key] = level
+        else:
+            clean[key] = str(value or "").strip("\n")
+    return clean
+
+
+def apply_code_fields(session: Session, code: Code, changes: Mapping[str, object]) -> None:
+    """Set validated fields on ``code`` inside an open unit of work (used by importers and templates)."""
+    clean = _clean_changes(changes)
+    if "name" in clean and clean["name"] != code.name:
+        other = _child(session, code.parent_id, str(clean["name"]))
+        if other is not None and other.id != code.id:
+            raise ValidationError(f"a code named '{clean['name']}' already exists there")
+    for key, value in clean.items():
+        setattr(code, key, value)
+
+
+def update_code(project: Project, code_id: int, **changes: object) -> CodeInfo:
+    """Change any of a code's :data:`EDITABLE_FIELDS` in one unit of work; returns the code as it is now.
+
+    ``keywords`` may be a sequence or a text separated by new lines, ``;``, ``；``, ``，`` or ``、``.
+    """
+    with project.write() as session:
+        apply_code_fields(session, _get(session, code_id), changes)
+    return get_code(project, code_id)
+
+
+def code_levels(project: Project) -> tuple[LevelInfo, ...]:
+    """The levels of this project's framework (from its template), else :data:`DEFAULT_LEVELS`."""
+    with project.read() as session:
+        return levels_in(session)
+
+
+def levels_in(session: Session) -> tuple[LevelInfo, ...]:
+    """:func:`code_levels` inside an open unit of work."""
+    raw = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == _LEVELS_KEY))
+    if not raw:
+        return DEFAULT_LEVELS
+    try:
+        items = json.loads(raw)
+        return tuple(
+            LevelInfo(str(i["key"]), str(i.get("label", i["key"])), str(i.get("english", ""))) for i in items
+        )
+    except (ValueError, KeyError, TypeError):
+        return DEFAULT_LEVELS
+
+
+def store_levels(session: Session, levels: Iterable[LevelInfo]) -> None:
+    """Record the framework's levels in the project (inside an open unit of work)."""
+    value = json.dumps([{"key": lv.key, "label": lv.label, "english": lv.english} for lv in levels],
+                       ensure_ascii=False)
+    row = session.get(ProjectMeta, _LEVELS_KEY)
+    if row is None:
+        session.add(ProjectMeta(key=_LEVELS_KEY, value=value))
+    else:
+        row.value = value
+
+
+# --- snapshots (undo of deletions and imports) ---------------------------------------------------
+
+_CODE_COLUMNS = ("id", "parent_id", "name", "color", "description", "memo", "position", "created_at",
+                 "short_definition", "when_to_use", "when_not_to_use", "example", "keywords", "level")
+_CODING_COLUMNS = ("id", "document_id", "code_id", "coder_id", "start", "end", "memo", "stage_id",
+                   "created_at", "exemplar")
+
+
+@dataclass(frozen=True)
+class SubtreeSnapshot:
+    """Every row of a code's subtree and of its codings, enough to put them back exactly."""
+
+    codes: tuple[dict[str, object], ...]
+    codings: tuple[dict[str, object], ...]
+
+
+def delete_code_with_snapshot(project: Project, code_id: int) -> SubtreeSnapshot:
+    """Delete a code, its children and their codings; return what :func:`restore_subtree` needs."""
+    with project.write() as session:
+        _get(session, code_id)
+        ids = _subtree_ids(session, code_id)
+        codes = [
+            {c: getattr(row, c) for c in _CODE_COLUMNS}
+            for row in session.scalars(select(Code).where(Code.id.in_(ids)))
+        ]
+        order = {cid: i for i, cid in enumerate(ids)}
+        codes.sort(key=lambda r: order[int(r["id"])])
+        codings = [
+            {c: getattr(row, c) for c in _CODING_COLUMNS}
+            for row in session.scalars(select(Coding).where(Coding.code_id.in_(ids)))
+        ]
+        session.delete(_get(session, code_id))
+    return SubtreeSnapshot(tuple(codes), tuple(codings))
+
+
+def restore_subtree(project: Project, snapshot: SubtreeSnapshot) -> None:
+    """Put back a subtree deleted by :func:`delete_code_with_snapshot`, with the same ids."""
+    with project.write() as session:
+        for row in snapshot.codes:  # parents come before their children
+            session.add(Code(**row))
+            session.flush()
+        for row in snapshot.codings:
+            session.add(Coding(**row))
 
 
 def _subtree_ids(session: Session, root_id: int) -> list[int]:

@@ -7,13 +7,15 @@ else none.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.core.db.models import Document, Stage, StageSpan
+from app.core.db.models import Coding, Document, Stage, StageSpan
 from app.core.errors import NotFoundError, ValidationError
 from app.core.project import Project
 
@@ -25,6 +27,8 @@ class StageInfo:
     position: int
     description: str
     color: str
+    start_date: date | None = None
+    end_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -40,12 +44,25 @@ class StageSpanInfo:
 def list_stages(project: Project) -> list[StageInfo]:
     """The stages in order."""
     with project.read() as session:
-        rows = session.execute(
-            select(Stage.id, Stage.name, Stage.position, Stage.description, Stage.color).order_by(
-                Stage.position, Stage.id
-            )
-        ).all()
+        return _list_stages(session)
+
+
+def _list_stages(session: Session) -> list[StageInfo]:
+    rows = session.execute(
+        select(
+            Stage.id, Stage.name, Stage.position, Stage.description, Stage.color, Stage.start_date,
+            Stage.end_date,
+        ).order_by(Stage.position, Stage.id)
+    ).all()
     return [StageInfo(*row) for row in rows]
+
+
+def get_stage(project: Project, stage_id: int) -> StageInfo:
+    """One stage by id."""
+    for info in list_stages(project):
+        if info.id == stage_id:
+            return info
+    raise NotFoundError(f"no stage with id {stage_id}")
 
 
 def find_stage(session: Session, name: str) -> Stage:
@@ -60,9 +77,8 @@ def add_stage(
     project: Project, name: str, *, after: str | None = None, description: str = "", color: str = "#888888"
 ) -> StageInfo:
     """Add a stage at the end, or right after the stage called ``after``."""
-    name = name.strip()
-    if not name:
-        raise ValidationError("a stage name cannot be empty")
+    name = _check_stage_name(name)
+    color = _check_stage_color(color)
     with project.write() as session:
         if session.scalar(select(Stage.id).where(Stage.name == name)) is not None:
             raise ValidationError(f"a stage named '{name}' already exists")
@@ -80,6 +96,159 @@ def add_stage(
     return next(s for s in list_stages(project) if s.id == stage_id)
 
 
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_UNSET = object()
+
+
+def _check_stage_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned:
+        raise ValidationError("a stage name cannot be empty")
+    if len(cleaned) > 200:
+        raise ValidationError(f"a stage name has at most 200 characters: {cleaned[:20]!r}…")
+    return cleaned
+
+
+def _check_stage_color(color: str) -> str:
+    if not _COLOR.match(color):
+        raise ValidationError(f"'{color}' is not a colour of the form #RRGGBB")
+    return color.upper()
+
+
+def parse_date(value: str | date | None) -> date | None:
+    """A date from ``YYYY-MM-DD`` (or ``YYYY-MM``, meaning the 1st); None or '' for no date."""
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}", text):
+            text += "-01"
+        return date.fromisoformat(text if len(text) == 10 else _pad(text))
+    except ValueError:
+        raise ValidationError(f"'{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+def _pad(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def update_stage(
+    project: Project,
+    stage_id: int,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    color: str | None = None,
+    start_date: object = _UNSET,
+    end_date: object = _UNSET,
+) -> StageInfo:
+    """Change a stage's name, description, colour or date range (a date of None clears it)."""
+    with project.write() as session:
+        stage = _get_stage(session, stage_id)
+        if name is not None:
+            name = _check_stage_name(name)
+            other = session.scalar(select(Stage.id).where(Stage.name == name))
+            if other is not None and other != stage_id:
+                raise ValidationError(f"a stage named '{name}' already exists")
+            stage.name = name
+        if description is not None:
+            stage.description = description
+        if color is not None:
+            stage.color = _check_stage_color(color)
+        if start_date is not _UNSET:
+            stage.start_date = parse_date(start_date)  # type: ignore[arg-type]
+        if end_date is not _UNSET:
+            stage.end_date = parse_date(end_date)  # type: ignore[arg-type]
+        if stage.start_date and stage.end_date and stage.end_date < stage.start_date:
+            raise ValidationError(
+                f"stage '{stage.name}': the end date {stage.end_date} "
+                f"is before the start date {stage.start_date}"
+            )
+    return get_stage(project, stage_id)
+
+
+def rename_stage(project: Project, stage_id: int, new_name: str) -> StageInfo:
+    """Rename a stage; no other stage may have the name."""
+    return update_stage(project, stage_id, name=new_name)
+
+
+def move_stage(project: Project, stage_id: int, position: int) -> StageInfo:
+    """Move a stage to ``position`` (0 = first) in the order; the others keep their relative order."""
+    with project.write() as session:
+        stage = _get_stage(session, stage_id)
+        everything = session.scalars(select(Stage).order_by(Stage.position, Stage.id))
+        ordered = [s for s in everything if s.id != stage_id]
+        ordered.insert(max(0, min(position, len(ordered))), stage)
+        for i, row in enumerate(ordered):
+            row.position = i
+    return get_stage(project, stage_id)
+
+
+@dataclass(frozen=True)
+class StageSnapshot:
+    """A deleted stage and every reference to it, enough for :func:`restore_stage`."""
+
+    stage: StageInfo
+    spans: tuple[StageSpanInfo, ...]
+    document_ids: tuple[int, ...]  # documents whose stage it was
+    coding_ids: tuple[int, ...]  # codings whose own stage it was
+
+
+def delete_stage(project: Project, stage_id: int) -> StageSnapshot:
+    """Delete a stage: its spans go, documents and codings that named it lose their stage.
+
+    Returns a snapshot from which :func:`restore_stage` puts everything back.
+    """
+    info = get_stage(project, stage_id)
+    with project.write() as session:
+        stage = _get_stage(session, stage_id)
+        spans = tuple(
+            StageSpanInfo(r.id, r.document_id, r.stage_id, stage.name, r.start, r.end)
+            for r in session.scalars(
+                select(StageSpan).where(StageSpan.stage_id == stage_id).order_by(StageSpan.id)
+            )
+        )
+        docs = tuple(session.scalars(select(Document.id).where(Document.stage_id == stage_id)))
+        codings = tuple(session.scalars(select(Coding.id).where(Coding.stage_id == stage_id)))
+        session.delete(stage)
+        session.flush()
+        for i, row in enumerate(session.scalars(select(Stage).order_by(Stage.position, Stage.id))):
+            row.position = i
+    return StageSnapshot(info, spans, docs, codings)
+
+
+def restore_stage(project: Project, snapshot: StageSnapshot) -> StageInfo:
+    """Undo :func:`delete_stage`: the stage comes back at its place, with its spans and references."""
+    s = snapshot.stage
+    with project.write() as session:
+        ordered = list(session.scalars(select(Stage).order_by(Stage.position, Stage.id)))
+        stage = Stage(id=s.id, name=s.name, description=s.description, color=s.color, position=0,
+                      start_date=s.start_date, end_date=s.end_date)
+        session.add(stage)
+        ordered.insert(min(s.position, len(ordered)), stage)
+        for i, row in enumerate(ordered):
+            row.position = i
+        session.flush()
+        for span in snapshot.spans:
+            session.add(StageSpan(id=span.id, document_id=span.document_id, stage_id=s.id, start=span.start,
+                                  end=span.end))
+        if snapshot.document_ids:
+            session.execute(update(Document).where(Document.id.in_(snapshot.document_ids)).values(stage_id=s.id))
+        if snapshot.coding_ids:
+            session.execute(update(Coding).where(Coding.id.in_(snapshot.coding_ids)).values(stage_id=s.id))
+    return get_stage(project, s.id)
+
+
+def _get_stage(session: Session, stage_id: int) -> Stage:
+    stage = session.get(Stage, stage_id)
+    if stage is None:
+        raise NotFoundError(f"no stage with id {stage_id}")
+    return stage
+
+
 def set_document_stage(project: Project, document_id: int, stage_id: int | None) -> None:
     """Set (or clear, with None) the stage of a whole document."""
     with project.write() as session:
@@ -91,8 +260,10 @@ def set_document_stage(project: Project, document_id: int, stage_id: int | None)
         doc.stage_id = stage_id
 
 
-def add_stage_span(project: Project, document_id: int, stage_id: int, start: int, end: int) -> StageSpanInfo:
-    """Mark ``[start, end)`` of a document as belonging to a stage."""
+def add_stage_span(
+    project: Project, document_id: int, stage_id: int, start: int, end: int, *, span_id: int | None = None
+) -> StageSpanInfo:
+    """Mark ``[start, end)`` of a document as belonging to a stage (``span_id`` re-creates a removed one)."""
     with project.write() as session:
         doc = session.get(Document, document_id)
         if doc is None:
@@ -105,6 +276,8 @@ def add_stage_span(project: Project, document_id: int, stage_id: int, start: int
                 f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
             )
         span = StageSpan(document_id=document_id, stage_id=stage_id, start=start, end=end)
+        if span_id is not None:
+            span.id = span_id
         session.add(span)
         session.flush()
         return StageSpanInfo(span.id, document_id, stage_id, stage.name, start, end)
@@ -114,12 +287,27 @@ def list_stage_spans(project: Project, document_id: int) -> list[StageSpanInfo]:
     """A document's stage spans in text order."""
     with project.read() as session:
         rows = session.execute(
-            select(StageSpan.id, StageSpan.document_id, StageSpan.stage_id, Stage.name, StageSpan.start, StageSpan.end)
+            select(
+                StageSpan.id, StageSpan.document_id, StageSpan.stage_id, Stage.name, StageSpan.start,
+                StageSpan.end,
+            )
             .join(Stage, Stage.id == StageSpan.stage_id)
             .where(StageSpan.document_id == document_id)
             .order_by(StageSpan.start, StageSpan.id)
         ).all()
     return [StageSpanInfo(*row) for row in rows]
+
+
+def remove_stage_span(project: Project, span_id: int) -> StageSpanInfo:
+    """Remove a stage span; returns it as it was."""
+    with project.write() as session:
+        row = session.get(StageSpan, span_id)
+        if row is None:
+            raise NotFoundError(f"no stage span with id {span_id}")
+        name = _get_stage(session, row.stage_id).name
+        info = StageSpanInfo(row.id, row.document_id, row.stage_id, name, row.start, row.end)
+        session.delete(row)
+    return info
 
 
 def count_stages(session: Session) -> int:

@@ -1,7 +1,20 @@
-"""Framework templates: stages and a code tree shipped as JSON in ``resources/templates``.
+"""Framework templates: stages, levels and a structured code tree shipped as JSON in ``resources/templates``.
 
-A template file holds ``{"name", "title", "description", "stages": [{"name","description","color"}],
-"codes": [{"path","color","description"}]}``; parents are listed before their children.
+A template file holds::
+
+    {"name", "title", "english", "description",
+     "levels": [{"key", "label", "english"}],             # the levels of its code tree, root first
+     "stages": [{"name", "english", "description", "color",
+                 "strategies": [code path], "outcome": code path, "slogan"}],
+     "codes": [{"path", "english", "color", "level", "short_definition", "description",
+                "when_to_use", "when_not_to_use", "example", "keywords": [..]}],
+     "framework": {...}}                                   # optional: how rows/columns/links relate
+
+Parents are listed before their children (a missing parent is created plain). A code's English name
+is kept as its first keyword (an English synonym), so it reaches every export. Applying a template to
+a project that already has codes or stages merges: what exists is kept, empty fields are filled.
+The template's name, levels and framework are recorded in the project's key/value table
+(``template``, ``code_levels``, ``framework``) for the views and figures that lay codes out.
 """
 
 from __future__ import annotations
@@ -12,10 +25,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.core.codebook import ensure_code_path
-from app.core.db.models import Stage
-from app.core.errors import NotFoundError
+from app.core.codebook import (
+    TEXT_FIELDS,
+    LevelInfo,
+    apply_code_fields,
+    ensure_code_path,
+    split_keywords,
+    store_levels,
+)
+from app.core.db.models import ProjectMeta, Stage
+from app.core.errors import NotFoundError, ValidationError
 from app.core.paths import resources_dir
 from app.core.project import Project
 
@@ -25,10 +46,38 @@ class TemplateInfo:
     name: str
     title: str
     description: str
+    english: str = ""
+    codes: int = 0
+    stages: int = 0
+    levels: tuple[LevelInfo, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form of ``guiji templates --json``."""
+        return {
+            "name": self.name, "title": self.title, "english": self.english,
+            "description": self.description, "codes": self.codes, "stages": self.stages,
+            "levels": [{"key": lv.key, "label": lv.label, "english": lv.english} for lv in self.levels],
+        }
+
+
+@dataclass(frozen=True)
+class ApplyReport:
+    """What applying a template or structure added to the project."""
+
+    codes_added: int
+    codes_filled: int  # existing codes whose empty fields were filled
+    stages_added: int
 
 
 def _templates_dir() -> Path:
     return resources_dir() / "templates"
+
+
+def _levels(data: dict[str, Any]) -> tuple[LevelInfo, ...]:
+    return tuple(
+        LevelInfo(str(lv["key"]), str(lv.get("label", lv["key"])), str(lv.get("english", "")))
+        for lv in data.get("levels", [])
+    )
 
 
 def list_templates() -> list[TemplateInfo]:
@@ -36,22 +85,51 @@ def list_templates() -> list[TemplateInfo]:
     out = []
     for path in sorted(_templates_dir().glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        out.append(TemplateInfo(path.stem, data.get("title", path.stem), data.get("description", "")))
+        out.append(
+            TemplateInfo(
+                path.stem, data.get("title", path.stem), data.get("description", ""),
+                english=data.get("english", ""), codes=len(data.get("codes", [])),
+                stages=len(data.get("stages", [])), levels=_levels(data),
+            )
+        )
     return out
 
 
 def load_template(name: str) -> dict[str, Any]:
     """The parsed template called ``name``."""
     path = _templates_dir() / f"{name}.json"
-    if not path.is_file():
+    if not name or "/" in name or "\\" in name or not path.is_file():
         available = ", ".join(t.name for t in list_templates()) or "none"
         raise NotFoundError(f"no template named '{name}' (available: {available})")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
-def apply_structure(project: Project, structure: dict[str, Any]) -> None:
-    """Add a structure's stages and codes to the project (existing ones are kept), in one transaction."""
+def _code_fields(item: dict[str, Any]) -> dict[str, object]:
+    fields: dict[str, object] = {key: item[key] for key in (*TEXT_FIELDS, "level") if item.get(key)}
+    keywords = list(split_keywords(item.get("keywords") or ()))
+    english = str(item.get("english", "")).strip()
+    if english and english not in keywords:
+        keywords.insert(0, english)
+    if keywords:
+        fields["keywords"] = keywords
+    return fields
+
+
+def _set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(ProjectMeta, key)
+    if row is None:
+        session.add(ProjectMeta(key=key, value=value))
+    else:
+        row.value = value
+
+
+def apply_structure(project: Project, structure: dict[str, Any]) -> ApplyReport:
+    """Add a structure's stages, codes, levels and framework to the project in one transaction.
+
+    Existing stages and codes are kept; an existing code's empty fields are filled from the structure.
+    """
+    codes_added = codes_filled = stages_added = 0
     with project.write() as session:
         ordered = list(session.scalars(select(Stage).order_by(Stage.position, Stage.id)))
         existing = {s.name for s in ordered}
@@ -65,12 +143,52 @@ def apply_structure(project: Project, structure: dict[str, Any]) -> None:
             session.add(stage)
             ordered.append(stage)
             existing.add(stage.name)
+            stages_added += 1
         for item in structure.get("codes", []):
             code, created = ensure_code_path(session, item["path"], item.get("color"))
+            fields = _code_fields(item)
             if created:
-                code.description = item.get("description", "")
+                codes_added += 1
+            else:
+                current = {key: getattr(code, key) for key in fields}
+                fields = {key: value for key, value in fields.items() if not current[key]}
+                if fields:
+                    codes_filled += 1
+            try:
+                apply_code_fields(session, code, fields)
+            except ValidationError as exc:
+                raise ValidationError(f"template code '{item['path']}': {exc}") from exc
+        levels = _levels(structure)
+        if levels:
+            store_levels(session, levels)
+        if structure.get("name"):
+            _set_meta(session, "template", str(structure["name"]))
+        framework = dict(structure.get("framework") or {})
+        stage_links = [
+            {key: s[key] for key in ("name", "strategies", "outcome", "slogan") if key in s}
+            for s in structure.get("stages", [])
+            if s.get("strategies") or s.get("outcome")
+        ]
+        if stage_links:
+            framework["stages"] = stage_links
+        if framework:
+            _set_meta(session, "framework", json.dumps(framework, ensure_ascii=False))
+    return ApplyReport(codes_added, codes_filled, stages_added)
 
 
-def apply_template(project: Project, name: str) -> None:
-    """Add the stages and codes of the template called ``name``."""
-    apply_structure(project, load_template(name))
+def apply_template(project: Project, name: str) -> ApplyReport:
+    """Add (merge) the stages, codes and levels of the template called ``name``."""
+    return apply_structure(project, load_template(name))
+
+
+def project_framework(project: Project) -> dict[str, Any]:
+    """The framework recorded by the template the project was made from ({} when none)."""
+    with project.read() as session:
+        raw = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == "framework"))
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}

@@ -147,7 +147,7 @@ def test_new_from_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     path = tmp_path / "t.guiji"
     assert run("new", path, "--template", "community-governance", capsys=capsys)[0] == 0
     info = run_json("info", path, "--json", capsys=capsys)
-    assert (info["stages"], info["codes"]) == (3, 10)
+    assert (info["stages"], info["codes"]) == (3, 15)
     paths = [c["path"] for c in run_json("codes", path, "--json", capsys=capsys)]
     assert paths[:3] == ["内生因素", "内生因素/增权赋能", "内生因素/互助合作"]
     code, _out, err = run("new", tmp_path / "u.guiji", "--template", "nope", capsys=capsys)
