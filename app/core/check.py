@@ -1,0 +1,225 @@
+"""``guiji check``: is a project file sound?
+
+The file is opened read-only (no lock, nothing written, so it can be checked while Guiji has it
+open) and read in one snapshot. Checked: SQLite's own ``integrity_check`` and
+``foreign_key_check``; the schema revision is the newest this Guiji knows; every document's
+stored length and SHA-256 match its text; every coding and stage span lies inside its document's
+text (``0 <= start < end <= length``, code points); the code tree has no cycles. Each problem
+names the table, the row and, where there is one, the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, LargeBinary, cast, func, inspect, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from app.core.db import migrate
+from app.core.db.engine import looks_like_sqlite, make_engine
+from app.core.db.models import Case, Code, Coder, Coding, Document, Stage, StageSpan
+from app.core.errors import ProjectError
+from app.core.text import sha256_text
+
+__all__ = ["CheckReport", "Problem", "check_project"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a project file.
+
+    ``check`` says which check found it: ``sqlite`` (integrity_check, or the file cannot be
+    read), ``foreign_key``, ``schema``, ``length``, ``hash``, ``text``, ``span``, ``code_tree``.
+    """
+
+    check: str
+    message: str
+    table: str | None = None
+    row: int | None = None
+    document: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem under the CLI's JSON keys."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What :func:`check_project` found: the problems (none: the file is sound) and counts."""
+
+    path: Path
+    revision: str | None
+    head: str
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{"ok", "problems", "counts"}``, the shape of ``guiji check --json``."""
+        return {
+            "ok": self.ok,
+            "problems": [p.as_dict() for p in self.problems],
+            "counts": dict(self.counts),
+        }
+
+
+def check_project(path: str | Path) -> CheckReport:
+    """Check the project file at ``path`` read-only and report every problem found.
+
+    Raises :class:`ProjectError` when the file is missing, is not an SQLite database, is an
+    SQLite database without Guiji's tables, or is locked in a way SQLite cannot wait out. A file
+    that is damaged beyond reading is reported as a problem, not raised.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ProjectError(f"{path.name}: no such project file")
+    if not looks_like_sqlite(path):
+        raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)")
+    head = migrate.head_revision()
+    problems: list[Problem] = []
+    counts: dict[str, int] = {}
+    revision: str | None = None
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.connect() as conn, conn.begin():
+            tables = set(inspect(conn).get_table_names())
+            if "alembic_version" not in tables or "project_meta" not in tables:
+                raise ProjectError(f"{path.name}: not a Guiji project (its tables are not Guiji's)")
+            problems += _sqlite_problems(conn)
+            revision = migrate.current_revision(conn)
+            if revision != head:
+                problems.append(_schema_problem(revision, head))
+            else:
+                # The content checks read the tables through today's models, so they only run on
+                # a file at today's schema (an older file is upgraded, after a backup, on open).
+                counts = _counts(conn)
+                problems += _document_problems(conn)
+                problems += _code_tree_problems(conn)
+    except OperationalError as exc:
+        raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})") from exc
+    except DatabaseError as exc:
+        # "database disk image is malformed", "file is not a database": the file is damaged.
+        problems.append(Problem("sqlite", f"the database file is damaged ({exc.orig})"))
+    finally:
+        engine.dispose()
+    return CheckReport(path, revision, head, problems, counts)
+
+
+def _sqlite_problems(conn: Connection) -> Iterator[Problem]:
+    for line in conn.execute(text("PRAGMA integrity_check")).scalars():
+        if line != "ok":
+            yield Problem("sqlite", f"SQLite integrity check: {line}")
+    for table, rowid, parent, _fkid in conn.execute(text("PRAGMA foreign_key_check")):
+        where = f"{table} row {rowid}" if rowid is not None else f"a row of {table}"
+        yield Problem(
+            "foreign_key", f"{where} refers to a row of {parent} that does not exist",
+            table=table, row=rowid,
+        )
+
+
+def _schema_problem(revision: str | None, head: str) -> Problem:
+    if revision is None:
+        message = "the file has no schema revision stamped (it was never set up by Guiji)"
+    elif revision in migrate.known_revisions():
+        message = (
+            f"the schema revision is {revision}, behind this Guiji's {head}; opening the project in "
+            "Guiji upgrades it (after a backup); the content was not checked"
+        )
+    else:
+        message = (
+            f"the schema revision {revision} is unknown to this Guiji (head {head}): the project was "
+            "saved by a newer version; the content was not checked"
+        )
+    return Problem("schema", message, table="alembic_version")
+
+
+def _counts(conn: Connection) -> dict[str, int]:
+    def count(column: Any) -> int:
+        return int(conn.scalar(select(func.count(column))) or 0)
+
+    return {
+        "documents": count(Document.id),
+        "characters": int(conn.scalar(select(func.coalesce(func.sum(Document.length), 0))) or 0),
+        "codes": count(Code.id),
+        "codings": count(Coding.id),
+        "stages": count(Stage.id),
+        "stage_spans": count(StageSpan.id),
+        "coders": count(Coder.id),
+        "cases": count(Case.id),
+    }
+
+
+def _document_problems(conn: Connection) -> Iterator[Problem]:
+    spans: dict[int, list[tuple[str, int, Any, Any]]] = {}
+    for table, model in (("coding", Coding), ("stage_span", StageSpan)):
+        for row_id, doc_id, start, end in conn.execute(
+            select(model.id, model.document_id, model.start, model.end).order_by(model.id)
+        ):
+            spans.setdefault(doc_id, []).append((table, row_id, start, end))
+    # One document's text at a time: a 300,000-character transcript is read once.
+    # The text is read as bytes: a damaged page can hold bytes that are not UTF-8, which the
+    # driver would refuse to decode (and abort the whole check) if asked for a str.
+    raw_text = cast(Document.text, LargeBinary)
+    for doc_id, name, length, stored_hash, raw in conn.execute(
+        select(Document.id, Document.name, Document.length, Document.sha256, raw_text).order_by(Document.id)
+    ):
+        label = f"document {doc_id} ({name})"
+        try:
+            body = raw.decode("utf-8")
+        except (AttributeError, UnicodeDecodeError):
+            shown = "missing" if raw is None else "not valid UTF-8"
+            yield Problem(
+                "text", f"{label}: its stored text is {shown} (the file is damaged)",
+                table="document", row=doc_id, document=name,
+            )
+            continue
+        actual = len(body)
+        if length != actual:
+            yield Problem(
+                "length", f"{label}: the stored length {length} differs from its text's {actual} characters",
+                table="document", row=doc_id, document=name,
+            )
+        if stored_hash != sha256_text(body):
+            yield Problem(
+                "hash", f"{label}: the stored SHA-256 does not match its text (the text was changed)",
+                table="document", row=doc_id, document=name,
+            )
+        for table, row_id, start, end in spans.get(doc_id, ()):
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= actual):
+                kind = table.replace("_", " ")
+                yield Problem(
+                    "span",
+                    f"{kind} {row_id} in {label}: the range {start!r}–{end!r} is not inside the text "
+                    f"(0–{actual} characters, start before end)",
+                    table=table, row=row_id, document=name,
+                )
+
+
+def _code_tree_problems(conn: Connection) -> Iterator[Problem]:
+    rows = conn.execute(select(Code.id, Code.parent_id, Code.name)).all()
+    parent = {cid: pid for cid, pid, _ in rows}
+    names = {cid: name for cid, _, name in rows}
+    done: set[int] = set()  # codes known to lead to the root (or into a cycle already reported)
+    for start in sorted(parent):
+        trail: list[int] = []
+        on_trail: set[int] = set()
+        node: int | None = start
+        while node is not None and node not in done and node in parent:
+            if node in on_trail:
+                cycle = trail[trail.index(node) :]
+                shown = " → ".join(f"{c} ({names[c]})" for c in [*cycle, node])
+                yield Problem(
+                    "code_tree", f"the code tree has a cycle: {shown}", table="code", row=min(cycle)
+                )
+                break
+            trail.append(node)
+            on_trail.add(node)
+            node = parent[node]
+        done.update(trail)
