@@ -183,13 +183,58 @@ class StageSpan(Base):
     end: Mapped[int] = mapped_column(Integer)
 
 
+class CasePassage(Base):
+    """A passage ``[start, end)`` of a document that belongs to a case (cases group passages too)."""
+
+    __tablename__ = "case_passage"
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        Index("ix_case_passage_case_id", "case_id"),
+        Index("ix_case_passage_document_start", "document_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class AttributeDefinition(Base):
+    """A typed attribute documents can have (``text``, ``number`` or ``date``)."""
+
+    __tablename__ = "attribute_definition"
+    __table_args__ = (CheckConstraint("type IN ('text', 'number', 'date')", name="type"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(16), default="text")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentAttribute(Base):
+    """A document's value of an attribute, stored as text (numbers and ISO dates normalised)."""
+
+    __tablename__ = "document_attribute"
+    __table_args__ = (Index("ix_document_attribute_attribute_id", "attribute_id"),)
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True)
+    attribute_id: Mapped[int] = mapped_column(
+        ForeignKey("attribute_definition.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[str] = mapped_column(Text)
+
+
 __all__ = [
+    "AttributeDefinition",
     "Base",
     "Case",
+    "CasePassage",
     "Code",
     "Coder",
     "Coding",
     "Document",
+    "DocumentAttribute",
     "ProjectMeta",
     "Stage",
     "StageSpan",
