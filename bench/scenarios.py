@@ -1,0 +1,222 @@
+"""The timed scenarios. Add one with ``@scenario`` (see :mod:`bench.registry`).
+
+Budgets are for the ``large`` project on the 2-core reference machine (docs/performance.md).
+"""
+
+# Scenarios import what they use inside their functions, so that a fresh-process scenario pays for
+# exactly the imports it needs (see bench.registry).
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import time
+
+from bench.registry import Context, ScenarioGen, Timed, scenario
+
+CODER = "研究者甲"
+
+
+# --------------------------------------------------------------------------- generation
+
+
+@scenario(budget_s=30.0, fresh_process=True, warmup=0, max_runs=2, needs_project=False)
+def generate_large(ctx: Context) -> ScenarioGen:
+    """Generate the benchmark's project from scratch (the 'large' one on `--size large`): texts, code
+    tree, codings, stages, cases, written through the services and models, file checkpointed."""
+    from bench.generate import SIZES, generate_project
+
+    target = ctx.workdir / f"generated-{os.getpid()}.guiji"
+
+    def run(_i: int) -> None:
+        target.unlink(missing_ok=True)
+        manifest = generate_project(target, SIZES[ctx.size], ctx.seed)
+        ctx.details["counts"] = manifest["counts"]
+        if ctx.manifest:
+            ctx.details["same_as_cached"] = manifest["fingerprint"] == ctx.manifest["fingerprint"]
+
+    yield run
+    target.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- core services
+
+
+@scenario(budget_s=0.5, fresh_process=True)
+def open_project(ctx: Context) -> ScenarioGen:
+    """In a new process: open the project file (lock, schema/migration check), list the documents
+    with their coding counts and the code tree with its counts — what the window shows first."""
+    from app.core.codebook import list_codes
+    from app.core.documents import list_documents
+    from app.core.project import open_project as open_
+
+    opened = []
+
+    def run(_i: int) -> None:
+        project = open_(ctx.project)
+        opened.append(project)
+        ctx.details["documents"] = len(list_documents(project))
+        ctx.details["codes"] = len(list_codes(project))
+
+    yield Timed(run, after=lambda _i: opened.pop().close())
+
+
+@scenario(budget_s=0.3)
+def load_document_300k(ctx: Context) -> ScenarioGen:
+    """The longest document's text and all its codings as the viewer needs them
+    (documents.document_text + coding.list_codings(document_id=…)), project already open."""
+    from app.core.coding import list_codings
+    from app.core.documents import document_text
+    from app.core.project import open_project as open_
+
+    big = ctx.manifest["big_document"]["id"]
+    project = open_(ctx.project)
+
+    def run(_i: int) -> None:
+        ctx.details["characters"] = len(document_text(project, big))
+        ctx.details["codings"] = len(list_codings(project, document_id=big))
+
+    yield run
+    project.close()
+
+
+def _spans(ctx: Context, n: int) -> list[tuple[int, int]]:
+    rng = random.Random(f"spans/{ctx.seed}")
+    length = ctx.manifest["big_document"]["length"]
+    spans = []
+    for _ in range(n):
+        start = rng.randrange(0, length - 200)
+        spans.append((start, start + rng.randint(10, 200)))
+    return spans
+
+
+@scenario(budget_s=0.02)
+def apply_coding(ctx: Context) -> ScenarioGen:
+    """One coding.apply_coding call (validation, insert, commit, the CodingInfo it returns) on the
+    longest document."""
+    from app.core.coding import apply_coding as apply_
+    from app.core.coding import remove_coding
+    from app.core.project import open_project as open_
+
+    big = ctx.manifest["big_document"]["id"]
+    code = ctx.manifest["leaf_code"]["id"]
+    project = open_(ctx.project)
+    spans = _spans(ctx, ctx.runs)
+    made: list[int] = []
+
+    def run(i: int) -> None:
+        start, end = spans[i]
+        made.append(apply_(project, document_id=big, code_id=code, start=start, end=end, coder=CODER).id)
+
+    yield run
+    for coding_id in made:  # leave the working copy as it was
+        remove_coding(project, coding_id)
+    project.close()
+
+
+@scenario(budget_s=0.02)
+def remove_coding(ctx: Context) -> ScenarioGen:
+    """One coding.remove_coding call (it returns the removed coding, for undo) on the longest document."""
+    from app.core.coding import apply_coding as apply_
+    from app.core.coding import remove_coding as remove
+    from app.core.project import open_project as open_
+
+    big = ctx.manifest["big_document"]["id"]
+    code = ctx.manifest["leaf_code"]["id"]
+    project = open_(ctx.project)
+    ids = [
+        apply_(project, document_id=big, code_id=code, start=s, end=e, coder=CODER).id
+        for s, e in _spans(ctx, ctx.runs)
+    ]
+    yield lambda i: remove(project, ids[i])
+    project.close()
+
+
+@scenario(budget_s=0.05)
+def list_codings_for_code(ctx: Context) -> ScenarioGen:
+    """coding.list_codings(code_id=…) for the most used code (its codings with their text, across
+    most documents): what a code's coding list or retrieval shows."""
+    from app.core.coding import list_codings
+    from app.core.project import open_project as open_
+
+    top = ctx.manifest["top_code"]["id"]
+    project = open_(ctx.project)
+
+    def run(_i: int) -> None:
+        ctx.details["codings"] = len(list_codings(project, code_id=top))
+
+    yield run
+    project.close()
+
+
+# --------------------------------------------------------------------------- the desktop app
+
+
+@scenario(budget_s=1.0, budget_rss_mb=500, fresh_process=True)
+def gui_open_300k(ctx: Context) -> ScenarioGen:
+    """In a new process, the real MainWindow offscreen (already shown, empty): open the project
+    (which shows the first document), select the longest document and run the event loop until its
+    text and coding stripes are painted with every coding highlighted. Peak RSS is the process's."""
+    from bench.gui import PaintSpy, close_window, process_until, start_window, view_widgets
+
+    big = ctx.manifest["big_document"]
+    app, window = start_window()
+    spy = PaintSpy(view_widgets(window), lambda: window.document_view.document_id == big["id"])
+
+    # PySide6 6.12 on Python < 3.12 drops a reference to None on every call of a void C++ method;
+    # the process aborts ("deallocating None") when the count reaches zero. Record how many went.
+    none_refs = sys.getrefcount(None)
+
+    def run(_i: int) -> None:
+        spy.reset()
+        window.open_project_path(ctx.project)
+        if window.controller is None or not window.select_document(big["name"]):
+            raise RuntimeError("the project or its longest document could not be opened")
+        process_until(app, lambda: spy.all_painted)
+
+    def after(_i: int) -> None:
+        ctx.details["none_refcount_lost"] = none_refs - sys.getrefcount(None)
+        ctx.details["shown_codings"] = len(window.document_view.shown_codings())
+        ctx.details["visible_stripes"] = len(window.document_view.visible_stripes())
+        if ctx.details["shown_codings"] != big["codings"]:
+            raise RuntimeError(f"{ctx.details['shown_codings']} codings shown, {big['codings']} expected")
+
+    yield Timed(run, after)
+    spy.remove()
+    close_window(app, window)
+
+
+@scenario(budget_rss_mb=500, fresh_process=True, warmup=0, max_runs=1)
+def gui_browse_all_documents(ctx: Context) -> ScenarioGen:
+    """In a new process, the real MainWindow offscreen: open the project and show every document
+    in turn (each painted), the longest last — a long session with the whole project open. The time
+    is for all documents; the budget is on peak memory (RSS)."""
+    from bench.gui import PaintSpy, close_window, process_until, start_window, view_widgets
+
+    app, window = start_window()
+    window.open_project_path(ctx.project)
+    model = window.documents_model
+    big_id = ctx.manifest["big_document"]["id"]
+    shown = window.documents_view.currentIndex().row()  # the first document, shown on open
+    rows = [r for r in range(model.rowCount()) if r != shown and model.document(r).id != big_id]
+    rows += [r for r in range(model.rowCount()) if model.document(r).id == big_id]
+    spy = PaintSpy(view_widgets(window), lambda: True)
+    per_document: list[float] = []
+
+    def run(_i: int) -> None:
+        for row in rows:
+            began = time.perf_counter()
+            spy.reset()
+            window.select_document_row(row)
+            process_until(app, lambda: spy.all_painted)
+            per_document.append(time.perf_counter() - began)
+
+    yield run
+    per_document.sort()
+    ctx.details["documents"] = len(per_document)
+    ctx.details["median_document_s"] = round(per_document[len(per_document) // 2], 4)
+    ctx.details["slowest_document_s"] = round(per_document[-1], 4)
+    spy.remove()
+    close_window(app, window)
