@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -176,3 +177,105 @@ def _list_codings(
         )
         for r in rows
     ]
+
+
+# --- edits and batches (undo support for the workspace) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewCoding:
+    """One coding for :func:`apply_codings`; ``coding_id``/``created_at`` re-create a removed one."""
+
+    document_id: int
+    code_id: int
+    start: int
+    end: int
+    coder: str
+    memo: str = ""
+    stage_id: int | None = None
+    coding_id: int | None = None
+    created_at: datetime | None = None
+
+
+def apply_codings(project: Project, items: Sequence[NewCoding]) -> list[CodingInfo]:
+    """Apply many codings as one unit of work (all or nothing), e.g. "code all search hits".
+
+    Undo with :func:`remove_codings`; redo by passing the removed codings back with their ids.
+    """
+    with project.write() as session:
+        docs: dict[int, Document] = {}
+        ids: list[int] = []
+        for item in items:
+            doc = docs.get(item.document_id) or session.get(Document, item.document_id)
+            if doc is None:
+                raise NotFoundError(f"no document with id {item.document_id}")
+            docs[item.document_id] = doc
+            check_span(doc.name, doc.length, item.start, item.end)
+            if session.get(Code, item.code_id) is None:
+                raise NotFoundError(f"no code with id {item.code_id}")
+            if item.stage_id is not None and session.get(Stage, item.stage_id) is None:
+                raise NotFoundError(f"no stage with id {item.stage_id}")
+            row = Coding(
+                document_id=item.document_id, code_id=item.code_id,
+                coder_id=get_or_create_coder(session, item.coder).id, start=item.start, end=item.end,
+                memo=item.memo, stage_id=item.stage_id, created_at=item.created_at or utcnow(),
+            )
+            if item.coding_id is not None:
+                row.id = item.coding_id
+            session.add(row)
+            session.flush()
+            ids.append(row.id)
+        found = {c.id: c for c in _list_codings(session, document_id=None, code_id=None, coding_ids=ids)}
+    return [found[i] for i in ids]
+
+
+def as_new_coding(info: CodingInfo) -> NewCoding:
+    """The :class:`NewCoding` that re-creates ``info`` exactly (same id and creation time)."""
+    return NewCoding(
+        document_id=info.document_id, code_id=info.code_id, start=info.start, end=info.end, coder=info.coder,
+        memo=info.memo, stage_id=info.own_stage_id, coding_id=info.id, created_at=info.created_at,
+    )
+
+
+def remove_codings(project: Project, coding_ids: Sequence[int]) -> list[CodingInfo]:
+    """Remove many codings as one unit of work; returns them as they were (in the given order)."""
+    with project.write() as session:
+        listed = _list_codings(session, document_id=None, code_id=None, coding_ids=list(coding_ids))
+        found = {c.id: c for c in listed}
+        missing = [i for i in coding_ids if i not in found]
+        if missing:
+            raise NotFoundError(f"no coding with id {missing[0]}")
+        for coding_id in coding_ids:
+            row = session.get(Coding, coding_id)
+            if row is not None:
+                session.delete(row)
+    return [found[i] for i in coding_ids]
+
+
+def update_coding_span(
+    project: Project, coding_id: int, start: int, end: int
+) -> tuple[CodingInfo, CodingInfo]:
+    """Move a coding's boundaries to ``[start, end)``; returns ``(old, new)`` (undo: apply old's span)."""
+    old = get_coding(project, coding_id)
+    with project.write() as session:
+        row = session.get(Coding, coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        doc = session.get(Document, row.document_id)
+        assert doc is not None  # the foreign key guarantees it
+        check_span(doc.name, doc.length, start, end)
+        row.start, row.end = start, end
+    return old, get_coding(project, coding_id)
+
+
+def set_coding_code(project: Project, coding_id: int, code_id: int) -> tuple[CodingInfo, CodingInfo]:
+    """Give a coding another code; returns ``(old, new)`` (undo: set old's ``code_id`` back)."""
+    old = get_coding(project, coding_id)
+    with project.write() as session:
+        row = session.get(Coding, coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        if session.get(Code, code_id) is None:
+            raise NotFoundError(f"no code with id {code_id}")
+        row.code_id = code_id
+    return old, get_coding(project, coding_id)
