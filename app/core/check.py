@@ -4,7 +4,8 @@ The file is opened read-only (no lock, nothing written, so it can be checked whi
 open) and read in one snapshot. Checked: SQLite's own ``integrity_check`` and
 ``foreign_key_check``; the schema revision is the newest this Guiji knows; every document's
 stored length and SHA-256 match its text; every coding and stage span lies inside its document's
-text (``0 <= start < end <= length``, code points); the code tree has no cycles. Each problem
+text (``0 <= start < end <= length``, code points); the code tree has no cycles; the full-text
+search index has its sync triggers and one entry of the right size per document. Each problem
 names the table, the row and, where there is one, the document.
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, LargeBinary, cast, func, inspect, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from app.core.db import migrate
+from app.core.db import fts, migrate
 from app.core.db.engine import looks_like_sqlite, make_engine
 from app.core.db.models import Case, Code, Coder, Coding, Document, Stage, StageSpan
 from app.core.errors import ProjectError
@@ -32,7 +33,8 @@ class Problem:
     """One thing wrong with a project file.
 
     ``check`` says which check found it: ``sqlite`` (integrity_check, or the file cannot be
-    read), ``foreign_key``, ``schema``, ``length``, ``hash``, ``text``, ``span``, ``code_tree``.
+    read), ``foreign_key``, ``schema``, ``length``, ``hash``, ``text``, ``span``, ``code_tree``,
+    ``search_index``.
     """
 
     check: str
@@ -100,7 +102,8 @@ def check_project(path: str | Path) -> CheckReport:
                 # The content checks read the tables through today's models, so they only run on
                 # a file at today's schema (an older file is upgraded, after a backup, on open).
                 counts = _counts(conn)
-                problems += _document_problems(conn)
+                indexed = _search_index(conn, tables, problems)
+                problems += _document_problems(conn, indexed)
                 problems += _code_tree_problems(conn)
     except OperationalError as exc:
         raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})") from exc
@@ -156,7 +159,45 @@ def _counts(conn: Connection) -> dict[str, int]:
     }
 
 
-def _document_problems(conn: Connection) -> Iterator[Problem]:
+def _search_index(conn: Connection, tables: set[str], problems: list[Problem]) -> dict[int, int] | None:
+    """The search index's trigram count per document id (None when it cannot be checked).
+
+    Adds a problem for a missing index or sync trigger: Alembic's batch mode drops triggers
+    silently when it rebuilds the ``document`` table, and the index then goes stale.
+    """
+    if fts.FTS_TABLE not in tables:
+        problems.append(Problem(
+            "search_index", f"the full-text search index ({fts.FTS_TABLE}) is missing", table=fts.FTS_TABLE
+        ))
+        return None
+    triggers = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    for name in fts.TRIGGERS:
+        if name not in triggers:
+            problems.append(Problem(
+                "search_index",
+                f"the trigger {name} that keeps the search index in step with the texts is missing "
+                "(search results go stale when documents change)",
+                table="document",
+            ))
+    # FTS5 keeps each row's token count in its documented "<table>_docsize" shadow table, as a
+    # varint; the trigram tokenizer makes one token per position that starts three characters.
+    rows = conn.execute(text(f"SELECT id, sz FROM {fts.FTS_TABLE}_docsize"))
+    return {row_id: _varint(size) for row_id, size in rows}
+
+
+def _varint(data: bytes) -> int:
+    """Decode SQLite's big-endian variable-length integer (FTS5's docsize column 0)."""
+    value = 0
+    for i, byte in enumerate(data[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            break
+    return value
+
+
+def _document_problems(conn: Connection, indexed: dict[int, int] | None) -> Iterator[Problem]:
     spans: dict[int, list[tuple[str, int, Any, Any]]] = {}
     for table, model in (("coding", Coding), ("stage_span", StageSpan)):
         for row_id, doc_id, start, end in conn.execute(
@@ -171,6 +212,7 @@ def _document_problems(conn: Connection) -> Iterator[Problem]:
         select(Document.id, Document.name, Document.length, Document.sha256, raw_text).order_by(Document.id)
     ):
         label = f"document {doc_id} ({name})"
+        index_size = indexed.pop(doc_id, None) if indexed is not None else None
         try:
             body = raw.decode("utf-8")
         except (AttributeError, UnicodeDecodeError):
@@ -191,6 +233,11 @@ def _document_problems(conn: Connection) -> Iterator[Problem]:
                 "hash", f"{label}: the stored SHA-256 does not match its text (the text was changed)",
                 table="document", row=doc_id, document=name,
             )
+        if indexed is not None and index_size != max(actual - 2, 0):
+            yield Problem(
+                "search_index", f"{label}: the search index does not match its text (it must be rebuilt)",
+                table=fts.FTS_TABLE, row=doc_id, document=name,
+            )
         for table, row_id, start, end in spans.get(doc_id, ()):
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= actual):
                 kind = table.replace("_", " ")
@@ -200,6 +247,11 @@ def _document_problems(conn: Connection) -> Iterator[Problem]:
                     f"(0–{actual} characters, start before end)",
                     table=table, row=row_id, document=name,
                 )
+    for row_id in sorted(indexed or ()):
+        yield Problem(
+            "search_index", f"the search index holds an entry for document {row_id}, which does not exist",
+            table=fts.FTS_TABLE, row=row_id,
+        )
 
 
 def _code_tree_problems(conn: Connection) -> Iterator[Problem]:

@@ -15,6 +15,7 @@ from app.core.check import CheckReport, Problem, check_project
 from app.core.db import migrate
 from app.core.errors import ProjectError
 from app.core.project import create_project, open_project
+from app.core.text import sha256_text
 
 TEXT = "访谈者：您好𠮷😀！\n受访者：我们一起做增权赋能的工作。\n"
 N = len(TEXT)  # 28 code points (30 UTF-16 units)
@@ -175,6 +176,36 @@ def test_a_missing_parent_is_a_foreign_key_problem(sound: Path) -> None:
     assert _one(check_project(sound)) == Problem(
         "foreign_key", "code row 1 refers to a row of code that does not exist", "code", 1
     )
+
+
+def test_the_search_index_stays_in_step_through_changes(sound: Path) -> None:
+    with open_project(sound) as project:
+        documents.rename_document(project, documents.document_id_by_name(project, "乙"), "丙")
+        documents.delete_document(project, documents.document_id_by_name(project, "甲"))
+        documents.add_text_document(project, "丁", "短")
+    assert check_project(sound).ok
+
+
+def test_a_dropped_sync_trigger_and_the_stale_index_it_causes(sound: Path) -> None:
+    damage(sound, "DROP TRIGGER fts_document_after_update",
+           "UPDATE document SET text = '第二份访谈，更长了。', length = 10, sha256 = "
+           f"'{sha256_text('第二份访谈，更长了。')}' WHERE id = 2")
+    assert check_project(sound).problems == [
+        Problem("search_index", "the trigger fts_document_after_update that keeps the search index in step "
+                "with the texts is missing (search results go stale when documents change)", "document"),
+        Problem("search_index", "document 2 (乙): the search index does not match its text (it must be "
+                "rebuilt)", "fts_document", 2, "乙"),
+    ]
+
+
+def test_an_index_entry_for_a_deleted_document(sound: Path) -> None:
+    damage(sound, "DROP TRIGGER fts_document_after_delete", "DELETE FROM document WHERE id = 2",
+           "CREATE TRIGGER fts_document_after_delete AFTER DELETE ON document BEGIN "
+           "INSERT INTO fts_document(fts_document, rowid, text) VALUES ('delete', old.id, old.text); END")
+    assert check_project(sound).problems == [
+        Problem("search_index", "the search index holds an entry for document 2, which does not exist",
+                "fts_document", 2),
+    ]
 
 
 def test_an_older_schema_is_reported_and_its_content_not_read(
