@@ -149,39 +149,6 @@ def cmd_codings(args: argparse.Namespace) -> None:
             _say(f"{c.document}\t{c.start}\t{c.end}\t{c.code}\t{c.coder}\t{c.stage or ''}\t{c.text}")
 
 
-def cmd_stage(args: argparse.Namespace) -> None:
-    from app.core.documents import find_document
-    from app.core.project import open_project
-    from app.core.stages import add_stage, add_stage_span, find_stage, list_stages, set_document_stage
-
-    if args.action == "add":
-        with open_project(args.project) as project:
-            stage = add_stage(project, args.name, after=args.after)
-        _say(f"added stage {stage.name}")
-    elif args.action == "assign":
-        if not args.doc:
-            raise GuijiError("stage assign needs --doc NAME")
-        if (args.start is None) != (args.end is None):
-            raise GuijiError("give both --start and --end, or neither (the whole document)")
-        with open_project(args.project) as project:
-            with project.read() as session:
-                doc_id = find_document(session, args.doc).id
-                stage_id = find_stage(session, args.name).id
-            if args.start is None:
-                set_document_stage(project, doc_id, stage_id)
-            else:
-                add_stage_span(project, doc_id, stage_id, args.start, args.end)
-        _say(f"assigned {args.doc} to stage {args.name}")
-    else:
-        with open_project(args.project, read_only=True) as project:
-            stages = list_stages(project)
-        if args.json:
-            _print_json([{"name": s.name, "position": s.position, "color": s.color} for s in stages])
-        else:
-            for s in stages:
-                _say(s.name)
-
-
 def cmd_screenshot(args: argparse.Namespace) -> None:
     from app.ui.screenshot import render_screenshot
 
@@ -249,16 +216,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("codings", cmd_codings, "list codings with their text and effective stage")
     p.add_argument("project")
     p.add_argument("--doc", metavar="NAME")
-    p.add_argument("--json", action="store_true")
-
-    p = add("stage", cmd_stage, "list stages, `add NAME [--after NAME]`, or `assign STAGE --doc NAME`")
-    p.add_argument("project")
-    p.add_argument("action", nargs="?", choices=["add", "assign"])
-    p.add_argument("name", nargs="?")
-    p.add_argument("--after", metavar="NAME")
-    p.add_argument("--doc", metavar="NAME")
-    p.add_argument("--start", type=int, metavar="N")
-    p.add_argument("--end", type=int, metavar="N")
     p.add_argument("--json", action="store_true")
 
     p = add("screenshot", cmd_screenshot, "render the main window offscreen to a PNG")

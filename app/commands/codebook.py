@@ -1,0 +1,204 @@
+"""Codebook, templates, stages and paper tables on the command line.
+
+``guiji templates [--json]``; ``guiji codebook export PROJECT OUT`` / ``import PROJECT IN
+[--dry-run] [--json]``; ``guiji table PROJECT OUT --kind K [--first N] [--by document|case]``;
+``guiji saturation PROJECT OUT [--order coding|document]``; ``guiji stage PROJECT [add|assign|
+rename|move|delete] …`` (``add`` and ``assign`` as they always were).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from app.core.errors import GuijiError
+
+Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
+
+
+def cmd_templates(args: argparse.Namespace) -> None:
+    from app.cli import _print_json, _say
+    from app.core.templates import list_templates
+
+    templates = list_templates()
+    if args.json:
+        _print_json([t.as_dict() for t in templates])
+        return
+    for t in templates:
+        _say(f"{t.name}\t{t.codes} codes, {t.stages} stages\t{t.title}")
+
+
+def cmd_codebook(args: argparse.Namespace) -> None:
+    from app.cli import _print_json, _say
+    from app.core.exchange.codebook_io import export_codebook, import_codebook
+    from app.core.project import open_project
+
+    if args.action == "export":
+        with open_project(args.project, read_only=True) as project:
+            out = export_codebook(project, args.file)
+        _say(f"wrote {out}")
+        return
+    with open_project(args.project, read_only=args.dry_run) as project:
+        result = import_codebook(project, args.file, dry_run=args.dry_run)
+    if args.json:
+        _print_json(result.as_dict())
+        return
+    if args.dry_run:
+        _say(f"dry run: nothing was changed; importing {result.file} would do:")
+    for line in result.preview_lines():
+        _say(line)
+    if not args.dry_run:
+        _say(f"imported {result.file}")
+
+
+def cmd_table(args: argparse.Namespace) -> None:
+    from app.cli import _say
+    from app.core.project import open_project
+    from app.core.tables import write_paper_table
+
+    with open_project(args.project, read_only=True) as project:
+        out = write_paper_table(project, args.out, args.kind, first=args.first, by=args.by)
+    _say(f"wrote {out}")
+
+
+def cmd_saturation(args: argparse.Namespace) -> None:
+    from app.cli import _print_json, _say
+    from app.core.project import open_project
+    from app.core.saturation import saturation, write_saturation
+
+    with open_project(args.project, read_only=True) as project:
+        if args.json:
+            _print_json([
+                {"document": r.document, "codes": r.codes_used, "new": r.new, "cumulative": r.cumulative,
+                 "new_codes": list(r.new_codes)}
+                for r in saturation(project, order=args.order)
+            ])
+        if args.out:
+            out = write_saturation(project, args.out, order=args.order)
+            if not args.json:
+                _say(f"wrote {out}")
+        elif not args.json:
+            raise GuijiError("saturation needs OUT (.csv or .xlsx) or --json")
+
+
+def cmd_stage(args: argparse.Namespace) -> None:
+    from app.cli import _print_json, _say
+    from app.core.documents import find_document
+    from app.core.project import open_project
+    from app.core.stages import (
+        add_stage,
+        add_stage_span,
+        delete_stage,
+        find_stage,
+        list_stages,
+        rename_stage,
+        set_document_stage,
+    )
+
+    if args.action in ("rename", "move", "delete") and not args.name:
+        raise GuijiError(f"stage {args.action} needs a stage NAME")
+    if args.action == "add":
+        with open_project(args.project) as project:
+            stage = add_stage(project, args.name, after=args.after)
+        _say(f"added stage {stage.name}")
+    elif args.action == "assign":
+        if not args.doc:
+            raise GuijiError("stage assign needs --doc NAME")
+        if (args.start is None) != (args.end is None):
+            raise GuijiError("give both --start and --end, or neither (the whole document)")
+        with open_project(args.project) as project:
+            with project.read() as session:
+                doc_id = find_document(session, args.doc).id
+                stage_id = find_stage(session, args.name).id
+            if args.start is None:
+                set_document_stage(project, doc_id, stage_id)
+            else:
+                add_stage_span(project, doc_id, stage_id, args.start, args.end)
+        _say(f"assigned {args.doc} to stage {args.name}")
+    elif args.action in ("rename", "move", "delete"):
+        with open_project(args.project) as project:
+            with project.read() as session:
+                stage_id = find_stage(session, args.name).id
+                after_id = find_stage(session, args.after).id if args.after else None
+            if args.action == "rename":
+                if not args.new_name:
+                    raise GuijiError("stage rename needs the NEW name: stage PROJECT rename OLD NEW")
+                stage = rename_stage(project, stage_id, args.new_name)
+                _say(f"renamed stage {args.name} to {stage.name}")
+            elif args.action == "move":
+                _move(project, stage_id, after_id, args.to)
+                _say("stages: " + " → ".join(s.name for s in list_stages(project)))
+            else:
+                snapshot = delete_stage(project, stage_id)
+                _say(f"deleted stage {args.name} ({len(snapshot.spans)} spans removed, "
+                     f"{len(snapshot.document_ids)} documents and "
+                     f"{len(snapshot.coding_ids)} codings unstaged)")
+    else:
+        with open_project(args.project, read_only=True) as project:
+            stages = list_stages(project)
+        if args.json:
+            _print_json([{"name": s.name, "position": s.position, "color": s.color} for s in stages])
+        else:
+            for s in stages:
+                _say(s.name)
+
+
+def _move(project: Any, stage_id: int, after_id: int | None, to: int | None) -> None:
+    from app.core.stages import list_stages, move_stage
+
+    if (after_id is None) == (to is None):
+        raise GuijiError("stage move needs --to N (1 = first) or --after NAME")
+    if to is not None:
+        if to < 1:
+            raise GuijiError("--to counts from 1 (the first stage)")
+        move_stage(project, stage_id, to - 1)
+        return
+    others = [s.id for s in list_stages(project) if s.id != stage_id]
+    move_stage(project, stage_id, others.index(after_id) + 1 if after_id in others else 0)
+
+
+def register(add: Add) -> None:
+    """Add this area's subcommands to the parser."""
+    p = add("templates", cmd_templates, "list the framework templates (`guiji new P --template NAME`)")
+    p.add_argument("--json", action="store_true")
+
+    p = add("codebook", cmd_codebook,
+            "export the codebook (.qdc .docx .xlsx .csv .md) or import one (.qdc .qde .qdpx .xlsx .csv), "
+            "merging by name")
+    p.add_argument("action", choices=["export", "import"])
+    p.add_argument("project")
+    p.add_argument("file", metavar="FILE",
+                   help="OUT for export, IN for import; the extension picks the format")
+    p.add_argument("--dry-run", action="store_true", help="import: print what would change, change nothing")
+    p.add_argument("--json", action="store_true", help="import: print the plan as JSON")
+
+    p = add("table", cmd_table, "write a table for a paper (.docx or .xlsx)")
+    p.add_argument("project")
+    p.add_argument("out", metavar="OUT")
+    p.add_argument("--kind", required=True, choices=["coding-examples", "stage-frequencies", "code-document"])
+    p.add_argument("--first", type=int, metavar="N",
+                   help="coding-examples: the first N codings of each code (default: the chosen exemplars, "
+                        "else the first 3)")
+    p.add_argument("--by", choices=["document", "case"], default="document",
+                   help="code-document: columns are documents (default) or cases")
+
+    p = add("saturation", cmd_saturation, "new codes introduced per document in coding order (.csv or .xlsx)")
+    p.add_argument("project")
+    p.add_argument("out", metavar="OUT", nargs="?")
+    p.add_argument("--order", choices=["coding", "document"], default="coding")
+    p.add_argument("--json", action="store_true")
+
+    p = add("stage", cmd_stage,
+            "list stages, `add NAME [--after NAME]`, `assign STAGE --doc NAME [--start N --end N]`, "
+            "`rename OLD NEW`, `move NAME --to N | --after NAME`, `delete NAME`")
+    p.add_argument("project")
+    p.add_argument("action", nargs="?", choices=["add", "assign", "rename", "move", "delete"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("new_name", nargs="?", metavar="NEW")
+    p.add_argument("--after", metavar="NAME")
+    p.add_argument("--to", type=int, metavar="N")
+    p.add_argument("--doc", metavar="NAME")
+    p.add_argument("--start", type=int, metavar="N")
+    p.add_argument("--end", type=int, metavar="N")
+    p.add_argument("--json", action="store_true")

@@ -1,0 +1,109 @@
+"""The codebook as a Word appendix: one table per top-level code (dimension).
+
+Columns are the fields the codebook actually fills (an empty column is left out); with more than
+four columns the pages turn landscape. Each dimension's table starts with the dimension itself
+(shaded), then its codes in tree order, indented by depth, each with a swatch of its colour.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.shared import Pt
+
+from app.core.exchange.codebook_model import FIELD_LABELS, Codebook, CodebookEntry
+from app.core.exchange.docx_style import (
+    add_caption,
+    add_note,
+    add_table,
+    keep_row_together,
+    new_document,
+    set_widths,
+    shade,
+    text_width_cm,
+    write_cell,
+)
+
+# Candidate columns: (key, relative width). "definition" joins the short and the full definition.
+_CANDIDATES = (
+    ("name", 3.0),
+    ("level", 1.3),
+    ("definition", 6.0),
+    ("when_to_use", 3.6),
+    ("when_not_to_use", 3.6),
+    ("example", 3.4),
+    ("keywords", 3.0),
+)
+_HEADERS = {
+    "name": "编码",
+    "level": "层级",
+    "definition": "定义",
+    "when_to_use": "适用情形",
+    "when_not_to_use": "不适用情形",
+    "example": "典型例子",
+    "keywords": "关键词",
+}
+LANDSCAPE_ABOVE = 4
+
+
+def _value(codebook: Codebook, entry: CodebookEntry, key: str) -> str:
+    if key == "definition":
+        short, full = entry.text("short_definition"), entry.text("description")
+        return "\n".join(v for v in (short, full) if v)
+    if key == "level":
+        return codebook.level_label(entry.text("level")) if entry.text("level") else ""
+    return entry.text(key)
+
+
+def chosen_columns(codebook: Codebook) -> list[tuple[str, float]]:
+    """The columns the appendix prints: the name, and every other column some code fills."""
+    out = []
+    for key, width in _CANDIDATES:
+        if key == "name" or any(_value(codebook, e, key) for e in codebook.entries):
+            out.append((key, width))
+    return out
+
+
+def write_codebook_docx(codebook: Codebook, out: Path) -> None:
+    """Write the appendix to ``out``."""
+    columns = chosen_columns(codebook)
+    doc = new_document(landscape=len(columns) > LANDSCAPE_ABOVE)
+    doc.add_paragraph(f"附录　编码本：{codebook.title}", style="Title")
+    dimensions = codebook.children(None)
+    levels = "、".join(f"{lv.label}（{lv.english}）" for lv in codebook.levels)
+    intro = doc.add_paragraph(
+        f"本编码本共有 {len(codebook.entries)} 个编码，分属 {len(dimensions)} 个一级编码（维度）。"
+        f"编码层级：{levels}。每个维度一张表，表中先列维度本身，再按树的顺序列出其下各级编码。"
+    )
+    intro.paragraph_format.first_line_indent = Pt(21)
+    total = text_width_cm(doc)
+    weight = sum(w for _k, w in columns)
+    widths = [total * w / weight for _k, w in columns]
+    header = [_HEADERS[k] for k, _w in columns]
+    for number, dimension in enumerate(dimensions, start=1):
+        members = [e for e in codebook.entries if e.names[: len(dimension.names)] == dimension.names]
+        english = next((k for k in dimension.fields.get("keywords", ()) if k.isascii()), "")
+        add_caption(doc, f"表{number}　{dimension.name}" + (f"（{english}）" if english else ""))
+        table = add_table(doc, header, widths, three_line=False)
+        for entry in members:
+            cells = table.add_row().cells  # type: ignore[no-untyped-call]
+            depth = len(entry.names) - 1
+            for cell, (key, _w) in zip(cells, columns, strict=True):
+                if key == "name":
+                    write_cell(cell, entry.name, bold=depth == 0, color=entry.color, indent_cm=0.35 * depth)
+                else:
+                    write_cell(cell, _value(codebook, entry, key))
+                if depth == 0:
+                    shade(cell, "F2F2F2")
+        keep_row_together(table)
+        set_widths(table, widths)
+    add_note(
+        doc,
+        "注："
+        + "；".join(
+            f"{FIELD_LABELS[k][0]}（{FIELD_LABELS[k][1]}）"
+            for k in ("when_to_use", "when_not_to_use", "example")
+        )
+        + "用于统一编码员的判断。由轨迹（Guiji）导出。",
+    )
+    doc.save(str(out))
