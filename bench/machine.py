@@ -72,4 +72,13 @@ def describe() -> dict[str, Any]:
         "sqlalchemy": _version("SQLAlchemy"),
         "pyside6": _version("PySide6-Essentials"),
         "git": _git(),
+        "load_average": load_average(),
     }
+
+
+def load_average() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages: other work on the machine inflates wall times."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None

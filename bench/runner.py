@@ -18,7 +18,7 @@ from typing import Any
 from bench import PROJECTS_DIR, REPORT_PATH, ROOT
 from bench import scenarios as _scenarios  # noqa: F401 - registers the scenarios
 from bench.generate import SIZES, cache_paths
-from bench.machine import describe
+from bench.machine import describe, load_average
 from bench.registry import SCENARIOS, Scenario
 from bench.worker import RESULT_PREFIX
 
@@ -31,10 +31,17 @@ class ScenarioError(Exception):
 
 
 def _worker(job: dict[str, Any], env: dict[str, str]) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench.worker", json.dumps(job, ensure_ascii=False)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=WORKER_TIMEOUT_S, check=False,
-    )
+    # Each process gets an empty user folder: no settings (window geometry, recent files) carried over
+    # from the previous run, so every run starts like the first.
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=job["workdir"]))
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "bench.worker", json.dumps(job, ensure_ascii=False)],
+            cwd=ROOT, env={**env, "GUIJI_HOME": str(home)}, capture_output=True, text=True,
+            timeout=WORKER_TIMEOUT_S, check=False,
+        )
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     for line in reversed(proc.stdout.splitlines()):
         if proc.returncode == 0 and line.startswith(RESULT_PREFIX):
             result: dict[str, Any] = json.loads(line[len(RESULT_PREFIX):])
@@ -62,6 +69,7 @@ def run_scenario(
     runs = min(runs, scenario.max_runs) if scenario.max_runs else runs
     job = {**base_job, "scenario": scenario.name}
     times: list[float] = []
+    cpu: list[float] = []
     rss: list[float] = []
     maxrss: list[float] = []
     details: dict[str, Any] = {}
@@ -71,12 +79,14 @@ def run_scenario(
         for _ in range(runs):
             result = _worker({**job, "runs": 1, "warmup": 0}, env)
             times += result["runs"]
+            cpu += result["cpu_runs"]
             rss.append(result["peak_rss_mb"])
             maxrss.append(result["ru_maxrss_mb"])
             details = result["details"]
     else:
         result = _worker({**job, "runs": runs, "warmup": scenario.warmup}, env)
         times, rss, details = result["runs"], [result["peak_rss_mb"]], result["details"]
+        cpu = result["cpu_runs"]
         maxrss.append(result["ru_maxrss_mb"])
     median = statistics.median(times)
     peak = max(rss)
@@ -88,6 +98,8 @@ def run_scenario(
     return {
         "median_s": round(median, 6),
         "min_s": round(min(times), 6),
+        # CPU time of the process during the timed part: wall time minus waiting (I/O, other processes).
+        "median_cpu_s": round(statistics.median(cpu), 6),
         "runs": [round(t, 6) for t in times],
         "budget_s": scenario.budget_s,
         "peak_rss_mb": peak,
@@ -123,16 +135,25 @@ def _status(entry: dict[str, Any]) -> str:
     return "ok" if (entry["budget_s"] is not None or entry["budget_rss_mb"] is not None) else "(no budget)"
 
 
-HEADER = f"{'scenario':<26} {'median':>10} {'budget':>10} {'peak RSS':>9} {'budget':>8}  {'runs':>4}  result"
+_WIDTHS = (26, 10, 10, 10, 9, 8, 4)
+
+
+def _line(*cells: str) -> str:
+    first, *rest = cells[:-1]
+    parts = [f"{first:<{_WIDTHS[0]}}"] + [f"{c:>{w}}" for c, w in zip(rest, _WIDTHS[1:], strict=True)]
+    return " ".join(parts) + "  " + cells[-1]
+
+
+HEADER = _line("scenario", "median", "budget", "cpu", "peak RSS", "budget", "runs", "result")
 
 
 def format_row(name: str, entry: dict[str, Any]) -> str:
     if "error" in entry:
-        return f"{name:<26} {'-':>10} {_fmt_s(entry.get('budget_s')):>10} {'-':>9} {'-':>8}  {'-':>4}  ERROR"
-    return (
-        f"{name:<26} {_fmt_s(entry['median_s']):>10} {_fmt_s(entry['budget_s']):>10} "
-        f"{_fmt_mb(entry['peak_rss_mb']):>9} {_fmt_mb(entry['budget_rss_mb']):>8}  {len(entry['runs']):>4}  "
-        f"{_status(entry)}"
+        return _line(name, "-", _fmt_s(entry.get("budget_s")), "-", "-", "-", "-", "ERROR")
+    return _line(
+        name, _fmt_s(entry["median_s"]), _fmt_s(entry["budget_s"]), _fmt_s(entry["median_cpu_s"]),
+        _fmt_mb(entry["peak_rss_mb"]), _fmt_mb(entry["budget_rss_mb"]), str(len(entry["runs"])),
+        _status(entry),
     )
 
 
@@ -197,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
 
     machine = describe()
     print(f"{machine['cpu']}, {machine['usable_cores']} cores, {machine['memory_mb']} MB, "
-          f"Python {machine['python']}, SQLite {machine['sqlite']}")
+          f"Python {machine['python']}, SQLite {machine['sqlite']}, load average {machine['load_average']}")
     if manifest:
         counts, big = manifest["counts"], manifest["big_document"]
         print(f"project {args.size} (seed {args.seed}): {counts['documents']} documents, "
@@ -214,8 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         work_project = workdir / "project.guiji"
         if project is not None:
             shutil.copyfile(project, work_project)  # scenarios may change it; the cache stays as generated
-        (workdir / "home").mkdir()
-        env = _env(GUIJI_HOME=str(workdir / "home"))
+        env = _env()
         base_job = {
             "size": args.size, "seed": args.seed, "project": str(work_project), "manifest": manifest,
             "workdir": str(workdir),
@@ -236,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
+    machine["load_average_end"] = load_average()
     report = {
         "machine": machine,
         "size": args.size,

@@ -57,20 +57,27 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     first = next(gen)
     run, after = (first.run, first.after) if isinstance(first, Timed) else (first, None)
     times: list[float] = []
+    cpu: list[float] = []
     try:
         for i in range(warmup + runs):
+            cpu_began = time.process_time()
             began = time.perf_counter()
             run(i)
             elapsed = time.perf_counter() - began
+            cpu_elapsed = time.process_time() - cpu_began
             if after is not None:
                 after(i)
             if i >= warmup:
                 times.append(elapsed)
+                cpu.append(cpu_elapsed)
     except BaseException:
         gen.close()
         raise
     next(gen, None)  # tear-down
-    return {"runs": times, "peak_rss_mb": peak_rss_mb(), "ru_maxrss_mb": maxrss_mb(), "details": ctx.details}
+    return {
+        "runs": times, "cpu_runs": cpu, "peak_rss_mb": peak_rss_mb(), "ru_maxrss_mb": maxrss_mb(),
+        "details": ctx.details,
+    }
 
 
 def main() -> int:
