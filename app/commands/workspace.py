@@ -4,28 +4,23 @@
 ``guiji retrieve PROJECT --code PATH… [--mode and|or] [--not PATH…] [--coder NAME…] [--stage NAME…]
 [--doc NAME…] [--case NAME…] [--children] [--json | --out FILE.xlsx|.csv]`` →
 ``[{"document","start","end","text","codes","coders","stage"}]``
-``guiji cases PROJECT --json``, ``guiji attributes PROJECT --json``, ``guiji memos PROJECT [--query Q] --json``.
+``guiji cases PROJECT --json``, ``guiji attributes PROJECT --json``,
+``guiji memos PROJECT [--query TEXT] --json``.
 """
+
+# Services are imported inside the commands so that `guiji --help` stays quick.
+# ruff: noqa: PLC0415
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from typing import Any
 
+from app.cli import _print_json, _say
+from app.core.errors import GuijiError
+
 Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.buffer.write((json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    sys.stdout.flush()
-
-
-def _say(message: str) -> None:
-    sys.stdout.buffer.write((message + "\n").encode("utf-8"))
-    sys.stdout.flush()
 
 
 def _document_ids(project: Any, names: list[str] | None) -> list[int] | None:
@@ -44,10 +39,98 @@ def cmd_search(args: argparse.Namespace) -> None:
     with open_project(args.project, read_only=True) as project:
         hits = search(project, args.term, document_ids=_document_ids(project, args.doc), limit=args.limit)
     if args.json:
-        _print_json([{"document": h.document, "start": h.start, "end": h.end, "context": h.context} for h in hits])
+        _print_json([
+            {"document": h.document, "start": h.start, "end": h.end, "context": h.context} for h in hits
+        ])
     else:
         for h in hits:
             _say(f"{h.document}\t{h.start}\t{h.end}\t{h.context}")
+
+
+def cmd_retrieve(args: argparse.Namespace) -> None:
+    from app.core.cases import find_case
+    from app.core.codebook import find_code
+    from app.core.project import open_project
+    from app.core.retrieval import export_passages, retrieve
+    from app.core.stages import find_stage
+
+    if args.json and args.out:
+        raise GuijiError("give --json or --out, not both")
+    with open_project(args.project, read_only=True) as project:
+        with project.read() as session:
+            codes = [find_code(session, path).id for path in args.code]
+            exclude = [find_code(session, path).id for path in args.exclude or []]
+            stage_ids = [find_stage(session, name).id for name in args.stage] if args.stage else None
+            case_ids = [find_case(session, name).id for name in args.case] if args.case else None
+        passages = retrieve(
+            project, codes=codes, mode=args.mode, exclude=exclude, include_children=args.children,
+            document_ids=_document_ids(project, args.doc), case_ids=case_ids, coders=args.coder,
+            stage_ids=stage_ids,
+        )
+    if args.out:
+        path = export_passages(passages, args.out)
+        _say(f"wrote {len(passages)} passage(s) to {path}")
+    elif args.json:
+        _print_json([
+            {"document": p.document, "start": p.start, "end": p.end, "text": p.text, "codes": list(p.codes),
+             "coders": list(p.coders), "stage": p.stage}
+            for p in passages
+        ])
+    else:
+        for p in passages:
+            _say(f"{p.document}\t{p.start}\t{p.end}\t{'; '.join(p.codes)}\t{'; '.join(p.coders)}\t"
+                 f"{p.stage or ''}\t{p.text}")
+
+
+def cmd_cases(args: argparse.Namespace) -> None:
+    from app.core.cases import list_cases
+    from app.core.project import open_project
+
+    with open_project(args.project, read_only=True) as project:
+        found = list_cases(project)
+    data = [
+        {"name": c.name, "description": c.description, "documents": list(c.documents),
+         "passages": [{"document": p.document, "start": p.start, "end": p.end, "text": p.text}
+                      for p in c.passages]}
+        for c in found
+    ]
+    if args.json:
+        _print_json(data)
+    else:
+        for c in found:
+            _say(f"{c.name}\t{len(c.documents)} document(s)\t{len(c.passages)} passage(s)")
+
+
+def cmd_attributes(args: argparse.Namespace) -> None:
+    from app.core.attributes import attribute_table, list_attributes
+    from app.core.project import open_project
+
+    with open_project(args.project, read_only=True) as project:
+        definitions = list_attributes(project)
+        table = attribute_table(project)
+    if args.json:
+        _print_json({
+            "attributes": [{"name": a.name, "type": a.type} for a in definitions],
+            "documents": [{"document": name, "values": values} for _id, name, values in table],
+        })
+    else:
+        names = [a.name for a in definitions]
+        _say("\t".join(["document", *names]))
+        for _id, name, values in table:
+            _say("\t".join([name, *(values.get(n, "") for n in names)]))
+
+
+def cmd_memos(args: argparse.Namespace) -> None:
+    from app.core.memos import list_memos
+    from app.core.project import open_project
+
+    with open_project(args.project, read_only=True) as project:
+        found = list_memos(project, args.query)
+    if args.json:
+        _print_json([{"kind": m.kind, "title": m.title, "text": m.text} for m in found])
+    else:
+        for m in found:
+            _say(f"{m.kind}\t{m.title}\t{m.text}")
 
 
 def register(add: Add) -> None:
@@ -57,6 +140,33 @@ def register(add: Add) -> None:
     p.add_argument("term")
     p.add_argument("--doc", action="append", metavar="NAME", help="search only this document (repeatable)")
     p.add_argument("--limit", type=int, metavar="N", help="stop after N hits")
+    p.add_argument("--json", action="store_true")
+
+    p = add("retrieve", cmd_retrieve, "list the passages coded with codes: OR, AND (overlap), NOT; filters")
+    p.add_argument("project")
+    p.add_argument("--code", action="append", required=True, metavar="PATH", help="a code (repeatable)")
+    p.add_argument("--mode", choices=["or", "and"], default="or")
+    p.add_argument("--not", dest="exclude", action="append", metavar="PATH",
+                   help="drop passages overlapping this code (repeatable)")
+    p.add_argument("--children", action="store_true", help="count the codes' subcodes as the codes")
+    p.add_argument("--coder", action="append", metavar="NAME")
+    p.add_argument("--stage", action="append", metavar="NAME")
+    p.add_argument("--doc", action="append", metavar="NAME")
+    p.add_argument("--case", action="append", metavar="NAME")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--out", metavar="FILE", help="export to FILE.xlsx or FILE.csv")
+
+    p = add("cases", cmd_cases, "list cases with their documents and passages")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+
+    p = add("attributes", cmd_attributes, "list attribute definitions and every document's values")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+
+    p = add("memos", cmd_memos, "list memos (project, documents, codes, codings), optionally filtered")
+    p.add_argument("project")
+    p.add_argument("--query", metavar="TEXT")
     p.add_argument("--json", action="store_true")
 
 
