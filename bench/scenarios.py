@@ -188,6 +188,45 @@ def gui_open_300k(ctx: Context) -> ScenarioGen:
     close_window(app, window)
 
 
+@scenario()
+def gui_apply_coding(ctx: Context) -> ScenarioGen:
+    """The real MainWindow offscreen with the longest document shown and a code chosen: apply the
+    code to a selected passage (MainWindow.apply_selected_code: service call, undo command, document
+    list, code tree and highlighting refreshed) until the text is repainted. What a coder waits for
+    after each coding. Undone afterwards. No budget yet (proposed: 0.1 s)."""
+    from bench.gui import PaintSpy, close_window, process_until, start_window
+
+    big = ctx.manifest["big_document"]
+    app, window = start_window()
+    window.open_project_path(ctx.project)
+    if window.controller is None or not window.select_document(big["name"]):
+        raise RuntimeError("the project or its longest document could not be opened")
+    window.codes_view.setCurrentIndex(window.codes_model.index_of(ctx.manifest["leaf_code"]["id"]))
+    spy = PaintSpy([window.document_view.viewport()], lambda: True)
+    spans = _spans(ctx, ctx.runs)
+
+    def select(i: int) -> None:
+        if i < len(spans):
+            spy.reset()
+            window.document_view.select_range(*spans[i])
+            process_until(app, lambda: spy.all_painted)
+
+    def run(_i: int) -> None:
+        spy.reset()
+        window.apply_selected_code()
+        process_until(app, lambda: spy.all_painted)
+
+    select(0)
+    yield Timed(run, after=lambda i: select(i + 1))
+    ctx.details["codings_shown_after"] = len(window.document_view.shown_codings())
+    assert window.controller is not None
+    for _ in spans:
+        window.controller.undo_stack.undo()
+    app.processEvents()
+    spy.remove()
+    close_window(app, window)
+
+
 @scenario(budget_rss_mb=500, fresh_process=True, warmup=0, max_runs=1)
 def gui_browse_all_documents(ctx: Context) -> ScenarioGen:
     """In a new process, the real MainWindow offscreen: open the project and show every document

@@ -30,12 +30,14 @@ from app.core.errors import CancelledError, GuijiError
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
 from app.core.text import detect_turns, split_sentences
 from app.ui.code_panel import CodePanel, create_code_command
+from app.ui.codebook_dialog import show_codebook_dialog
 from app.ui.controller import Changed, ProjectController
 from app.ui.document_view import DocumentView
 from app.ui.errors import log
 from app.ui.models import DocumentListModel
 from app.ui.settings import settings
 from app.ui.settings_dialog import SettingsDialog, text_size
+from app.ui.stages_dialog import show_stages_dialog
 from app.ui.tasks import TaskRunner
 
 MAX_RECENT = 10
@@ -186,6 +188,11 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(dock.toggleViewAction())
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.shortcuts_action)
+        # The codebook editor and the stages dialog (app/ui/codebook_dialog.py, app/ui/stages_dialog.py).
+        self.codebook_action = a(self.tr("Code&book…"), lambda: show_codebook_dialog(self), "Ctrl+Shift+B")
+        self.stages_action = a(self.tr("S&tages…"), lambda: show_stages_dialog(self))
+        self.coding_menu.addSeparator()
+        self.coding_menu.addActions([self.codebook_action, self.stages_action])
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")

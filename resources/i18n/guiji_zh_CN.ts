@@ -1,27 +1,402 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CodePanel</name>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="168"/>
+        <source>Apply code to selection</source>
+        <translation type="unfinished">将编码应用于选中文本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="171"/>
+        <source>Codes</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="222"/>
+        <source>(no description)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="247"/>
+        <source>New top-level code…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="249"/>
+        <source>New child code…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="251"/>
+        <source>Rename…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="252"/>
+        <source>Colour…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="253"/>
+        <source>Pin to number key</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="259"/>
+        <source>Unpin</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="260"/>
+        <source>Memo…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="261"/>
+        <source>Merge into…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="263"/>
+        <source>Delete…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="272"/>
+        <source>New code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="272"/>
+        <source>Name of the new code:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="283"/>
+        <source>Rename code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="283"/>
+        <source>New name:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="288"/>
+        <source>Rename code “{old}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="300"/>
+        <source>Code colour</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="306"/>
+        <source>Recolour code “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="319"/>
+        <source>Move code “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="335"/>
+        <source>Pin code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="349"/>
+        <source>Code memo</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="355"/>
+        <source>Memo on code “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="371"/>
+        <source>Merge codes</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="372"/>
+        <source>Merge “{name}” into (its codings and child codes move there):</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="389"/>
+        <source>Delete code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="390"/>
+        <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
 <context>
     <name>CodeTreeModel</name>
     <message>
-        <location filename="../../app/ui/models.py" line="175" />
+        <location filename="../../app/ui/models.py" line="264"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="175" />
+        <location filename="../../app/ui/models.py" line="264"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="175" />
+        <location filename="../../app/ui/models.py" line="264"/>
         <source>This doc</source>
         <translation>本文档</translation>
     </message>
 </context>
 <context>
+    <name>CodebookCommands</name>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="48"/>
+        <source>Edit code “{name}”</source>
+        <translation>编辑编码“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="72"/>
+        <source>Add code “{name}”</source>
+        <translation>添加编码“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="85"/>
+        <source>Delete code “{name}”</source>
+        <translation>删除编码“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="97"/>
+        <source>Import codebook {file}</source>
+        <translation>导入编码本 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="118"/>
+        <source>Add stage “{name}”</source>
+        <translation>添加阶段“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="135"/>
+        <source>Edit stage “{name}”</source>
+        <translation>编辑阶段“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="162"/>
+        <source>Move stage “{name}”</source>
+        <translation>移动阶段“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="174"/>
+        <source>Delete stage “{name}”</source>
+        <translation>删除阶段“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookDialog</name>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="116"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="391"/>
+        <source>Codebook</source>
+        <translation>编码本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="144"/>
+        <source>separate with ； or new lines</source>
+        <translation>用“；”或换行分隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="147"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="148"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="149"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="150"/>
+        <source>Short definition</source>
+        <translation>简短定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="151"/>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="152"/>
+        <source>When to use</source>
+        <translation>适用情形</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="153"/>
+        <source>When not to use</source>
+        <translation>不适用情形</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="154"/>
+        <source>Typical example</source>
+        <translation>典型例子</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="155"/>
+        <source>Keywords and synonyms</source>
+        <translation>关键词与同义词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="158"/>
+        <source>Apply changes</source>
+        <translation>应用修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="166"/>
+        <source>Add top-level code…</source>
+        <translation>添加一级编码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="167"/>
+        <source>Add sub-code…</source>
+        <translation>添加下级编码…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="168"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="351"/>
+        <source>Delete code</source>
+        <translation>删除编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="169"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="170"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="244"/>
+        <source>No code chosen.</source>
+        <translation>未选择编码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="294"/>
+        <source>The code could not be changed.</source>
+        <translation>无法修改该编码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="302"/>
+        <source>The code could not be added.</source>
+        <translation>无法添加该编码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="314"/>
+        <source>The code could not be deleted.</source>
+        <translation>无法删除该编码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="323"/>
+        <source>The codebook could not be read.</source>
+        <translation>无法读取该编码本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="330"/>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="337"/>
+        <source>The codebook could not be exported.</source>
+        <translation>无法导出编码本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="342"/>
+        <source>New code</source>
+        <translation>新建编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="342"/>
+        <source>Name of the new code:</source>
+        <translation>新编码的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="352"/>
+        <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
+        <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="359"/>
+        <source>Code colour</source>
+        <translation>编码颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="365"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="373"/>
+        <source>Import codebook</source>
+        <translation>导入编码本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="366"/>
+        <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
+        <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="374"/>
+        <source>Merge {file} into this project?</source>
+        <translation>将 {file} 合并到本项目吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="383"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="387"/>
+        <source>Export codebook</source>
+        <translation>导出编码本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="384"/>
+        <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
+        <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="388"/>
+        <source>Wrote {file}.</source>
+        <translation>已写出 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookTreeModel</name>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="106"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+</context>
+<context>
+    <name>CodingMargin</name>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="190"/>
+        <source>Stage: {name}</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../app/ui/models.py" line="48" />
+        <location filename="../../app/ui/models.py" line="59"/>
         <source>{name}
 {chars} characters, {codings} codings
 source: {source} ({enc})</source>
@@ -33,7 +408,7 @@ source: {source} ({enc})</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../app/ui/document_view.py" line="299" />
+        <location filename="../../app/ui/document_view.py" line="430"/>
         <source>Remove coding “{code}”</source>
         <translation>删除编码“{code}”</translation>
     </message>
@@ -41,179 +416,773 @@ source: {source} ({enc})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76" />
         <source>Apply code to selection</source>
-        <translation>将编码应用于选中文本</translation>
+        <translation type="vanished">将编码应用于选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80" />
+        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82" />
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Codes</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="103" />
+        <location filename="../../app/ui/main_window.py" line="118"/>
+        <source>&lt;project opened&gt;</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="119"/>
+        <source>History</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="129"/>
+        <source>Search</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="130"/>
+        <source>Coded passages</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="131"/>
+        <source>Memos</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="104" />
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="105" />
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="106" />
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Apply selected code</source>
         <translation>应用所选编码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/main_window.py" line="166"/>
+        <source>In-&amp;vivo code from selection</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="167"/>
+        <source>Extend selection to &amp;sentence</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168"/>
+        <source>Extend selection to speaker &amp;turn</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="169"/>
+        <source>Set the selected coding's range to the selection</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="171"/>
+        <source>&amp;Remove the selected coding</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="174"/>
+        <source>&amp;Quick code…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="176"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="120" />
+        <location filename="../../app/ui/main_window.py" line="181"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="123" />
+        <location filename="../../app/ui/main_window.py" line="192"/>
+        <source>&amp;History</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="194"/>
         <source>&amp;Coding</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126" />
+        <location filename="../../app/ui/main_window.py" line="201"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="208"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="211"/>
+        <source>Code&amp;book…</source>
+        <translation>编码本(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="212"/>
+        <source>S&amp;tages…</source>
+        <translation>阶段(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="216"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146" />
+        <location filename="../../app/ui/main_window.py" line="237"/>
+        <source>(none)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="246"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>The project could not be opened.</source>
         <translation>无法打开项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
-        <location filename="../../app/ui/main_window.py" line="329" />
+        <location filename="../../app/ui/main_window.py" line="280"/>
+        <source>The project was upgraded; a backup is at {path}</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="295"/>
+        <source>Who is coding?</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="296"/>
+        <source>Your name as a coder (every coding records it; asked only once):</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="311"/>
+        <location filename="../../app/ui/main_window.py" line="650"/>
         <source>Guiji</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="330"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Guiji — {name}</source>
         <translation>轨迹 — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177" />
+        <location filename="../../app/ui/main_window.py" line="645"/>
+        <source>Importing {n} file(s)…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="261"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Coder: {coder}</source>
         <translation>编码者：{coder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="260" />
+        <location filename="../../app/ui/main_window.py" line="489"/>
+        <location filename="../../app/ui/main_window.py" line="510"/>
         <source>Select some text first.</source>
         <translation>请先选中一段文本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263" />
+        <location filename="../../app/ui/main_window.py" line="447"/>
+        <location filename="../../app/ui/main_window.py" line="478"/>
         <source>Choose a code in the code tree first.</source>
         <translation>请先在编码树中选择一个编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268" />
+        <location filename="../../app/ui/main_window.py" line="96"/>
+        <source>Show codings of:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="391"/>
+        <source>all coders</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="450"/>
+        <source>Code {n} search hit(s)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="454"/>
+        <source>Not every hit could be coded.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="494"/>
         <source>The code could not be applied.</source>
         <translation>无法应用该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="499"/>
+        <source>No code is pinned to key {key}.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="519"/>
+        <source>In-vivo code “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="523"/>
+        <source>The in-vivo code could not be made.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="556"/>
+        <source>Click a coding's stripe, then select its new range.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="562"/>
+        <source>Adjust coding “{code}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="568"/>
+        <source>The coding could not be adjusted.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="573"/>
+        <source>Click a coding's stripe first.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="584"/>
         <source>The coding could not be removed.</source>
         <translation>无法删除该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281" />
+        <location filename="../../app/ui/main_window.py" line="589"/>
         <source>Selected {start}–{end} ({n} characters)</source>
         <translation>已选 {start}–{end}（{n} 字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289" />
-        <location filename="../../app/ui/main_window.py" line="304" />
+        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="613"/>
         <source>Guiji projects (*{suffix})</source>
         <translation>轨迹项目 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298" />
+        <location filename="../../app/ui/main_window.py" line="606"/>
         <source>The project could not be created.</source>
         <translation>无法创建项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304" />
+        <location filename="../../app/ui/main_window.py" line="613"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313" />
+        <location filename="../../app/ui/main_window.py" line="622"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313" />
+        <location filename="../../app/ui/main_window.py" line="622"/>
         <source>Transcripts (*.txt *.docx *.md)</source>
         <translation>访谈稿 (*.txt *.docx *.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323" />
+        <location filename="../../app/ui/main_window.py" line="639"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="641"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326" />
+        <location filename="../../app/ui/main_window.py" line="635"/>
         <source>Imported {n} document(s).</source>
         <translation>已导入 {n} 个文档。</translation>
     </message>
 </context>
 <context>
-    <name>controller</name>
+    <name>MemoPanel</name>
     <message>
-        <location filename="../../app/ui/controller.py" line="75" />
-        <source>Apply code “{code}”</source>
-        <translation>应用编码“{code}”</translation>
+        <location filename="../../app/ui/panels.py" line="269"/>
+        <source>Project memo: research questions, decisions, notes…</source>
+        <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/controller.py" line="88" />
+        <location filename="../../app/ui/panels.py" line="270"/>
+        <source>Save project memo</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="273"/>
+        <source>Search memos…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="276"/>
+        <source>Kind</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="277"/>
+        <source>Of</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="278"/>
+        <source>Memo</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="294"/>
+        <source>project</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="294"/>
+        <source>document</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="294"/>
+        <source>code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="295"/>
+        <source>coding</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="321"/>
+        <source>Edit project memo</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <location filename="../../app/ui/controller.py" line="81"/>
+        <source>Apply code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/controller.py" line="93"/>
+        <source>Remove coding</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>QuickCodeBox</name>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="102"/>
+        <source>Quick code: name, pinyin (zqfn) or keyword — Enter applies</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>RetrievalPanel</name>
+    <message>
+        <location filename="../../app/ui/panels.py" line="116"/>
+        <source>Add selected code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="118"/>
+        <source>Exclude selected code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="120"/>
+        <source>Clear</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="122"/>
+        <source>any of them (OR)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="123"/>
+        <source>where all overlap (AND)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="131"/>
+        <source>Retrieve</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="133"/>
+        <source>Export…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="137"/>
+        <source>Document</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="138"/>
+        <source>Position</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="139"/>
+        <source>Codes</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="140"/>
+        <source>Coder</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="141"/>
+        <source>Stage</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="142"/>
+        <source>Passage</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="153"/>
+        <source>Codes:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="155"/>
+        <source>Not coded with:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="160"/>
+        <source>Document:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="160"/>
+        <source>Coder:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="161"/>
+        <source>Stage:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="190"/>
+        <source>all</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="239"/>
+        <source>{n} passage(s)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="242"/>
+        <source>Export passages</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="243"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../app/ui/panels.py" line="57"/>
+        <source>Search all documents (1 character or more)…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="60"/>
+        <source>Code all hits with the selected code</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="63"/>
+        <source>Document</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="64"/>
+        <source>Position</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="65"/>
+        <source>Context</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/panels.py" line="93"/>
+        <source>{n} hit(s)</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="34"/>
+        <source>Settings</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="37"/>
+        <source>As the system</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="46"/>
+        <source>your name as a coder</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="48"/>
+        <source>Interface language:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="49"/>
+        <source>(takes effect when Guiji starts again)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="50"/>
+        <source>Transcript text size:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="51"/>
+        <source>Coder name:</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>StagesDialog</name>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="80"/>
+        <location filename="../../app/ui/stages_dialog.py" line="275"/>
+        <source>Stages</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="87"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="88"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="89"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="90"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="91"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="110"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="115"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="116"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="117"/>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="118"/>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="119"/>
+        <source>Apply changes</source>
+        <translation>应用修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="196"/>
+        <source>The stage could not be added.</source>
+        <translation>无法添加该阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="217"/>
+        <source>The stage could not be changed.</source>
+        <translation>无法修改该阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="228"/>
+        <source>The stage could not be moved.</source>
+        <translation>无法移动该阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="239"/>
+        <source>The stage could not be deleted.</source>
+        <translation>无法删除该阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="245"/>
+        <source>New stage</source>
+        <translation>新建阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="245"/>
+        <source>Name of the new stage:</source>
+        <translation>新阶段的名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="253"/>
+        <source>Rename stage</source>
+        <translation>重命名阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="253"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="262"/>
+        <source>Delete stage</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="263"/>
+        <source>Delete the stage “{name}” and its spans? (Undo brings them back.)</source>
+        <translation>删除阶段“{name}”及其文本区段标记吗？（可撤销恢复。）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stages_dialog.py" line="270"/>
+        <source>Stage colour</source>
+        <translation>阶段颜色</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../app/ui/tasks.py" line="75"/>
+        <source>Cancel</source>
+        <translation type="unfinished"/>
+    </message>
+</context>
+<context>
+    <name>controller</name>
+    <message>
+        <source>Apply code “{code}”</source>
+        <translation type="vanished">应用编码“{code}”</translation>
+    </message>
+    <message>
         <source>Remove coding “{code}”</source>
-        <translation>删除编码“{code}”</translation>
+        <translation type="vanished">删除编码“{code}”</translation>
+    </message>
+</context>
+<context>
+    <name>ctrl</name>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="409"/>
+        <source>New code “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="423"/>
+        <source>Delete code “{path}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/code_panel.py" line="440"/>
+        <source>Merge code “{path}”</source>
+        <translation type="unfinished"/>
     </message>
 </context>
 </TS>
