@@ -176,6 +176,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=REPORT_PATH, help=f"report file (default {REPORT_PATH})")
     parser.add_argument("--cache-dir", type=Path, default=PROJECTS_DIR,
                         help=f"where generated projects are cached (default {PROJECTS_DIR})")
+    parser.add_argument("--patch", type=Path, metavar="FILE",
+                        help="a Python file run in every worker first: measure a proposed fix by "
+                             "monkeypatching, without editing the app (recorded in the report)")
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -238,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         env = _env()
         base_job = {
             "size": args.size, "seed": args.seed, "project": str(work_project), "manifest": manifest,
-            "workdir": str(workdir),
+            "workdir": str(workdir), "patch": str(args.patch.resolve()) if args.patch else None,
         }
         for scenario in selected:
             try:
@@ -262,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         "size": args.size,
         "seed": args.seed,
         "runs": args.runs,
+        "patch": str(args.patch) if args.patch else None,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "project": {k: manifest[k] for k in ("counts", "big_document", "top_code", "fingerprint", "spec")
                     if k in manifest},

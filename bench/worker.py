@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
+import runpy
 import sys
 import time
 import traceback
@@ -47,6 +49,10 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     from bench import scenarios  # noqa: F401 - registers the scenarios
     from bench.registry import SCENARIOS, Context, Timed
 
+    os.environ["BENCH_SCENARIO"] = job["scenario"]
+    if job.get("patch"):
+        # A proposed fix, applied by monkeypatching before the scenario imports what it measures.
+        runpy.run_path(job["patch"], run_name="bench_patch")
     spec = SCENARIOS[job["scenario"]]
     warmup, runs = int(job["warmup"]), int(job["runs"])
     ctx = Context(
