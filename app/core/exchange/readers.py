@@ -38,6 +38,11 @@ MAX_ZIP_ENTRIES = 10_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls: the pre-2007 Office container
 _DAMAGED = "not a valid .docx file (the archive is damaged or truncated)"
+# Word never writes a document type declaration; one in a .docx is there for entity tricks (an
+# entity bomb, or an external entity that would read a local file). python-docx's parser does
+# not resolve entities, so such a file would lose the text around them: refuse it instead.
+_DTD = "the .docx declares an XML document type (DTD), which Word never does; it is refused as unsafe"
+_PROLOG_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,21 @@ def _check_archive(data: bytes, path: Path) -> None:
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
         raise InputFileError(path, "not a valid .docx file (it is a zip archive but not a Word document)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as part:
+            prolog = part.read(_PROLOG_BYTES)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError):
+        # RuntimeError: an encrypted entry; NotImplementedError: an unknown compression method.
+        raise InputFileError(path, _DAMAGED) from None
+    if _declares_dtd(prolog):
+        raise InputFileError(path, _DTD)
+
+
+def _declares_dtd(prolog: bytes) -> bool:
+    """True when an XML part's first bytes hold ``<!DOCTYPE`` (in UTF-8 or UTF-16)."""
+    return any(
+        "<!DOCTYPE".encode(codec) in prolog for codec in ("utf-8", "utf-16-le", "utf-16-be")
+    )
 
 
 def _mb(n: int) -> str:
@@ -138,6 +158,8 @@ def _docx_text(data: bytes, path: Path) -> str:
         raise InputFileError(path, "not a valid .docx file (it is not a Word document)") from None
     except Exception as exc:  # python-docx's own errors have no common base we can rely on
         raise InputFileError(path, f"{_DAMAGED}: {exc}") from None
+    if document.element.getroottree().docinfo.doctype:  # a DTD past the first 64 KB
+        raise InputFileError(path, _DTD)
     lines = list(_block_lines(document.element.body))
     return normalise("\n".join(lines))
 
