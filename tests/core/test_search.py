@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
+from alembic import command
+from alembic.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import create_engine
 from sqlalchemy import text as sql
 
-from app.core import documents
+from app.core import attributes, cases, documents
 from app.core.db import fts
 from app.core.errors import ValidationError
+from app.core.paths import migrations_dir
+from app.core.project import open_project
 from app.core.search import context_of, find_all, search
 
 # 𠮷 and 😀 (outside the BMP: two UTF-16 units each) come before every hit.
@@ -163,3 +171,80 @@ def test_find_all_matches_a_reference(text: str, term: str) -> None:
         else:
             i += 1
     assert find_all(text, term) == expected
+
+
+# --- schema 0003 on older projects ----------------------------------------------------------------
+
+FROZEN = Path(__file__).resolve().parents[1] / "data" / "projects"
+
+
+def _alembic(conn, action: str, revision: str) -> None:  # type: ignore[no-untyped-def]
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["connection"] = conn
+    getattr(command, action)(config, revision)
+
+
+def _make_0002(path: Path) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        _alembic(conn, "upgrade", "0002")
+        conn.commit()
+        conn.execute(sql("INSERT INTO project_meta (key, value) VALUES ('memo', '')"))
+        conn.execute(
+            sql("INSERT INTO document (id, name, text, length, sha256, source_name, source_format, "
+                "source_encoding, imported_at, position, memo, stage_id) VALUES "
+                "(1, '旧访谈', :t, :n, 'x', '', 'txt', '', '2024-01-01', 1, '', NULL)"),
+            {"t": FIRST, "n": len(FIRST)},
+        )
+        conn.commit()
+    engine.dispose()
+
+
+def test_a_0002_project_gets_the_index_on_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.guiji"
+    _make_0002(path)
+    with open_project(path) as project:
+        assert project.open_report.migrated_from == "0002"
+        with project.read() as session:
+            assert fts.installed(session)
+            assert fts.integrity_ok(session)
+        assert spans(search(project, "增权赋能")) == [("旧访谈", 14, 18)]
+        assert spans(search(project, "压力")) == [("旧访谈", 4, 6), ("旧访谈", 19, 21)]
+        assert cases.list_cases(project) == []
+        assert attributes.list_attributes(project) == []
+
+
+def test_0003_downgrades_and_upgrades_again(tmp_path: Path) -> None:
+    path = tmp_path / "old.guiji"
+    _make_0002(path)
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        _alembic(conn, "upgrade", "0003")
+        conn.commit()
+        _alembic(conn, "downgrade", "0002")
+        conn.commit()
+        names = set(conn.execute(sql("SELECT name FROM sqlite_master")).scalars())
+        assert not {n for n in names if n.startswith(fts.FTS_TABLE)}
+        assert not names & {"case_passage", "attribute_definition", "document_attribute"}
+    engine.dispose()
+    with open_project(path) as project:
+        assert spans(search(project, "增权赋能")) == [("旧访谈", 14, 18)]
+
+
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_frozen_projects_are_searchable_after_upgrade(tmp_path: Path, revision: str) -> None:
+    source = FROZEN / f"project-{revision}.guiji"
+    if not source.is_file():
+        pytest.skip(f"no frozen project of schema {revision}")
+    path = Path(shutil.copy(source, tmp_path / source.name))
+    with open_project(path) as project:
+        texts = {d.name: documents.document_text(project, d.id) for d in documents.list_documents(project)}
+        hits = search(project, "互助合作")
+        assert [h.document for h in hits] == ["访谈02", "访谈03"]
+        assert all(texts[h.document][h.start:h.end] == "互助合作" for h in hits)
+        short = search(project, "𠮷")
+        assert [h.document for h in short] == ["访谈01", "访谈02", "访谈03"]
+        assert all(texts[h.document][h.start:h.end] == "𠮷" for h in short)
+        with project.read() as session:
+            assert fts.integrity_ok(session)
