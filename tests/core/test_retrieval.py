@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import itertools
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core import cases, codebook, coding, documents, stages
 from app.core.errors import NotFoundError, ValidationError
@@ -189,3 +192,20 @@ def test_export_xlsx_and_csv(project, example, tmp_path: Path) -> None:  # type:
     with pytest.raises(ValidationError, match=r"\.xlsx or \.csv"):
         export_passages(found, out_dir / "x.pdf")
     assert sorted(p.name for p in out_dir.iterdir()) == ["段落.csv", "段落.xlsx"]
+
+
+_RANGE = st.tuples(st.integers(0, 30), st.integers(1, 8)).map(lambda t: (t[0], t[0] + t[1]))
+_RANGES = st.lists(_RANGE, max_size=6)
+
+
+def _points(ranges: list[tuple[int, int]]) -> set[int]:
+    return {i for s, e in ranges for i in range(s, e)}
+
+
+@given(_RANGES, _RANGES)
+def test_range_algebra_matches_character_sets(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> None:
+    union_a, union_b = merge_ranges(a), merge_ranges(b)
+    assert _points(union_a) == _points(a)
+    assert all(e1 < s2 for (_s1, e1), (s2, _e2) in itertools.pairwise(union_a))  # disjoint, not touching
+    both = intersect_ranges(union_a, union_b)
+    assert _points(both) == _points(a) & _points(b)
