@@ -248,7 +248,9 @@ def recolor_code(project: Project, code_id: int, color: str) -> CodeInfo:
     return get_code(project, code_id)
 
 
-def move_code(project: Project, code_id: int, new_parent_id: int | None, position: int | None = None) -> CodeInfo:
+def move_code(
+    project: Project, code_id: int, new_parent_id: int | None, position: int | None = None
+) -> CodeInfo:
     """Move a code under another parent (None: top level), at ``position`` among its new siblings."""
     with project.write() as session:
         code = _get(session, code_id)

@@ -191,6 +191,7 @@ def stage_frequencies_table(project: Project) -> PaperTable:
         note="注：单元格为编码次数，括号内为涉及的文档数；上级编码的数字包含其下级编码。"
         "阶段取编码的有效阶段（编码自身的阶段，否则重叠最多的阶段标记，否则文档的阶段）。",
         numeric_columns=tuple(range(1, len(columns) + 2)),
+        bold_rows=tuple(i for i, code in enumerate(codes) if code.depth == 0),
     )
 
 
@@ -252,6 +253,7 @@ def code_document_table(project: Project, *, by: str = "document") -> PaperTable
         note="注：单元格为编码次数；上级编码的数字包含其下级编码。合计为该编码的全部编码次数"
         + ("（一个编码可属于多个案例，或不属于任何案例）。" if by == "case" else "。"),
         numeric_columns=tuple(range(1, len(columns) + 2)),
+        bold_rows=tuple(i for i, code in enumerate(codes) if code.depth == 0),
     )
 
 

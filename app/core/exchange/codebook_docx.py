@@ -92,7 +92,8 @@ def write_codebook_docx(codebook: Codebook, out: Path) -> None:
                 if key == "name":
                     write_cell(cell, entry.name, bold=depth == 0, color=entry.color, indent_cm=0.35 * depth)
                 else:
-                    write_cell(cell, _value(codebook, entry, key))
+                    short_first = key == "definition" and bool(entry.text("short_definition"))
+                    write_cell(cell, _value(codebook, entry, key), bold_first=short_first)
                 if depth == 0:
                     shade(cell, "F2F2F2")
         keep_row_together(table)

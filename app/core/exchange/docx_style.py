@@ -118,6 +118,7 @@ def write_cell(
     color: str | None = None,
     align: WD_ALIGN_PARAGRAPH | None = None,
     indent_cm: float = 0.0,
+    bold_first: bool = False,
 ) -> None:
     """Replace a cell's text (new lines become paragraphs); ``color`` draws a swatch before it."""
     for extra in cell.paragraphs[1:]:
@@ -141,7 +142,7 @@ def write_cell(
             swatch.font.size = Pt(TABLE_PT)
         run = paragraph.add_run(line)
         run.font.size = Pt(TABLE_PT)
-        run.bold = bold or header
+        run.bold = bold or header or (bold_first and i == 0)
         set_fonts(run._r, HEI if header else SONG)
 
 

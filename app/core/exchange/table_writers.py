@@ -39,6 +39,7 @@ class PaperTable:
     note: str = ""
     merge_columns: tuple[int, ...] = ()  # equal neighbouring cells here merge (docx) — group labels
     numeric_columns: tuple[int, ...] = field(default=())  # centred in docx, numbers in xlsx
+    bold_rows: tuple[int, ...] = ()  # e.g. top-level codes
 
 
 def write_docx(table: PaperTable, out: Path) -> None:
@@ -49,11 +50,11 @@ def write_docx(table: PaperTable, out: Path) -> None:
     weight = sum(table.widths)
     widths = [total * w / weight for w in table.widths]
     grid = add_table(doc, table.header, widths, three_line=True)
-    for row in table.rows:
+    for number, row in enumerate(table.rows):
         cells = grid.add_row().cells  # type: ignore[no-untyped-call]
         for index, (cell, value) in enumerate(zip(cells, row, strict=True)):
             align = WD_ALIGN_PARAGRAPH.CENTER if index in table.numeric_columns else None
-            write_cell(cell, value, align=align)
+            write_cell(cell, value, align=align, bold=number in table.bold_rows)
     for position in range(len(table.merge_columns)):
         _merge_runs(grid, table, position)
     set_widths(grid, widths)
@@ -102,7 +103,7 @@ def write_xlsx(table: PaperTable, out: Path) -> None:
     last = ws.max_row
     for r in range(3, last + 1):
         for cell in ws[r]:
-            cell.font = Font(name="Microsoft YaHei")
+            cell.font = Font(name="Microsoft YaHei", bold=(r - 3) in table.bold_rows)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             if r == last:
                 cell.border = Border(bottom=rule)
