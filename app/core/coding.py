@@ -179,6 +179,12 @@ def _list_codings(
     ]
 
 
+def list_coders(project: Project) -> list[str]:
+    """Names of every coder known to the project, sorted."""
+    with project.read() as session:
+        return sorted(session.scalars(select(Coder.name)))
+
+
 # --- edits and batches (undo support for the workspace) ------------------------------------------
 
 

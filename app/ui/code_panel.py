@@ -257,6 +257,7 @@ class CodePanel(QWidget):
                 pins.addAction(act)
             pins.addSeparator()
             pins.addAction(self.tr("Unpin"), lambda: self.pin_code(info.id, None))
+            menu.addAction(self.tr("Memo…"), lambda: self.set_memo(info.id))
             menu.addAction(self.tr("Merge into…"), lambda: self.merge_code(info.id))
             menu.addSeparator()
             menu.addAction(self.tr("Delete…"), lambda: self.delete_code(info.id))
@@ -335,6 +336,27 @@ class CodePanel(QWidget):
             lambda: set_project_meta(ctrl.project, PINS_KEY, new),
             lambda _r: set_project_meta(ctrl.project, PINS_KEY, old),
             what=Changed.CODES,
+        )
+
+    def set_memo(self, code_id: int, memo: str | None = None) -> None:
+        from app.core.memos import code_memo, set_code_memo
+
+        ctrl = self._editable()
+        info = self.model.code(code_id)
+        if ctrl is None or info is None:
+            return
+        if memo is None:
+            memo, ok = QInputDialog.getMultiLineText(self, self.tr("Code memo"), info.path,
+                                                     code_memo(ctrl.project, code_id))
+            if not ok:
+                return
+        text = memo
+        ctrl.perform(
+            self.tr("Memo on code “{name}”").format(name=info.name),
+            lambda: set_code_memo(ctrl.project, code_id, text),
+            lambda old: set_code_memo(ctrl.project, code_id, old),
+            lambda _old: set_code_memo(ctrl.project, code_id, text),
+            what=Changed.MEMOS,
         )
 
     def merge_code(self, source_id: int, target_id: int | None = None) -> None:

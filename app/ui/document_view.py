@@ -199,6 +199,7 @@ class DocumentView(QPlainTextEdit):
 
     selection_changed_cp = Signal(int, int)  # code point range of the selection (start == end: none)
     remove_coding_requested = Signal(int)
+    memo_requested = Signal(int)  # coding id
     coding_selected = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -426,6 +427,9 @@ class DocumentView(QPlainTextEdit):
         here = self.codings_at(cp)
         if here:
             menu.addSeparator()
+            for coding in here:
+                action = menu.addAction(self.tr("Memo on coding “{code}”…").format(code=coding.code))
+                action.triggered.connect(lambda _=False, cid=coding.id: self.memo_requested.emit(cid))
             for coding in here:
                 action = menu.addAction(self.tr("Remove coding “{code}”").format(code=coding.code))
                 action.triggered.connect(lambda _=False, cid=coding.id: self.remove_coding_requested.emit(cid))

@@ -7,14 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListView,
     QMainWindow,
     QMessageBox,
     QUndoView,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from app.core import coding as coding_service
 from app.core import stages as stage_service
-from app.core.codebook import list_codes
 from app.core.documents import document_text, import_files, list_documents
 from app.core.errors import CancelledError, GuijiError
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
@@ -34,7 +31,8 @@ from app.ui.codebook_dialog import show_codebook_dialog
 from app.ui.controller import Changed, ProjectController
 from app.ui.document_view import DocumentView
 from app.ui.errors import log
-from app.ui.models import DocumentListModel
+from app.ui.documents_panel import DocumentsPanel
+from app.ui.panels import MemoPanel, RetrievalPanel, SearchPanel
 from app.ui.settings import settings
 from app.ui.settings_dialog import SettingsDialog, text_size
 from app.ui.stages_dialog import show_stages_dialog
@@ -42,17 +40,6 @@ from app.ui.tasks import TaskRunner
 
 MAX_RECENT = 10
 INVIVO_MAX = 30
-
-
-def _titled(title: str, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(4, 4, 4, 4)
-    label = QLabel(title)
-    label.setStyleSheet("font-weight: bold;")
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box
 
 
 def recent_projects() -> list[str]:
@@ -78,15 +65,15 @@ class MainWindow(QMainWindow):
         self._ask_coder = ask_coder
         self.resize(1400, 880)
 
-        self.documents_model = DocumentListModel(self)
-        self.documents_view = QListView()
-        self.documents_view.setModel(self.documents_model)
-        self.documents_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.documents_panel = DocumentsPanel()
+        self.documents_model = self.documents_panel.model
+        self.documents_view = self.documents_panel.view
         self.documents_view.selectionModel().currentChanged.connect(self._on_document_chosen)
 
         self.document_view = DocumentView()
         self.document_view.set_text_size(text_size())
         self.document_view.remove_coding_requested.connect(self.remove_coding)
+        self.document_view.memo_requested.connect(self.edit_coding_memo)
         self.document_view.selection_changed_cp.connect(self._on_selection)
         self.coder_filter = QComboBox()
         self.coder_filter.currentIndexChanged.connect(lambda _i: self._apply_filter())
@@ -109,14 +96,27 @@ class MainWindow(QMainWindow):
         self.codes_model = self.code_panel.model
         self.apply_button = self.code_panel.apply_button
 
-        self.documents_dock = self._dock("documents", self.tr("Documents"),
-                                         _titled(self.tr("Documents"), self.documents_view),
+        self.documents_dock = self._dock("documents", self.tr("Documents"), self.documents_panel,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
         self.codes_dock = self._dock("codes", self.tr("Codes"), self.code_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.history_view = QUndoView()
         self.history_view.setEmptyLabel(self.tr("<project opened>"))
         self.history_dock = self._dock("history", self.tr("History"), self.history_view,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.search_panel = SearchPanel()
+        self.retrieval_panel = RetrievalPanel(self.code_panel.current_code)
+        self.memo_panel = MemoPanel()
+        for panel in (self.search_panel, self.retrieval_panel):
+            panel.jump_requested.connect(self.jump_to)
+        self.search_panel.code_all_requested.connect(self.code_all_hits)
+        self.memo_panel.jump_requested.connect(self._jump_to_memo)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.search_dock = self._dock("search", self.tr("Search"), self.search_panel, bottom)
+        self.retrieval_dock = self._dock("retrieval", self.tr("Coded passages"), self.retrieval_panel, bottom)
+        self.memo_dock = self._dock("memos", self.tr("Memos"), self.memo_panel, bottom)
+        for dock in (self.search_dock, self.retrieval_dock, self.memo_dock):
+            self.tabifyDockWidget(self.history_dock, dock)
+            dock.hide()
         self.history_dock.hide()
         self.resizeDocks([self.documents_dock, self.codes_dock], [240, 360], Qt.Orientation.Horizontal)
 
@@ -184,8 +184,12 @@ class MainWindow(QMainWindow):
             else:
                 self.coding_menu.addAction(act)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock in (self.documents_dock, self.codes_dock):
-            self.view_menu.addAction(dock.toggleViewAction())
+        for dock, keys in ((self.documents_dock, None), (self.codes_dock, None), (self.search_dock, "Ctrl+F"),
+                           (self.retrieval_dock, "Ctrl+R"), (self.memo_dock, "Ctrl+M")):
+            toggle = dock.toggleViewAction()
+            if keys:
+                toggle.setShortcut(QKeySequence(keys))
+            self.view_menu.addAction(toggle)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.shortcuts_action)
         # The codebook editor and the stages dialog (app/ui/codebook_dialog.py, app/ui/stages_dialog.py).
@@ -292,6 +296,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Guiji"))
             self.documents_model.set_documents([])
             self.code_panel.set_controller(None)
+            for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel):
+                panel.set_controller(None)
             self.document_view.set_document(None, "", [], {})
             self.history_view.setStack(None)
             self.undo_action.setEnabled(False)
@@ -312,6 +318,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Coder: {coder}").format(coder=coder))
         self._reload_documents()
         self.code_panel.set_controller(self.controller)
+        for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel):
+            panel.set_controller(self.controller)
         if self.documents_model.rowCount() > 0:
             self.select_document_row(0)
 
@@ -382,12 +390,53 @@ class MainWindow(QMainWindow):
             self.code_panel.reload()
         if what & (Changed.DOCUMENTS | Changed.CODINGS):
             self._reload_documents_keep_selection()
+        if what & (Changed.MEMOS | Changed.CODES | Changed.CODINGS | Changed.DOCUMENTS):
+            self.memo_panel.refresh()
         shown = self.document_view.document_id
         if shown is not None and (what & Changed.CODES or (what & Changed.CODINGS and document_id in (None, shown))):
             codings = coding_service.list_codings(self.controller.project, document_id=shown)
             self.document_view.set_codings(codings, self._colors())
             self._update_document_counts(codings)
             self._refresh_coder_filter(codings)
+
+    def jump_to(self, document_id: int, start: int, end: int) -> None:
+        """Show a document and select ``[start, end)`` in it (code points)."""
+        row = self.documents_model.row_of(document_id)
+        if row < 0:
+            return
+        if self.document_view.document_id != document_id:
+            self.select_document_row(row)
+        self.document_view.select_range(start, end)
+        self.document_view.setFocus()
+
+    def _jump_to_memo(self, memo: object) -> None:
+        kind = getattr(memo, "kind", "")
+        owner = getattr(memo, "owner_id", None)
+        if kind == "document" and owner is not None:
+            row = self.documents_model.row_of(owner)
+            if row >= 0:
+                self.select_document_row(row)
+        elif kind == "code" and owner is not None:
+            self.code_panel.select_code(owner)
+        elif kind == "coding" and owner is not None and self.controller is not None:
+            info = coding_service.get_coding(self.controller.project, owner)
+            self.jump_to(info.document_id, info.start, info.end)
+
+    def code_all_hits(self, hits: list[object]) -> None:
+        """Apply the selected code to every search hit, as one undo step."""
+        if not self._can_edit() or not hits:
+            return
+        assert self.controller is not None
+        code_id = self.selected_code_id()
+        if code_id is None:
+            self.statusBar().showMessage(self.tr("Choose a code in the code tree first."), 4000)
+            return
+        try:
+            with self.controller.macro(self.tr("Code {n} search hit(s)").format(n=len(hits))):
+                for hit in hits:
+                    self.controller.apply_coding(hit.document_id, code_id, hit.start, hit.end)  # type: ignore[attr-defined]
+        except GuijiError as exc:
+            self.show_error(self.tr("Not every hit could be coded."), str(exc))
 
     def _reload_documents_keep_selection(self) -> None:
         current = self.document_view.document_id
@@ -502,6 +551,26 @@ class MainWindow(QMainWindow):
             )
         except GuijiError as exc:
             self.show_error(self.tr("The coding could not be adjusted."), str(exc))
+
+    def edit_coding_memo(self, coding_id: int, memo: str | None = None) -> None:
+        """Write the memo of a coding (asked in a dialog unless given)."""
+        if not self._can_edit():
+            return
+        ctrl = self.controller
+        assert ctrl is not None
+        info = coding_service.get_coding(ctrl.project, coding_id)
+        if memo is None:
+            memo, ok = QInputDialog.getMultiLineText(self, self.tr("Coding memo"), f"{info.code}\n{info.text[:60]}",
+                                                     info.memo)
+            if not ok:
+                return
+        text = memo
+        ctrl.perform(
+            self.tr("Memo on coding “{code}”").format(code=info.code),
+            lambda: coding_service.set_coding_memo(ctrl.project, coding_id, text),
+            lambda _new: coding_service.set_coding_memo(ctrl.project, coding_id, info.memo),
+            what=Changed.MEMOS | Changed.CODINGS, document_id=info.document_id,
+        )
 
     def remove_current_coding(self) -> None:
         coding = self.document_view.current_coding()

@@ -274,3 +274,54 @@ class CodeTreeModel(QAbstractItemModel):
         if index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
+
+
+class RecordTableModel(QAbstractListModel):
+    """A read-only table of records (dataclasses) with columns given as (header, getter) pairs.
+
+    One class serves the search hits, retrieved passages and memos lists.
+    """
+
+    def __init__(self, columns: list[tuple[str, Any]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[Any] = []
+
+    def set_records(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def records(self) -> list[Any]:
+        return list(self._rows)
+
+    def record(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._columns[index.column()][1](self._rows[index.row()])
+            return "" if value is None else str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section][0]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None

@@ -1,0 +1,329 @@
+"""The bottom panels: search, retrieval of coded passages, memos."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import GuijiError
+from app.ui.controller import Changed, ProjectController
+from app.ui.models import RecordTableModel
+
+
+def _table(model: RecordTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.verticalHeader().setDefaultSectionSize(22)
+    return view
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ⏎ ")
+
+
+class SearchPanel(QWidget):
+    """Find a word in every document; jump to a hit; code all hits at once."""
+
+    jump_requested = Signal(int, int, int)  # document id, start, end
+    code_all_requested = Signal(list)  # list of SearchHit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller: ProjectController | None = None
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search all documents (1 character or more)…"))
+        self.query.returnPressed.connect(self.run)
+        self.status = QLabel()
+        self.code_all = QPushButton(self.tr("Code all hits with the selected code"))
+        self.code_all.clicked.connect(lambda: self.code_all_requested.emit(self.model.records()))
+        self.model = RecordTableModel([
+            (self.tr("Document"), lambda h: h.document),
+            (self.tr("Position"), lambda h: f"{h.start}–{h.end}"),
+            (self.tr("Context"), lambda h: _one_line(h.context)),
+        ], self)
+        self.view = _table(self.model)
+        self.view.doubleClicked.connect(self._jump)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.code_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+    def set_controller(self, controller: ProjectController | None) -> None:
+        self.controller = controller
+        self.model.set_records([])
+        self.status.setText("")
+        self.code_all.setEnabled(controller is not None and not controller.project.read_only)
+
+    def run(self) -> None:
+        from app.core.search import search
+
+        term = self.query.text()
+        if self.controller is None or not term.strip():
+            self.model.set_records([])
+            return
+        hits = search(self.controller.project, term)
+        self.model.set_records(hits)
+        self.status.setText(self.tr("{n} hit(s)").format(n=len(hits)))
+        self.view.resizeColumnToContents(0)
+
+    def _jump(self, index: QModelIndex) -> None:
+        hit = self.model.record(index.row())
+        self.jump_requested.emit(hit.document_id, hit.start, hit.end)
+
+
+class RetrievalPanel(QWidget):
+    """Passages coded with chosen codes (OR / AND-overlap, NOT), filtered, exported to XLSX/CSV."""
+
+    jump_requested = Signal(int, int, int)
+
+    def __init__(self, current_code: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller: ProjectController | None = None
+        self._current_code = current_code  # callable returning the CodeInfo selected in the tree
+        self.include: list[tuple[int, str]] = []
+        self.exclude: list[tuple[int, str]] = []
+        self.include_list = QListWidget()
+        self.exclude_list = QListWidget()
+        for lst in (self.include_list, self.exclude_list):
+            lst.setMaximumHeight(70)
+        add_in = QPushButton(self.tr("Add selected code"))
+        add_in.clicked.connect(lambda: self._add(self.include))
+        add_out = QPushButton(self.tr("Exclude selected code"))
+        add_out.clicked.connect(lambda: self._add(self.exclude))
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(self.clear)
+        self.mode_or = QRadioButton(self.tr("any of them (OR)"))
+        self.mode_and = QRadioButton(self.tr("where all overlap (AND)"))
+        self.mode_or.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.mode_or)
+        group.addButton(self.mode_and)
+        self.coder = QComboBox()
+        self.stage = QComboBox()
+        self.document = QComboBox()
+        run = QPushButton(self.tr("Retrieve"))
+        run.clicked.connect(self.run)
+        export = QPushButton(self.tr("Export…"))
+        export.clicked.connect(self.export_dialog)
+        self.status = QLabel()
+        self.model = RecordTableModel([
+            (self.tr("Document"), lambda p: p.document),
+            (self.tr("Position"), lambda p: f"{p.start}–{p.end}"),
+            (self.tr("Codes"), lambda p: "; ".join(p.codes)),
+            (self.tr("Coder"), lambda p: ", ".join(p.coders)),
+            (self.tr("Stage"), lambda p: p.stage or ""),
+            (self.tr("Passage"), lambda p: _one_line(p.text)),
+        ], self)
+        self.view = _table(self.model)
+        self.view.doubleClicked.connect(self._jump)
+
+        codes = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(add_in)
+        row.addWidget(add_out)
+        row.addWidget(clear)
+        codes.addLayout(row)
+        codes.addWidget(QLabel(self.tr("Codes:")))
+        codes.addWidget(self.include_list)
+        codes.addWidget(QLabel(self.tr("Not coded with:")))
+        codes.addWidget(self.exclude_list)
+        codes.addWidget(self.mode_or)
+        codes.addWidget(self.mode_and)
+        filters = QHBoxLayout()
+        for label, combo in ((self.tr("Document:"), self.document), (self.tr("Coder:"), self.coder),
+                             (self.tr("Stage:"), self.stage)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.status)
+        filters.addWidget(run)
+        filters.addWidget(export)
+        right = QVBoxLayout()
+        right.addLayout(filters)
+        right.addWidget(self.view, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        side = QWidget()
+        side.setLayout(codes)
+        side.setMaximumWidth(260)
+        layout.addWidget(side)
+        layout.addLayout(right, 1)
+
+    def set_controller(self, controller: ProjectController | None) -> None:
+        self.controller = controller
+        self.clear()
+        self.refresh_filters()
+
+    def refresh_filters(self) -> None:
+        from app.core.documents import list_documents
+        from app.core.stages import list_stages
+
+        for combo in (self.document, self.coder, self.stage):
+            combo.clear()
+            combo.addItem(self.tr("all"), None)
+        if self.controller is None:
+            return
+        project = self.controller.project
+        for doc in list_documents(project):
+            self.document.addItem(doc.name, doc.id)
+        for stage in list_stages(project):
+            self.stage.addItem(stage.name, stage.id)
+        from app.core.coding import list_coders
+
+        for name in list_coders(project):
+            self.coder.addItem(name, name)
+
+    def _add(self, target: list[tuple[int, str]]) -> None:
+        info = self._current_code()
+        if info is None or any(code_id == info.id for code_id, _ in target):
+            return
+        target.append((info.id, info.path))
+        self._show_lists()
+
+    def _show_lists(self) -> None:
+        self.include_list.clear()
+        self.include_list.addItems([p for _, p in self.include])
+        self.exclude_list.clear()
+        self.exclude_list.addItems([p for _, p in self.exclude])
+
+    def clear(self) -> None:
+        self.include.clear()
+        self.exclude.clear()
+        self._show_lists()
+        self.model.set_records([])
+        self.status.setText("")
+
+    def run(self) -> None:
+        from app.core.retrieval import retrieve
+
+        if self.controller is None or not self.include:
+            self.model.set_records([])
+            return
+        doc = self.document.currentData()
+        coder = self.coder.currentData()
+        stage = self.stage.currentData()
+        passages = retrieve(
+            self.controller.project, codes=[c for c, _ in self.include],
+            mode="and" if self.mode_and.isChecked() else "or", exclude=[c for c, _ in self.exclude],
+            document_ids=None if doc is None else [doc], coders=None if coder is None else [coder],
+            stage_ids=None if stage is None else [stage],
+        )
+        self.model.set_records(passages)
+        self.status.setText(self.tr("{n} passage(s)").format(n=len(passages)))
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export passages"), "",
+                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        from app.core.retrieval import export_passages
+
+        try:
+            export_passages(self.model.records(), path)
+        except GuijiError as exc:
+            self.status.setText(str(exc))
+
+    def _jump(self, index: QModelIndex) -> None:
+        passage = self.model.record(index.row())
+        self.jump_requested.emit(passage.document_id, passage.start, passage.end)
+
+
+class MemoPanel(QWidget):
+    """The project memo and a searchable list of every memo (documents, codes, codings)."""
+
+    jump_requested = Signal(object)  # a MemoInfo
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller: ProjectController | None = None
+        self.project_memo = QPlainTextEdit()
+        self.project_memo.setPlaceholderText(self.tr("Project memo: research questions, decisions, notes…"))
+        save = QPushButton(self.tr("Save project memo"))
+        save.clicked.connect(self.save_project_memo)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search memos…"))
+        self.query.textChanged.connect(lambda _t: self.refresh())
+        self.model = RecordTableModel([
+            (self.tr("Kind"), lambda m: self._kind_name(m.kind)),
+            (self.tr("Of"), lambda m: m.title),
+            (self.tr("Memo"), lambda m: _one_line(m.text)),
+        ], self)
+        self.view = _table(self.model)
+        self.view.doubleClicked.connect(lambda index: self.jump_requested.emit(self.model.record(index.row())))
+        left = QVBoxLayout()
+        left.addWidget(self.project_memo, 1)
+        left.addWidget(save)
+        right = QVBoxLayout()
+        right.addWidget(self.query)
+        right.addWidget(self.view, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+
+    def _kind_name(self, kind: str) -> str:
+        return {"project": self.tr("project"), "document": self.tr("document"), "code": self.tr("code"),
+                "coding": self.tr("coding")}.get(kind, kind)
+
+    def set_controller(self, controller: ProjectController | None) -> None:
+        from app.core.project import project_meta
+
+        self.controller = controller
+        self.project_memo.setPlainText(project_meta(controller.project, "memo") if controller else "")
+        self.project_memo.setReadOnly(controller is None or controller.project.read_only)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from app.core.memos import list_memos
+
+        if self.controller is None:
+            self.model.set_records([])
+            return
+        self.model.set_records(list_memos(self.controller.project, self.query.text().strip() or None))
+
+    def save_project_memo(self) -> None:
+        from app.core.memos import set_project_memo
+
+        ctrl = self.controller
+        if ctrl is None or ctrl.project.read_only:
+            return
+        text = self.project_memo.toPlainText()
+        ctrl.perform(
+            self.tr("Edit project memo"),
+            lambda: set_project_memo(ctrl.project, text),
+            lambda old: set_project_memo(ctrl.project, old),
+            lambda _old: set_project_memo(ctrl.project, text),
+            what=Changed.MEMOS,
+        )
+
+
+__all__ = ["MemoPanel", "RetrievalPanel", "SearchPanel"]

@@ -1,0 +1,127 @@
+"""Search, retrieval and memo panels driven through the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from app.core import coding
+from app.ui.main_window import MainWindow
+from tests.ui.conftest import choose_code, code_id, select_in_view
+
+
+def test_search_two_characters_after_astral_and_code_all_hits(window: MainWindow) -> None:
+    panel = window.search_panel
+    panel.query.setText("互助")
+    panel.run()
+    hits = panel.model.records()
+    text = window.document_view.text()
+    assert [(h.start, h.end) for h in hits] == [(i, i + 2) for i in range(len(text)) if text.startswith("互助", i)]
+    assert all(text[h.start:h.end] == "互助" for h in hits)
+    assert len(hits) == 2
+    panel.view.doubleClicked.emit(panel.model.index(1, 0))
+    assert window.document_view.selection_range() == (hits[1].start, hits[1].end)
+    choose_code(window, "内生因素/互助合作")
+    panel.code_all.click()
+    assert [c.text for c in coding.list_codings(window.controller.project)] == ["互助", "互助"]  # type: ignore[union-attr]
+    window.undo_action.trigger()  # one step for all hits
+    assert coding.list_codings(window.controller.project) == []  # type: ignore[union-attr]
+
+
+def test_retrieval_or_and_not_then_export(window: MainWindow, tmp_path: Path) -> None:
+    text = window.document_view.text()
+    a = text.index("我们一起做增权赋能的工作")
+    select_in_view(window, a, a + 12)
+    window.apply_code(code_id(window, "内生因素/增权赋能"))
+    select_in_view(window, a + 5, a + 9)  # 增权赋能, inside the first coding
+    window.apply_code(code_id(window, "内生因素/互助合作"))
+    b = text.rindex("互助合作")
+    select_in_view(window, b, b + 4)
+    window.apply_code(code_id(window, "内生因素/互助合作"))
+    panel = window.retrieval_panel
+    choose_code(window, "内生因素/增权赋能")
+    panel._add(panel.include)
+    choose_code(window, "内生因素/互助合作")
+    panel._add(panel.include)
+    panel.run()
+    assert len(panel.model.records()) == 3
+    panel.mode_and.setChecked(True)
+    panel.run()
+    assert [p.text for p in panel.model.records()] == ["增权赋能"]
+    panel.mode_or.setChecked(True)
+    panel.include[:] = panel.include[1:]
+    choose_code(window, "内生因素/增权赋能")
+    panel._add(panel.exclude)
+    panel.run()
+    assert [p.text for p in panel.model.records()] == ["互助合作"]
+    out = tmp_path / "passages.xlsx"
+    panel.export_to(str(out))
+    sheet = openpyxl.load_workbook(out).active
+    values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "互助合作" in values
+
+
+def test_project_memo_and_memo_list(window: MainWindow) -> None:
+    panel = window.memo_panel
+    panel.project_memo.setPlainText("研究问题：社区如何从扎根走向共生？")
+    panel.save_project_memo()
+    window.code_panel.set_memo(code_id(window, "内生因素/增权赋能"), "赋能的定义")
+    panel.query.setText("赋能")
+    kinds = [(m.kind, m.text) for m in panel.model.records()]
+    assert kinds == [("code", "赋能的定义")]
+    panel.query.setText("")
+    assert {m.kind for m in panel.model.records()} == {"project", "code"}
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert panel.model.records() == []
+
+
+def test_documents_rename_move_delete_with_undo(window: MainWindow, tmp_path: Path) -> None:
+    extra = tmp_path / "第二份.txt"
+    extra.write_text("受访者：第二份访谈，𠮷祥。\n", encoding="utf-8")
+    window.import_paths([str(extra)])
+    panel = window.documents_panel
+    names = lambda: [panel.model.document(r).name for r in range(panel.model.rowCount())]  # noqa: E731
+    assert names() == ["访谈甲", "第二份"]
+    first = panel.model.document(0).id
+    text = window.document_view.text()
+    select_in_view(window, text.index("增权"), text.index("增权") + 2)
+    window.apply_code(code_id(window, "内生因素/增权赋能"))
+    panel.move(first, 1)
+    assert names() == ["第二份", "访谈甲"]
+    panel.rename(first, "访谈A")
+    assert names() == ["第二份", "访谈A"]
+    before = coding.list_codings(window.controller.project)  # type: ignore[union-attr]
+    panel.delete(first, confirm=False)
+    assert names() == ["第二份"]
+    assert coding.list_codings(window.controller.project) == []  # type: ignore[union-attr]
+    window.undo_action.trigger()
+    assert names() == ["第二份", "访谈A"]
+    assert coding.list_codings(window.controller.project) == before  # type: ignore[union-attr]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert names() == ["访谈甲", "第二份"]
+
+
+def test_document_properties_show_speakers(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc_id = window.documents_panel.model.document(0).id
+    dialog = window.documents_panel.properties_dialog(doc_id)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(type(window.selection_label))]
+    joined = "\n".join(texts)
+    assert "访谈甲.txt" in joined
+    assert "访谈者: 2 turn(s)" in joined
+    assert "受访者: 2 turn(s)" in joined
+
+
+def test_coding_memo_from_the_text(window: MainWindow) -> None:
+    text = window.document_view.text()
+    select_in_view(window, text.index("压力"), text.index("压力") + 2)
+    window.apply_code(code_id(window, "内生因素/互助合作"))
+    [made] = coding.list_codings(window.controller.project)  # type: ignore[union-attr]
+    window.edit_coding_memo(made.id, "减压的说法")
+    assert window.memo_panel.model.records()[0].text == "减压的说法"
+    assert "减压的说法" in window.document_view.shown_codings()[0].tooltip
+    window.undo_action.trigger()
+    assert coding.get_coding(window.controller.project, made.id).memo == ""  # type: ignore[union-attr]
