@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +33,7 @@ from app.ui.controller import Changed, ProjectController
 from app.ui.document_view import DocumentView
 from app.ui.errors import log
 from app.ui.documents_panel import DocumentsPanel
+from app.ui.extensions import EXTENSIONS
 from app.ui.panels import MemoPanel, RetrievalPanel, SearchPanel
 from app.ui.settings import settings
 from app.ui.settings_dialog import SettingsDialog, text_size
@@ -56,6 +58,8 @@ def remember_project(path: Path) -> None:
 
 class MainWindow(QMainWindow):
     """One window per open project."""
+
+    project_changed = Signal(object)  # the new ProjectController, or None
 
     def __init__(self, *, ask_coder: bool = False) -> None:
         super().__init__()
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.selection_label)
         self._build_actions()
         self._set_project(None)
+        for name in EXTENSIONS:
+            importlib.import_module(f"app.ui.{name}").install(self)
         self._restore_window_state()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -302,6 +308,7 @@ class MainWindow(QMainWindow):
             self.history_view.setStack(None)
             self.undo_action.setEnabled(False)
             self.redo_action.setEnabled(False)
+            self.project_changed.emit(None)
             return
         coder = self._coder_name() if editable else ""
         self.controller = ProjectController(project, coder, self)
@@ -320,6 +327,7 @@ class MainWindow(QMainWindow):
         self.code_panel.set_controller(self.controller)
         for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel):
             panel.set_controller(self.controller)
+        self.project_changed.emit(self.controller)
         if self.documents_model.rowCount() > 0:
             self.select_document_row(0)
 
