@@ -225,6 +225,33 @@ class DocumentAttribute(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DocumentEdit(Base):
+    """One recorded change of a document's text: the document history (who, when, what).
+
+    ``kind`` is ``edit`` (one range replaced: ``start``/``end`` are the replaced range in the text
+    before the edit), ``replace`` (find and replace: ``old_text``/``new_text`` are the term and its
+    replacement, ``hits`` how many were replaced, no range) or ``pseudonymise`` (names replaced by
+    pseudonyms; the original names are deliberately not stored, only ``hits``). ``removed`` counts the
+    codings, stage spans and passages whose words were deleted entirely by the change.
+    """
+
+    __tablename__ = "document_edit"
+    __table_args__ = (Index("ix_document_edit_document_id", "document_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16), default="edit")
+    coder: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    old_text: Mapped[str] = mapped_column(Text, default="")
+    new_text: Mapped[str] = mapped_column(Text, default="")
+    hits: Mapped[int] = mapped_column(Integer, default=1)
+    removed: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 __all__ = [
     "AttributeDefinition",
     "Base",
@@ -235,6 +262,7 @@ __all__ = [
     "Coding",
     "Document",
     "DocumentAttribute",
+    "DocumentEdit",
     "ProjectMeta",
     "Stage",
     "StageSpan",
