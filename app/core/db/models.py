@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -252,6 +253,48 @@ class DocumentEdit(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class SuggestionRejection(Base):
+    """A code suggestion the coder rejected for ``[start, end)`` of a document (app/core/nlp).
+
+    Never suggested again for that unit and code. The span is kept on its words when the text is
+    edited, like a coding's.
+    """
+
+    __tablename__ = "suggestion_rejection"
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        Index("ix_suggestion_rejection_document_start", "document_id", "start"),
+        Index("ix_suggestion_rejection_code_id", "code_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    coder: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SuggestionModel(Base):
+    """A learned suggestion model of the project, as a versioned blob (app/core/nlp/model.py).
+
+    ``format`` is the blob layout version (a newer Guiji reads older formats or ignores them and
+    retrains); ``meta`` is JSON (labels as code ids, thresholds, training counts); ``data`` is a
+    tar of the spaCy pipeline directory. One row: training replaces it.
+    """
+
+    __tablename__ = "suggestion_model"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    format: Mapped[int] = mapped_column(Integer, default=1)
+    spacy_version: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    codings: Mapped[int] = mapped_column(Integer, default=0)
+    meta: Mapped[str] = mapped_column(Text, default="{}")
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+
+
 __all__ = [
     "AttributeDefinition",
     "Base",
@@ -266,6 +309,8 @@ __all__ = [
     "ProjectMeta",
     "Stage",
     "StageSpan",
+    "SuggestionModel",
+    "SuggestionRejection",
     "case_document",
     "utcnow",
 ]
