@@ -15,6 +15,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
@@ -295,6 +297,78 @@ class SuggestionModel(Base):
     data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
 
 
+class Link(Base):
+    """A directed action-logic relation between two codes (app/core/process/links.py).
+
+    ``relation`` is one of the built-in keys (``leads_to`` 促进, ``enables`` 支撑, ``constrains``
+    制约, ``becomes`` 转化为, ``part_of`` 构成) or a user-defined name. ``source_stage_id`` /
+    ``target_stage_id`` optionally pin the link to the code's box in one stage of the timeline.
+    """
+
+    __tablename__ = "link"
+    __table_args__ = (
+        Index("ix_link_source_id", "source_id"),
+        Index("ix_link_target_id", "target_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    target_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    source_stage_id: Mapped[int | None] = mapped_column(ForeignKey("stage.id", ondelete="SET NULL"))
+    target_stage_id: Mapped[int | None] = mapped_column(ForeignKey("stage.id", ondelete="SET NULL"))
+    relation: Mapped[str] = mapped_column(String(64), default="leads_to")
+    memo: Mapped[str] = mapped_column(Text, default="")
+    coder: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class LinkEvidence(Base):
+    """A coding that evidences (or contradicts) a link, with its process-tracing test.
+
+    ``test`` is ``straw_in_the_wind``, ``hoop``, ``smoking_gun`` or ``doubly_decisive``;
+    ``stance`` is ``supports`` or ``contradicts``.
+    """
+
+    __tablename__ = "link_evidence"
+    __table_args__ = (
+        CheckConstraint(
+            "test IN ('straw_in_the_wind', 'hoop', 'smoking_gun', 'doubly_decisive')", name="test"
+        ),
+        CheckConstraint("stance IN ('supports', 'contradicts')", name="stance"),
+        UniqueConstraint("link_id", "coding_id"),
+        Index("ix_link_evidence_coding_id", "coding_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(ForeignKey("link.id", ondelete="CASCADE"))
+    coding_id: Mapped[int] = mapped_column(ForeignKey("coding.id", ondelete="CASCADE"))
+    test: Mapped[str] = mapped_column(String(32), default="straw_in_the_wind")
+    stance: Mapped[str] = mapped_column(String(16), default="supports")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FigureLayout(Base):
+    """A manual adjustment of one element of a figure, saved with the project.
+
+    ``element`` is a key built from ids (``box:<code>@<stage>``, ``row:<code>``, ``stage:<id>``,
+    ``outcome:<code>``, ``link:<id>``…), never from positions, so adjustments survive new codings.
+    ``dx``/``dy`` move the element from its computed place (abstract layout units); ``label``
+    replaces its text on the figure when not NULL.
+    """
+
+    __tablename__ = "figure_layout"
+    __table_args__ = (UniqueConstraint("figure", "element"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    figure: Mapped[str] = mapped_column(String(32), default="timeline")
+    element: Mapped[str] = mapped_column(String(200))
+    dx: Mapped[float] = mapped_column(Float, default=0.0)
+    dy: Mapped[float] = mapped_column(Float, default=0.0)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    label: Mapped[str | None] = mapped_column(Text)
+
+
 __all__ = [
     "AttributeDefinition",
     "Base",
@@ -306,6 +380,9 @@ __all__ = [
     "Document",
     "DocumentAttribute",
     "DocumentEdit",
+    "FigureLayout",
+    "Link",
+    "LinkEvidence",
     "ProjectMeta",
     "Stage",
     "StageSpan",
