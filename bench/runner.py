@@ -163,6 +163,28 @@ def format_table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def format_markdown(report: dict[str, Any]) -> str:
+    """The report's table in Markdown (for docs/performance.md)."""
+    lines = [
+        "| scenario | median | budget | CPU | peak RSS | memory budget | runs | result |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, e in report["scenarios"].items():
+        if "error" in e:
+            first = e["error"].splitlines()
+            cause = next((line for line in first if line.startswith("Fatal Python error")), first[0])
+            budget = _fmt_s(e.get("budget_s"))
+            lines.append(f"| `{name}` | – | {budget} | – | – | – | – | **crashed**: {cause} |")
+            continue
+        status = _status(e)
+        lines.append(
+            f"| `{name}` | {_fmt_s(e['median_s'])} | {_fmt_s(e['budget_s'])} | {_fmt_s(e['median_cpu_s'])} | "
+            f"{_fmt_mb(e['peak_rss_mb'])} | {_fmt_mb(e['budget_rss_mb'])} | {len(e['runs'])} | "
+            f"{'**' + status + '**' if status.startswith('MISSED') else status} |"
+        )
+    return "\n".join(lines)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
@@ -180,6 +202,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="a Python file run in every worker first: measure a proposed fix by "
                              "monkeypatching, without editing the app (recorded in the report)")
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
+    parser.add_argument("--markdown", type=Path, metavar="REPORT",
+                        help="print the table of an existing report in Markdown and exit")
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -191,6 +215,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.markdown:
+        print(format_markdown(json.loads(args.markdown.read_text("utf-8"))))
+        return 0
     if args.list:
         for s in SCENARIOS.values():
             budgets = (s.budget_s and f"≤ {s.budget_s} s", s.budget_rss_mb and f"≤ {s.budget_rss_mb} MB")
