@@ -34,11 +34,11 @@ __all__ = [
 def normalise(text: str) -> str:
     """Return ``text`` as Guiji stores it: no leading BOM, every line end ``\\n``.
 
-    No other Unicode normalisation is done (NFC/NFKC would move offsets and change characters).
+    A doubled leading BOM (careless conversions leave one) goes too, so that normalising is
+    idempotent: normalising stored text again must never shift its offsets. No other Unicode
+    normalisation is done (NFC/NFKC would move offsets and change characters).
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def sha256_text(text: str) -> str:
