@@ -187,13 +187,18 @@ def _color(raw: str | None) -> str | None:
     return "#" + value.upper()
 
 
-def read_refi_codebook(path: Path) -> list[CodebookEntry]:
-    """The codes of a REFI-QDA ``.qdc``, ``.qde`` or ``.qdpx`` file, parents first.
+def guid_key(raw: str | None) -> str | None:
+    """A GUID in one form (lower case, no braces), or None when ``raw`` is not a GUID."""
+    match = _GUID.match((raw or "").strip())
+    return match.group(1).lower() if match else None
 
-    Raises :class:`InputFileError` (naming the file) for anything that is not a safe, sound codebook:
-    not XML, a DOCTYPE, no CodeBook, a code without a name, a GUID used twice, a code inside itself.
+
+def parse_refi_xml(path: Path, data: bytes) -> etree._Element:
+    """The root element of REFI-QDA XML ``data`` (read from ``path``), parsed safely.
+
+    A DOCTYPE is refused before libxml2 sees it (entity bombs, external entities); entities are never
+    resolved and nothing is fetched from the network. Raises :class:`InputFileError` naming the file.
     """
-    data = _xml_bytes(path)
     if _PROLOG_DOCTYPE.match(data.removeprefix(b"\xef\xbb\xbf")):
         raise InputFileError(path, _DOCTYPE_REFUSED)
     try:
@@ -202,12 +207,17 @@ def read_refi_codebook(path: Path) -> list[CodebookEntry]:
         raise InputFileError(path, f"not well-formed XML ({exc.msg})") from exc
     docinfo = tree.docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise InputFileError(
-            path,
-            "the XML declares a DOCTYPE; entity declarations are refused "
-            "(they can hide an entity bomb or read other files)",
-        )
-    root = tree.getroot()
+        raise InputFileError(path, _DOCTYPE_REFUSED)
+    return tree.getroot()
+
+
+def read_refi_codebook(path: Path) -> list[CodebookEntry]:
+    """The codes of a REFI-QDA ``.qdc``, ``.qde`` or ``.qdpx`` file, parents first.
+
+    Raises :class:`InputFileError` (naming the file) for anything that is not a safe, sound codebook:
+    not XML, a DOCTYPE, no CodeBook, a code without a name, a GUID used twice, a code inside itself.
+    """
+    root = parse_refi_xml(path, _xml_bytes(path))
     if _local(root) == "CodeBook":
         book = root
     else:
@@ -216,6 +226,12 @@ def read_refi_codebook(path: Path) -> list[CodebookEntry]:
             raise InputFileError(
                 path, f"no REFI-QDA CodeBook in the file (the root element is <{_local(root)}>)"
             )
+    return with_parents(code_entries(path, book))
+
+
+def code_entries(path: Path, book: etree._Element) -> list[CodebookEntry]:
+    """Every ``<Code>`` under a ``<CodeBook>`` element in document order, one entry each (not merged:
+    two codes with the same path give two entries; :func:`with_parents` merges them)."""
     codes = next((e for e in book if _local(e) == "Codes"), None)
     if codes is None:
         return []
@@ -262,4 +278,4 @@ def read_refi_codebook(path: Path) -> list[CodebookEntry]:
             walk(element, names, (*ancestors, guid) if guid else ancestors)
 
     walk(codes, (), ())
-    return with_parents(entries)
+    return entries
