@@ -45,7 +45,8 @@ def test_project_qde_is_valid_against_the_schema(rich_project: Path, tmp_path: P
     assert root.get("origin", "").startswith("Guiji")
     # Everything is there: users, codes, variables, cases, sources, notes, stage sets, the timeline.
     tags = {etree.QName(e).localname for e in root}
-    assert tags >= {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets", "Graphs", "NoteRef"}
+    assert tags >= {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets", "Graphs",
+                    "NoteRef"}
     graph = root.find(f"{Q}Graphs/{Q}Graph")
     stage_vertices = [v for v in graph.findall(f"{Q}Vertex") if v.get("shape") == "Rectangle"]
     assert [v.get("name") for v in stage_vertices] == ["扎根", "协调", "共生"]
@@ -73,12 +74,13 @@ def test_positions_are_code_points_of_the_utf8_text(rich_project: Path, tmp_path
             assert text == stored[source.get("name")]  # exactly the stored text, \n line ends
             for sel in source.iter(f"{Q}PlainTextSelection"):
                 if sel.find(f"{Q}Coding") is not None:
-                    found.add((source.get("name"), text[int(sel.get("startPosition")):int(sel.get("endPosition"))]))
+                    start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
+                    found.add((source.get("name"), text[start:end]))
     assert found == expected
     assert any("𠮷" in t or "😀" in t for _d, t in found)
 
 
-def test_structured_fields_and_memos_travel_as_description_and_notes(rich_project: Path, tmp_path: Path) -> None:
+def test_fields_and_memos_travel_as_description_and_notes(rich_project: Path, tmp_path: Path) -> None:
     root = qde(export(rich_project, tmp_path / "out.qdpx"))
     code = next(c for c in root.iter(f"{Q}Code") if c.get("name") == "增权赋能")
     description = code.find(f"{Q}Description").text
@@ -91,7 +93,8 @@ def test_structured_fields_and_memos_travel_as_description_and_notes(rich_projec
 
 
 def test_export_refuses_a_wrong_extension(rich_project: Path, tmp_path: Path) -> None:
-    with open_project(rich_project, read_only=True) as project, pytest.raises(ValidationError, match=".qdpx"):
+    with (open_project(rich_project, read_only=True) as project,
+          pytest.raises(ValidationError, match=r"\.qdpx")):
         export_qdpx(project, tmp_path / "out.zip")
     assert not (tmp_path / "out.zip").exists()
 
@@ -114,7 +117,8 @@ def snapshot(project: Project) -> dict[str, object]:
         "cases": [(c.name, c.description, c.documents, [(names[p.document_id], p.text) for p in c.passages])
                   for c in cases.list_cases(project)],
         "memos": sorted((m.kind, m.title, m.text) for m in memos.list_memos(project)),
-        "stages": [(s.name, s.color, s.description, s.start_date, s.end_date) for s in stages.list_stages(project)],
+        "stages": [(s.name, s.color, s.description, s.start_date, s.end_date)
+                   for s in stages.list_stages(project)],
         "spans": sorted((names[d.id], s.stage, s.start, s.end) for d in docs
                         for s in stages.list_stage_spans(project, d.id)),
         "attributes": [(a.name, a.type) for a in attributes.list_attributes(project)],
@@ -126,8 +130,8 @@ def snapshot(project: Project) -> dict[str, object]:
 
 def document_stages(project: Project) -> dict[str, str | None]:
     with project.read() as session:
-        rows = session.execute(select(Document.name, Stage.name).outerjoin(Stage, Stage.id == Document.stage_id))
-        return dict(rows.all())
+        query = select(Document.name, Stage.name).outerjoin(Stage, Stage.id == Document.stage_id)
+        return dict(session.execute(query).all())
 
 
 def test_round_trip_gives_the_same_project(rich_project: Path, tmp_path: Path) -> None:
@@ -157,4 +161,6 @@ def test_round_trip_twice_is_stable(rich_project: Path, tmp_path: Path) -> None:
     with open_project(tmp_path / "two.guiji", read_only=True) as two, \
             open_project(tmp_path / "three.guiji", read_only=True) as three:
         a, b = snapshot(two), snapshot(three)
-    assert a["codings"] == b["codings"] and a["documents"] == b["documents"] and a["codes"] == b["codes"]
+    assert a["codings"] == b["codings"]
+    assert a["documents"] == b["documents"]
+    assert a["codes"] == b["codes"]

@@ -87,7 +87,7 @@ class QdpxArchive:
             reason = unsafe_reason(info.filename)
             if reason:
                 raise InputFileError(
-                    self.path, f"the archive entry {info.filename!r} {reason} (a zip-slip attack?); "
+                    self.path, f"the archive entry '{info.filename}' {reason} (a zip-slip attack?); "
                     "the file was refused and nothing was imported",
                 )
             entries.setdefault(_key(info.filename), info)

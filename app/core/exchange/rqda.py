@@ -206,13 +206,15 @@ class _Reader:
         rows = self.rows("coding", "cid, fid, seltext, selfirst, selend, status, owner, date, memo")
         live = []
         for row in rows:
-            cid, fid, _seltext, _first, _end, status = row[:6]
+            cid, fid, seltext, _first, _end, status = row[:6]
+            doc = self.docs.get(int(fid)) if fid is not None else None
+            label = f"{doc.name if doc else f'file {fid}'}: {_text(seltext)[:30]}"
             if not _live(status):
                 self.deleted["codings"] += 1
             elif cid is None or int(cid) not in self.codes:
-                self.plan.skip("coding", f"file {fid}", "its code is deleted or unknown")
-            elif fid is None or int(fid) not in self.docs:
-                self.plan.skip("coding", f"code {self.codes[int(cid)][-1]}", "its file is deleted or unknown")
+                self.plan.skip("coding", label, "its code is deleted or unknown")
+            elif doc is None:
+                self.plan.skip("coding", label, "its file is deleted or unknown")
             else:
                 live.append(row)
         reading = self.choose_reading(live)
