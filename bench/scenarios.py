@@ -151,6 +151,48 @@ def list_codings_for_code(ctx: Context) -> ScenarioGen:
     project.close()
 
 
+# --------------------------------------------------------------------------- exchange (REFI-QDA)
+
+
+@scenario(budget_s=10.0, max_runs=3)
+def export_qdpx_large(ctx: Context) -> ScenarioGen:
+    """The whole project exported as a REFI-QDA project (.qdpx: project.qde with every coding as a
+    selection, the texts as UTF-8 files, zipped), read-only project already open."""
+    from app.core.exchange.qdpx_export import export_qdpx
+    from app.core.project import open_project as open_
+
+    project = open_(ctx.project, read_only=True)
+    out = ctx.workdir / f"export-{os.getpid()}.qdpx"
+
+    def run(_i: int) -> None:
+        ctx.details["counts"] = dict(export_qdpx(project, out).counts)
+        ctx.details["qdpx_mb"] = round(out.stat().st_size / 2**20, 1)
+
+    yield run
+    project.close()
+    out.unlink(missing_ok=True)
+
+
+@scenario(budget_s=10.0, max_runs=3)
+def import_qdpx_large(ctx: Context) -> ScenarioGen:
+    """A .qdpx of the whole project (exported untimed first) imported as a new project: unzip, parse
+    and check, detect positions, write the new file atomically."""
+    from app.core.exchange.qdpx_export import export_qdpx
+    from app.core.exchange.qdpx_import import import_qdpx
+    from app.core.project import open_project as open_
+
+    source = ctx.workdir / f"source-{os.getpid()}.qdpx"
+    with open_(ctx.project, read_only=True) as project:
+        export_qdpx(project, source)
+    targets = [ctx.workdir / f"imported-{os.getpid()}-{i}.guiji" for i in range(ctx.runs)]
+
+    def run(i: int) -> None:
+        ctx.details["imported"] = dict(import_qdpx(source, targets[i]).counts)
+
+    yield Timed(run, after=lambda i: targets[i].unlink(missing_ok=True))
+    source.unlink(missing_ok=True)
+
+
 # --------------------------------------------------------------------------- the desktop app
 
 
