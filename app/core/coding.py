@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -160,9 +161,7 @@ def _list_codings(
     if coding_ids is not None:
         query = query.where(Coding.id.in_(coding_ids))
     rows = session.execute(query).all()
-    # Slice in Python from one load per document: SQLite's substr() would read a long text once per row.
-    doc_ids = {r[1] for r in rows}
-    texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
+    texts = document_texts(session, {r[1] for r in rows})
     paths = code_paths(session)
     stage_names = dict(session.execute(select(Stage.id, Stage.name)).all())
     effective = effective_stages(session, [(r[0], r[1], r[5], r[6], r[8]) for r in rows])
@@ -177,6 +176,57 @@ def _list_codings(
         )
         for r in rows
     ]
+
+
+class _TextCache:
+    """Recently used document texts, keyed by their SHA-256 (so an edited text is never served stale).
+
+    Passages are sliced in Python from whole texts (SQLite's substr() would read a long text once per
+    row); keeping the texts avoids reading a 300,000-character transcript again for every listing.
+    """
+
+    def __init__(self, budget_chars: int = 8_000_000) -> None:
+        self._budget = budget_chars
+        self._size = 0
+        self._texts: OrderedDict[str, str] = OrderedDict()
+
+    def get(self, sha256: str) -> str | None:
+        text = self._texts.get(sha256)
+        if text is not None:
+            self._texts.move_to_end(sha256)
+        return text
+
+    def put(self, sha256: str, text: str) -> None:
+        if sha256 in self._texts or len(text) > self._budget:
+            return
+        self._texts[sha256] = text
+        self._size += len(text)
+        while self._size > self._budget:
+            _, dropped = self._texts.popitem(last=False)
+            self._size -= len(dropped)
+
+
+_TEXT_CACHE = _TextCache()
+
+
+def document_texts(session: Session, document_ids: set[int]) -> dict[int, str]:
+    """The texts of the given documents, from the cache when their hash matches."""
+    if not document_ids:
+        return {}
+    hashes = dict(session.execute(select(Document.id, Document.sha256).where(Document.id.in_(document_ids))).all())
+    texts: dict[int, str] = {}
+    missing = []
+    for doc_id, sha in hashes.items():
+        cached = _TEXT_CACHE.get(sha)
+        if cached is None:
+            missing.append(doc_id)
+        else:
+            texts[doc_id] = cached
+    if missing:
+        for doc_id, text in session.execute(select(Document.id, Document.text).where(Document.id.in_(missing))):
+            texts[doc_id] = text
+            _TEXT_CACHE.put(hashes[doc_id], text)
+    return texts
 
 
 def list_coders(project: Project) -> list[str]:

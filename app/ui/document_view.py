@@ -204,6 +204,7 @@ class DocumentView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(200)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -262,11 +263,15 @@ class DocumentView(QPlainTextEdit):
         self._infos = {c.id: c for c in codings}
         self._refresh_shown()
 
-    def set_filter(self, hidden_codes: set[int], coders: set[str] | None) -> None:
-        """Hide the codings of ``hidden_codes``; show only ``coders`` (None: every coder)."""
+    def set_filter(self, hidden_codes: set[int], coders: set[str] | None, *, refresh: bool = True) -> None:
+        """Hide the codings of ``hidden_codes``; show only ``coders`` (None: every coder).
+
+        ``refresh=False`` only stores the filter, for a caller about to call :meth:`set_document`.
+        """
         self._hidden_codes = set(hidden_codes)
         self._coders = None if coders is None else set(coders)
-        self._refresh_shown()
+        if refresh:
+            self._refresh_shown()
 
     def _refresh_shown(self) -> None:
         visible = [

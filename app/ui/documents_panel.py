@@ -57,6 +57,7 @@ class DocumentsPanel(QWidget):
         if self._editable() is not None:
             menu.addAction(self.tr("Rename…"), lambda: self.rename(doc.id))
             menu.addAction(self.tr("Memo…"), lambda: self.set_memo(doc.id))
+            menu.addAction(self.tr("Attributes…"), lambda: self.attributes_dialog(doc.id).open())
             menu.addAction(self.tr("Move up"), lambda: self.move(doc.id, index.row() - 1))
             menu.addAction(self.tr("Move down"), lambda: self.move(doc.id, index.row() + 1))
             menu.addSeparator()
@@ -173,6 +174,13 @@ class DocumentsPanel(QWidget):
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
         return dialog
+
+    def attributes_dialog(self, document_id: int) -> QDialog:
+        from app.ui.attributes_dialog import AttributesDialog
+
+        assert self.controller is not None
+        name = document_service.get_document(self.controller.project, document_id).name
+        return AttributesDialog(self.controller, document_id, name, self)
 
     def show_properties(self, document_id: int) -> None:
         self.properties_dialog(document_id).open()

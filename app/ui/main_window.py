@@ -27,6 +27,7 @@ from app.core.documents import document_text, import_files, list_documents
 from app.core.errors import CancelledError, GuijiError
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
 from app.core.text import detect_turns, split_sentences
+from app.ui.cases_panel import CasesPanel
 from app.ui.code_panel import CodePanel, create_code_command
 from app.ui.codebook_dialog import show_codebook_dialog
 from app.ui.controller import Changed, ProjectController
@@ -102,6 +103,10 @@ class MainWindow(QMainWindow):
 
         self.documents_dock = self._dock("documents", self.tr("Documents"), self.documents_panel,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.cases_panel = CasesPanel(lambda: self.document_view.document_id, self.document_view.selection_range)
+        self.cases_dock = self._dock("cases", self.tr("Cases"), self.cases_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.documents_dock, self.cases_dock)
+        self.documents_dock.raise_()
         self.codes_dock = self._dock("codes", self.tr("Codes"), self.code_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.history_view = QUndoView()
         self.history_view.setEmptyLabel(self.tr("<project opened>"))
@@ -190,7 +195,7 @@ class MainWindow(QMainWindow):
             else:
                 self.coding_menu.addAction(act)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock, keys in ((self.documents_dock, None), (self.codes_dock, None), (self.search_dock, "Ctrl+F"),
+        for dock, keys in ((self.documents_dock, None), (self.cases_dock, None), (self.codes_dock, None), (self.search_dock, "Ctrl+F"),
                            (self.retrieval_dock, "Ctrl+R"), (self.memo_dock, "Ctrl+M")):
             toggle = dock.toggleViewAction()
             if keys:
@@ -302,7 +307,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Guiji"))
             self.documents_model.set_documents([])
             self.code_panel.set_controller(None)
-            for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel):
+            for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel,
+                          self.cases_panel):
                 panel.set_controller(None)
             self.document_view.set_document(None, "", [], {})
             self.history_view.setStack(None)
@@ -325,7 +331,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Coder: {coder}").format(coder=coder))
         self._reload_documents()
         self.code_panel.set_controller(self.controller)
-        for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel):
+        for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel,
+                          self.cases_panel):
             panel.set_controller(self.controller)
         self.project_changed.emit(self.controller)
         if self.documents_model.rowCount() > 0:
@@ -356,9 +363,9 @@ class MainWindow(QMainWindow):
         codings = coding_service.list_codings(project, document_id=doc.id)
         self._sentences: list[tuple[int, int]] | None = None
         self._turns: list[tuple[int, int]] | None = None
-        self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id))
         self._refresh_coder_filter(codings)
-        self._apply_filter()
+        self._apply_filter(refresh=False)
+        self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id))
         self._update_document_counts(codings)
 
     def _stage_rows(self, document_id: int) -> list[tuple[int, int, str, str]]:
@@ -388,9 +395,10 @@ class MainWindow(QMainWindow):
         self.coder_filter.setCurrentIndex(max(0, index))
         self.coder_filter.blockSignals(False)
 
-    def _apply_filter(self) -> None:
+    def _apply_filter(self, *, refresh: bool = True) -> None:
         coder = self.coder_filter.currentData()
-        self.document_view.set_filter(self.codes_model.hidden_codes(), None if coder is None else {coder})
+        self.document_view.set_filter(self.codes_model.hidden_codes(), None if coder is None else {coder},
+                                      refresh=refresh)
 
     def _on_changed(self, what: Changed, document_id: int | None) -> None:
         assert self.controller is not None
@@ -400,6 +408,9 @@ class MainWindow(QMainWindow):
             self._reload_documents_keep_selection()
         if what & (Changed.MEMOS | Changed.CODES | Changed.CODINGS | Changed.DOCUMENTS):
             self.memo_panel.refresh()
+        if what & (Changed.CASES | Changed.DOCUMENTS):
+            self.cases_panel.refresh()
+            self.retrieval_panel.refresh_filters()
         shown = self.document_view.document_id
         if shown is not None and (what & Changed.CODES or (what & Changed.CODINGS and document_id in (None, shown))):
             codings = coding_service.list_codings(self.controller.project, document_id=shown)

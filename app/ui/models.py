@@ -99,9 +99,9 @@ class CodeTreeModel(QAbstractItemModel):
         return set(self._hidden)
 
     def set_pins(self, pins: dict[int, int]) -> None:
+        self.layoutAboutToBeChanged.emit()
         self._pins = dict(pins)
-        if self._by_id:
-            self._emit_column_changed(0)
+        self.layoutChanged.emit()
 
     def all_codes(self) -> list[CodeInfo]:
         out: list[CodeInfo] = []
@@ -130,20 +130,11 @@ class CodeTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_document_counts(self, doc_counts: dict[int, int]) -> None:
+        # One layout signal for the whole tree: a dataChanged per parent made views re-measure
+        # every row once per parent (1.7 s on the 250-code benchmark project).
+        self.layoutAboutToBeChanged.emit()
         self._doc_counts = dict(doc_counts)
-        if self._by_id:
-            self._emit_column_changed(2)
-
-    def _emit_column_changed(self, column: int) -> None:
-        def walk(node: _Node) -> None:
-            if node.children:
-                first = self.createIndex(0, column, node.children[0])
-                last = self.createIndex(len(node.children) - 1, column, node.children[-1])
-                self.dataChanged.emit(first, last, [Qt.ItemDataRole.DisplayRole])
-                for child in node.children:
-                    walk(child)
-
-        walk(self._root)
+        self.layoutChanged.emit()
 
     def code_at(self, index: Index) -> CodeInfo | None:
         node = self._node(index)

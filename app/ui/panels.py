@@ -128,6 +128,7 @@ class RetrievalPanel(QWidget):
         self.coder = QComboBox()
         self.stage = QComboBox()
         self.document = QComboBox()
+        self.case = QComboBox()
         run = QPushButton(self.tr("Retrieve"))
         run.clicked.connect(self.run)
         export = QPushButton(self.tr("Export…"))
@@ -157,22 +158,25 @@ class RetrievalPanel(QWidget):
         codes.addWidget(self.mode_or)
         codes.addWidget(self.mode_and)
         filters = QHBoxLayout()
-        for label, combo in ((self.tr("Document:"), self.document), (self.tr("Coder:"), self.coder),
-                             (self.tr("Stage:"), self.stage)):
+        for label, combo in ((self.tr("Document:"), self.document), (self.tr("Case:"), self.case),
+                             (self.tr("Coder:"), self.coder), (self.tr("Stage:"), self.stage)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
             filters.addWidget(QLabel(label))
-            filters.addWidget(combo)
-        filters.addStretch(1)
-        filters.addWidget(self.status)
-        filters.addWidget(run)
-        filters.addWidget(export)
+            filters.addWidget(combo, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(run)
+        actions.addWidget(export)
         right = QVBoxLayout()
         right.addLayout(filters)
+        right.addLayout(actions)
         right.addWidget(self.view, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         side = QWidget()
         side.setLayout(codes)
-        side.setMaximumWidth(260)
+        side.setMaximumWidth(240)
         layout.addWidget(side)
         layout.addLayout(right, 1)
 
@@ -185,7 +189,7 @@ class RetrievalPanel(QWidget):
         from app.core.documents import list_documents
         from app.core.stages import list_stages
 
-        for combo in (self.document, self.coder, self.stage):
+        for combo in (self.document, self.case, self.coder, self.stage):
             combo.clear()
             combo.addItem(self.tr("all"), None)
         if self.controller is None:
@@ -195,6 +199,10 @@ class RetrievalPanel(QWidget):
             self.document.addItem(doc.name, doc.id)
         for stage in list_stages(project):
             self.stage.addItem(stage.name, stage.id)
+        from app.core.cases import list_cases
+
+        for case in list_cases(project):
+            self.case.addItem(case.name, case.id)
         from app.core.coding import list_coders
 
         for name in list_coders(project):
@@ -229,11 +237,12 @@ class RetrievalPanel(QWidget):
         doc = self.document.currentData()
         coder = self.coder.currentData()
         stage = self.stage.currentData()
+        case = self.case.currentData()
         passages = retrieve(
             self.controller.project, codes=[c for c, _ in self.include],
             mode="and" if self.mode_and.isChecked() else "or", exclude=[c for c, _ in self.exclude],
             document_ids=None if doc is None else [doc], coders=None if coder is None else [coder],
-            stage_ids=None if stage is None else [stage],
+            stage_ids=None if stage is None else [stage], case_ids=None if case is None else [case],
         )
         self.model.set_records(passages)
         self.status.setText(self.tr("{n} passage(s)").format(n=len(passages)))

@@ -125,3 +125,56 @@ def test_coding_memo_from_the_text(window: MainWindow) -> None:
     assert "减压的说法" in window.document_view.shown_codings()[0].tooltip
     window.undo_action.trigger()
     assert coding.get_coding(window.controller.project, made.id).memo == ""  # type: ignore[union-attr]
+
+
+def test_cases_group_documents_and_passages_with_undo(window: MainWindow) -> None:
+    from app.core.cases import list_cases
+
+    panel = window.cases_panel
+    panel.new_case("Z社区")
+    assert [c.name for c in panel.model.records()] == ["Z社区"]
+    panel.select_case(panel.model.record(0).id)
+    panel.add_document()
+    text = window.document_view.text()
+    start = text.index("增权赋能")
+    select_in_view(window, start, start + 4)
+    panel.add_passage()
+    [case] = list_cases(window.controller.project)  # type: ignore[union-attr]
+    assert case.documents == ("访谈甲",)
+    assert [(p.start, p.end, p.text) for p in case.passages] == [(start, start + 4, "增权赋能")]
+    assert "访谈甲" in panel.members.text()
+    assert window.retrieval_panel.case.findText("Z社区") >= 0
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    [case] = list_cases(window.controller.project)  # type: ignore[union-attr]
+    assert (case.documents, case.passages) == ((), ())
+    panel.delete_case()
+    assert list_cases(window.controller.project) == []  # type: ignore[union-attr]
+    window.undo_action.trigger()
+    assert [c.name for c in list_cases(window.controller.project)] == ["Z社区"]  # type: ignore[union-attr]
+
+
+def test_document_attributes_typed_with_undo(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.core.attributes import get_attributes
+
+    project = window.controller.project  # type: ignore[union-attr]
+    doc_id = window.documents_panel.model.document(0).id
+    dialog = window.documents_panel.attributes_dialog(doc_id)
+    qtbot.addWidget(dialog)
+    dialog.new_name.setText("年龄")
+    dialog.new_type.setCurrentIndex(dialog.new_type.findData("number"))
+    dialog.define()
+    dialog.new_name.setText("访谈日期")
+    dialog.new_type.setCurrentIndex(dialog.new_type.findData("date"))
+    dialog.define()
+    ids = list(dialog.fields)
+    dialog.fields[ids[0]].setText("不是数字")
+    dialog.accept()
+    assert dialog.isVisible() or get_attributes(project, doc_id) == []
+    dialog.fields[ids[0]].setText("46")
+    dialog.fields[ids[1]].setText("2023-05-12")
+    dialog.accept()
+    assert [(v.name, v.typed) for v in get_attributes(project, doc_id)][0] == ("年龄", 46.0)
+    assert str(get_attributes(project, doc_id)[1].typed) == "2023-05-12"
+    window.undo_action.trigger()
+    assert get_attributes(project, doc_id) == []
