@@ -232,8 +232,9 @@ class _Reader:
         if kind in _OTHER_SOURCES:
             codings = sum(1 for e in element.iter() if local(e) == "Coding")
             label = _OTHER_SOURCES[kind]
+            lost = f"; {codings} coding(s) on it skipped" if codings else ""
             self.plan.skip("source", name or label, f"{label} sources are not imported (Guiji codes text "
-                           f"transcripts only); {codings} coding(s) on it skipped")
+                           f"transcripts only){lost}")
             self.skipped_sources.add(guid_key(element.get("guid")) or "")
             return
         if kind != "TextSource":
@@ -249,8 +250,10 @@ class _Reader:
             found = self.file_text(where, name)
             if found is None:
                 selections = sum(1 for _ in children(element, "PlainTextSelection"))
+                lost = f"; {selections} selection(s) on it skipped" if selections else ""
+                container = "archive" if self.archive is not None else ".qde file, which carries no texts"
                 self.plan.skip("source", name, f"its text file {where or '(no path)'} is missing from the "
-                               f"archive; {selections} selection(s) on it skipped")
+                               f"{container}{lost}")
                 self.skipped_sources.add(key)
                 return
             raw, encoding = found
