@@ -19,8 +19,17 @@ Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.
 
 def cmd_templates(args: argparse.Namespace) -> None:
     from app.cli import _print_json, _say
-    from app.core.templates import list_templates
+    from app.core.project import open_project
+    from app.core.templates import apply_template, list_templates
 
+    if args.action == "apply":
+        if not (args.project and args.name):
+            raise GuijiError("templates apply needs PROJECT and a template NAME")
+        with open_project(args.project) as project:
+            report = apply_template(project, args.name)
+        _say(f"merged template {args.name}: {report.codes_added} codes and {report.stages_added} stages "
+             f"added, {report.codes_filled} codes' empty fields filled")
+        return
     templates = list_templates()
     if args.json:
         _print_json([t.as_dict() for t in templates])
@@ -80,6 +89,18 @@ def cmd_saturation(args: argparse.Namespace) -> None:
                 _say(f"wrote {out}")
         elif not args.json:
             raise GuijiError("saturation needs OUT (.csv or .xlsx) or --json")
+
+
+def cmd_exemplar(args: argparse.Namespace) -> None:
+    from app.cli import _say
+    from app.core.project import open_project
+    from app.core.tables import find_coding, set_exemplar
+
+    with open_project(args.project) as project:
+        coding_id = find_coding(project, args.doc, args.start, args.end, args.code)
+        set_exemplar(project, coding_id, not args.off)
+    state = "no longer an example" if args.off else "an example for the coding-example table"
+    _say(f"the coding of {args.doc} {args.start}–{args.end} is {state}")
 
 
 def cmd_stage(args: argparse.Namespace) -> None:
@@ -160,7 +181,12 @@ def _move(project: Any, stage_id: int, after_id: int | None, to: int | None) -> 
 
 def register(add: Add) -> None:
     """Add this area's subcommands to the parser."""
-    p = add("templates", cmd_templates, "list the framework templates (`guiji new P --template NAME`)")
+    p = add("templates", cmd_templates,
+            "list the framework templates (`guiji new P --template NAME`), or "
+            "`templates apply PROJECT NAME` to merge one into a project")
+    p.add_argument("action", nargs="?", choices=["apply"])
+    p.add_argument("project", nargs="?")
+    p.add_argument("name", nargs="?")
     p.add_argument("--json", action="store_true")
 
     p = add("codebook", cmd_codebook,
@@ -182,6 +208,14 @@ def register(add: Add) -> None:
                         "else the first 3)")
     p.add_argument("--by", choices=["document", "case"], default="document",
                    help="code-document: columns are documents (default) or cases")
+
+    p = add("exemplar", cmd_exemplar, "choose a coding as an example for `table --kind coding-examples`")
+    p.add_argument("project")
+    p.add_argument("--doc", required=True, metavar="NAME")
+    p.add_argument("--start", required=True, type=int, metavar="N")
+    p.add_argument("--end", required=True, type=int, metavar="N")
+    p.add_argument("--code", metavar="PATH", help="needed when several codings share the range")
+    p.add_argument("--off", action="store_true", help="no longer an example")
 
     p = add("saturation", cmd_saturation, "new codes introduced per document in coding order (.csv or .xlsx)")
     p.add_argument("project")

@@ -272,3 +272,21 @@ def write_paper_table(project: Project, out: str | Path, kind: str, *, first: in
                       by: str = "document") -> Path:
     """Build the table of ``kind`` and write it as .docx or .xlsx (by ``out``'s extension)."""
     return write_table(paper_table(project, kind, first=first, by=by), out)
+
+
+def find_coding(project: Project, document: str, start: int, end: int, code_path: str | None = None) -> int:
+    """The id of the coding of ``document`` at exactly ``[start, end)`` (with ``code_path``, if given)."""
+    matches = [
+        c for c in list_codings(project)
+        if c.document == document and c.start == start and c.end == end
+        and (code_path is None or c.code == code_path)
+    ]
+    if not matches:
+        where = f" with the code '{code_path}'" if code_path else ""
+        raise NotFoundError(f"no coding of '{document}' at {start}–{end}{where}")
+    if len(matches) > 1:
+        codes = ", ".join(sorted(c.code for c in matches))
+        raise ValidationError(
+            f"several codings of '{document}' at {start}–{end} ({codes}); name one with --code"
+        )
+    return matches[0].id

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.core.codebook import (
@@ -35,8 +35,8 @@ from app.core.codebook import (
     split_keywords,
     store_levels,
 )
-from app.core.db.models import ProjectMeta, Stage
-from app.core.errors import NotFoundError, ValidationError
+from app.core.db.models import Code, Coding, ProjectMeta, Stage, StageSpan
+from app.core.errors import GuijiError, NotFoundError, ValidationError
 from app.core.paths import resources_dir
 from app.core.project import Project
 
@@ -62,11 +62,22 @@ class TemplateInfo:
 
 @dataclass(frozen=True)
 class ApplyReport:
-    """What applying a template or structure added to the project."""
+    """What applying a template or structure changed, with what :func:`undo_apply` needs."""
 
     codes_added: int
     codes_filled: int  # existing codes whose empty fields were filled
     stages_added: int
+    created_codes: tuple[dict[str, Any], ...] = ()  # rows, parents first
+    created_stages: tuple[dict[str, Any], ...] = ()
+    filled: tuple[tuple[int, dict[str, object], dict[str, object]], ...] = ()  # id, old, new values
+    meta_before: tuple[tuple[str, str | None], ...] = ()
+    meta_after: tuple[tuple[str, str], ...] = ()
+
+
+_CODE_ROW = ("id", "parent_id", "name", "color", "description", "memo", "position", "created_at",
+             "short_definition", "when_to_use", "when_not_to_use", "example", "keywords", "level")
+_STAGE_ROW = ("id", "name", "position", "description", "color", "start_date", "end_date")
+_META_KEYS = ("template", "code_levels", "framework")
 
 
 def _templates_dir() -> Path:
@@ -116,6 +127,10 @@ def _code_fields(item: dict[str, Any]) -> dict[str, object]:
     return fields
 
 
+def _meta(session: Session, key: str) -> str | None:
+    return session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == key))
+
+
 def _set_meta(session: Session, key: str, value: str) -> None:
     row = session.get(ProjectMeta, key)
     if row is None:
@@ -129,8 +144,11 @@ def apply_structure(project: Project, structure: dict[str, Any]) -> ApplyReport:
 
     Existing stages and codes are kept; an existing code's empty fields are filled from the structure.
     """
-    codes_added = codes_filled = stages_added = 0
+    created_stages: list[Stage] = []
+    filled: list[tuple[int, dict[str, object], dict[str, object]]] = []
     with project.write() as session:
+        meta_before = tuple((key, _meta(session, key)) for key in _META_KEYS)
+        before_ids = set(session.scalars(select(Code.id)))
         ordered = list(session.scalars(select(Stage).order_by(Stage.position, Stage.id)))
         existing = {s.name for s in ordered}
         for item in structure.get("stages", []):
@@ -143,21 +161,21 @@ def apply_structure(project: Project, structure: dict[str, Any]) -> ApplyReport:
             session.add(stage)
             ordered.append(stage)
             existing.add(stage.name)
-            stages_added += 1
+            created_stages.append(stage)
         for item in structure.get("codes", []):
             code, created = ensure_code_path(session, item["path"], item.get("color"))
             fields = _code_fields(item)
-            if created:
-                codes_added += 1
-            else:
+            old: dict[str, object] = {}
+            if not created:
                 current = {key: getattr(code, key) for key in fields}
                 fields = {key: value for key, value in fields.items() if not current[key]}
-                if fields:
-                    codes_filled += 1
+                old = {key: current[key] for key in fields}
             try:
                 apply_code_fields(session, code, fields)
             except ValidationError as exc:
                 raise ValidationError(f"template code '{item['path']}': {exc}") from exc
+            if old:
+                filled.append((code.id, old, {key: getattr(code, key) for key in fields}))
         levels = _levels(structure)
         if levels:
             store_levels(session, levels)
@@ -173,7 +191,69 @@ def apply_structure(project: Project, structure: dict[str, Any]) -> ApplyReport:
             framework["stages"] = stage_links
         if framework:
             _set_meta(session, "framework", json.dumps(framework, ensure_ascii=False))
-    return ApplyReport(codes_added, codes_filled, stages_added)
+        session.flush()
+        # ensure_code_path also creates missing parents: every code made here counts.
+        made = sorted(
+            session.scalars(select(Code).where(Code.id.not_in(before_ids))), key=lambda c: c.id
+        )
+        meta_after = tuple((key, value) for key in _META_KEYS if (value := _meta(session, key)) is not None)
+        return ApplyReport(
+            codes_added=len(made), codes_filled=len(filled), stages_added=len(created_stages),
+            created_codes=tuple({c: getattr(code, c) for c in _CODE_ROW} for code in made),
+            created_stages=tuple({c: getattr(stage, c) for c in _STAGE_ROW} for stage in created_stages),
+            filled=tuple(filled), meta_before=meta_before, meta_after=meta_after,
+        )
+
+
+def undo_apply(project: Project, report: ApplyReport) -> None:
+    """Take back :func:`apply_structure`: its codes and stages go, filled fields and metadata return.
+
+    Refused when codes or stages it added have been used since (undo that work first).
+    """
+    code_ids = [int(row["id"]) for row in report.created_codes]
+    stage_ids = [int(row["id"]) for row in report.created_stages]
+    with project.write() as session:
+        if code_ids and session.scalar(select(Coding.id).where(Coding.code_id.in_(code_ids)).limit(1)):
+            raise GuijiError("codes the template added have been used since; undo those codings first")
+        spans = select(StageSpan.id).where(StageSpan.stage_id.in_(stage_ids)).limit(1)
+        if stage_ids and session.scalar(spans) is not None:
+            raise GuijiError("stages the template added have been used since; undo that first")
+        for code_id in reversed(code_ids):  # children before their parents
+            code = session.get(Code, code_id)
+            if code is not None:
+                session.delete(code)
+                session.flush()
+        if stage_ids:
+            session.execute(delete(Stage).where(Stage.id.in_(stage_ids)))
+        for code_id, old, _new in report.filled:
+            code = session.get(Code, code_id)
+            if code is not None:
+                for key, value in old.items():
+                    setattr(code, key, value)
+        for key, value in report.meta_before:
+            row = session.get(ProjectMeta, key)
+            if value is None and row is not None:
+                session.delete(row)
+            elif value is not None:
+                _set_meta(session, key, value)
+
+
+def redo_apply(project: Project, report: ApplyReport) -> None:
+    """Apply an undone template again, with the same ids."""
+    with project.write() as session:
+        for row in report.created_stages:
+            session.add(Stage(**row))
+        session.flush()
+        for row in report.created_codes:
+            session.add(Code(**row))
+            session.flush()
+        for code_id, _old, new in report.filled:
+            code = session.get(Code, code_id)
+            if code is not None:
+                for key, value in new.items():
+                    setattr(code, key, value)
+        for key, value in report.meta_after:
+            _set_meta(session, key, value)
 
 
 def apply_template(project: Project, name: str) -> ApplyReport:

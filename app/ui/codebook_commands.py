@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from app.core import codebook as codes
-from app.core import stages
+from app.core import stages, tables, templates
 from app.core.codebook import CodeInfo, SubtreeSnapshot
 from app.core.errors import GuijiError
 from app.core.exchange.codebook_io import ImportResult, import_codebook, redo_import, undo_import
@@ -176,4 +176,31 @@ def delete_stage(controller: ProjectController, stage_id: int) -> StageSnapshot:
         _discard(lambda snapshot: stages.restore_stage(project, snapshot)),
         _discard(lambda _snapshot: stages.delete_stage(project, stage_id)),
         what=Changed.STAGES | Changed.CODINGS,
+    )
+
+
+# --- exemplars ------------------------------------------------------------------------------------
+
+
+def set_exemplar(controller: ProjectController, coding_id: int, exemplar: bool) -> bool:
+    """Choose (or un-choose) a coding as an example for the coding-example table; one undo step."""
+    project = controller.project
+    return controller.perform(
+        QCoreApplication.translate("CodebookCommands", "Choose example")
+        if exemplar else QCoreApplication.translate("CodebookCommands", "Drop example"),
+        lambda: tables.set_exemplar(project, coding_id, exemplar),
+        _discard(lambda old: tables.set_exemplar(project, coding_id, old)),
+        what=Changed.CODINGS,
+    )
+
+
+def merge_template(controller: ProjectController, name: str) -> templates.ApplyReport:
+    """Merge a framework template's codes, stages and levels into the project as one undo step."""
+    project = controller.project
+    return controller.perform(
+        QCoreApplication.translate("CodebookCommands", "Merge template {name}").format(name=name),
+        lambda: templates.apply_template(project, name),
+        _discard(lambda report: templates.undo_apply(project, report)),
+        _discard(lambda report: templates.redo_apply(project, report)),
+        what=Changed.CODES | Changed.STAGES,
     )

@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -23,6 +30,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -33,8 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.codebook import CodeInfo, code_levels, list_codes
+from app.core.coding import CodingInfo, list_codings
 from app.core.errors import GuijiError
 from app.core.exchange.codebook_io import ImportResult, export_codebook, import_codebook
+from app.core.tables import exemplar_ids
+from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
 from app.ui.controller import Changed, ProjectController
 
@@ -107,6 +118,55 @@ class CodebookTreeModel(QAbstractItemModel):
         return None
 
 
+class ExampleListModel(QAbstractListModel):
+    """The passages coded with one code, each checkable: checked ones go into the coding-example table."""
+
+    toggled = Signal(int, bool)  # coding id, chosen
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._codings: list[CodingInfo] = []
+        self._chosen: set[int] = set()
+
+    def set_codings(self, codings: list[CodingInfo], chosen: set[int]) -> None:
+        self.beginResetModel()
+        self._codings = list(codings)
+        self._chosen = set(chosen)
+        self.endResetModel()
+
+    def coding(self, row: int) -> CodingInfo:
+        return self._codings[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._codings)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._codings):
+            return None
+        coding = self._codings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = " ".join(coding.text.split())
+            short = text if len(text) <= 60 else text[:59] + "…"
+            return f"{coding.document} {coding.start}–{coding.end}：{short}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if coding.id in self._chosen else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return coding.text
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        chosen = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.toggled.emit(self._codings[index.row()].id, chosen)
+        return True
+
+
 class CodebookDialog(QDialog):
     """Edit every field of every code, add and delete codes, import and export the codebook."""
 
@@ -157,17 +217,27 @@ class CodebookDialog(QDialog):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.apply_button = QPushButton(self.tr("Apply changes"))
         self.apply_button.clicked.connect(self.apply_changes)
+        self.examples_model = ExampleListModel(self)
+        self.examples_model.toggled.connect(self.choose_example)
+        self.examples_view = QListView()
+        self.examples_view.setModel(self.examples_model)
+        self.examples_view.setMaximumHeight(120)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.path_label)
         right_layout.addLayout(form, 1)
         right_layout.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignRight)
+        examples_label = QLabel(self.tr("Passages coded with it (checked: in the coding-example table):"))
+        right_layout.addWidget(examples_label)
+        right_layout.addWidget(self.examples_view)
 
         self.add_top_button = QPushButton(self.tr("Add top-level code…"))
         self.add_child_button = QPushButton(self.tr("Add sub-code…"))
         self.delete_button = QPushButton(self.tr("Delete code"))
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
+        self.template_button = QPushButton(self.tr("Merge a framework template…"))
+        self.template_button.clicked.connect(self._choose_template)
         self.add_top_button.clicked.connect(lambda: self._ask_new_code(None))
         self.add_child_button.clicked.connect(lambda: self._ask_new_code(self.current_code_id()))
         self.delete_button.clicked.connect(self._confirm_delete)
@@ -177,7 +247,7 @@ class CodebookDialog(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.tree, 1)
         for row in ((self.add_top_button, self.add_child_button), (self.delete_button,),
-                    (self.import_button, self.export_button)):
+                    (self.import_button, self.export_button), (self.template_button,)):
             line = QHBoxLayout()
             for button in row:
                 line.addWidget(button)
@@ -198,7 +268,7 @@ class CodebookDialog(QDialog):
 
         read_only = controller.project.read_only
         for widget in (self.apply_button, self.add_top_button, self.add_child_button, self.delete_button,
-                       self.import_button):
+                       self.import_button, self.template_button):
             widget.setEnabled(not read_only)
         controller.changed.connect(self._on_changed)
         self.reload()
@@ -222,8 +292,10 @@ class CodebookDialog(QDialog):
         self._show_current()
 
     def _on_changed(self, what: Changed, _document_id: object) -> None:
-        if what & (Changed.CODES | Changed.CODINGS):
+        if what & Changed.CODES:
             self.reload()
+        elif what & Changed.CODINGS:
+            self._show_examples()
 
     def current_code_id(self) -> int | None:
         code = self.model.code_at(self.tree.currentIndex())
@@ -256,6 +328,13 @@ class CodebookDialog(QDialog):
         self.not_use_edit.setPlainText(code.when_not_to_use if code else "")
         self.example_edit.setPlainText(code.example if code else "")
         self.keywords_edit.setText("；".join(code.keywords) if code else "")
+        self._show_examples()
+
+    def _show_examples(self) -> None:
+        code_id = self.current_code_id()
+        project = self.controller.project
+        codings = list_codings(project, code_id=code_id) if code_id is not None else []
+        self.examples_model.set_codings(codings, exemplar_ids(project) if codings else set())
 
     def _set_color(self, color: str) -> None:
         self.color_edit.setText(color)
@@ -312,6 +391,25 @@ class CodebookDialog(QDialog):
             commands.delete_code(self.controller, code_id)
         except GuijiError as exc:
             self._error(self.tr("The code could not be deleted."), str(exc))
+            return False
+        return True
+
+    def choose_example(self, coding_id: int, chosen: bool) -> None:
+        """Choose (or drop) a coding as an example for the coding-example table, as one undo step."""
+        if self.controller.project.read_only:
+            self._show_examples()
+            return
+        try:
+            commands.set_exemplar(self.controller, coding_id, chosen)
+        except GuijiError as exc:
+            self._error(self.tr("The example could not be chosen."), str(exc))
+
+    def merge_template(self, name: str) -> bool:
+        """Merge a shipped template (existing codes and stages are kept) as one undo step."""
+        try:
+            commands.merge_template(self.controller, name)
+        except GuijiError as exc:
+            self._error(self.tr("The template could not be merged."), str(exc))
             return False
         return True
 
@@ -377,6 +475,17 @@ class CodebookDialog(QDialog):
         box.setDetailedText("\n".join(plan.preview_lines()))
         if box.exec() == QMessageBox.StandardButton.Ok:
             self.import_file(path)
+
+    def _choose_template(self) -> None:
+        choices = list_templates()
+        titles = [t.title for t in choices]
+        title, ok = QInputDialog.getItem(
+            self, self.tr("Merge a framework template"),
+            self.tr("Codes and stages the project lacks are added; empty fields are filled:"),
+            titles, 0, False,
+        )
+        if ok and title in titles:
+            self.merge_template(choices[titles.index(title)].name)
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -31,7 +31,7 @@
     <message>
         <location filename="../../app/ui/code_panel.py" line="251"/>
         <source>Rename…</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">重命名…</translation>
     </message>
     <message>
         <location filename="../../app/ui/code_panel.py" line="252"/>
@@ -66,12 +66,12 @@
     <message>
         <location filename="../../app/ui/code_panel.py" line="272"/>
         <source>New code</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">新建编码</translation>
     </message>
     <message>
         <location filename="../../app/ui/code_panel.py" line="272"/>
         <source>Name of the new code:</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">新编码的名称：</translation>
     </message>
     <message>
         <location filename="../../app/ui/code_panel.py" line="283"/>
@@ -81,7 +81,7 @@
     <message>
         <location filename="../../app/ui/code_panel.py" line="283"/>
         <source>New name:</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">新名称：</translation>
     </message>
     <message>
         <location filename="../../app/ui/code_panel.py" line="288"/>
@@ -91,7 +91,7 @@
     <message>
         <location filename="../../app/ui/code_panel.py" line="300"/>
         <source>Code colour</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">编码颜色</translation>
     </message>
     <message>
         <location filename="../../app/ui/code_panel.py" line="306"/>
@@ -131,7 +131,7 @@
     <message>
         <location filename="../../app/ui/code_panel.py" line="389"/>
         <source>Delete code</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">删除编码</translation>
     </message>
     <message>
         <location filename="../../app/ui/code_panel.py" line="390"/>
@@ -199,180 +199,225 @@
         <source>Delete stage “{name}”</source>
         <translation>删除阶段“{name}”</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="189"/>
+        <source>Choose example</source>
+        <translation>选为编码示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="190"/>
+        <source>Drop example</source>
+        <translation>取消编码示例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_commands.py" line="201"/>
+        <source>Merge template {name}</source>
+        <translation>合并模板 {name}</translation>
+    </message>
 </context>
 <context>
     <name>CodebookDialog</name>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="116"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="391"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="176"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="500"/>
         <source>Codebook</source>
         <translation>编码本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="144"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="204"/>
         <source>separate with ； or new lines</source>
         <translation>用“；”或换行分隔</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="147"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="207"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="148"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="208"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="149"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="209"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="150"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="210"/>
         <source>Short definition</source>
         <translation>简短定义</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="151"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="211"/>
         <source>Definition</source>
         <translation>定义</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="152"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="212"/>
         <source>When to use</source>
         <translation>适用情形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="153"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="213"/>
         <source>When not to use</source>
         <translation>不适用情形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="154"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="214"/>
         <source>Typical example</source>
         <translation>典型例子</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="155"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="215"/>
         <source>Keywords and synonyms</source>
         <translation>关键词与同义词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="158"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="218"/>
         <source>Apply changes</source>
         <translation>应用修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="166"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="230"/>
+        <source>Passages coded with it (checked: in the coding-example table):</source>
+        <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="234"/>
         <source>Add top-level code…</source>
         <translation>添加一级编码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="167"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="235"/>
         <source>Add sub-code…</source>
         <translation>添加下级编码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="168"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="351"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="236"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="449"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="169"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="237"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="170"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="238"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="244"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="239"/>
+        <source>Merge a framework template…</source>
+        <translation>合并框架模板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="316"/>
         <source>No code chosen.</source>
         <translation>未选择编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="294"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="373"/>
         <source>The code could not be changed.</source>
         <translation>无法修改该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="302"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="381"/>
         <source>The code could not be added.</source>
         <translation>无法添加该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="314"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="393"/>
         <source>The code could not be deleted.</source>
         <translation>无法删除该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="323"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="405"/>
+        <source>The example could not be chosen.</source>
+        <translation>无法设置编码示例。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="412"/>
+        <source>The template could not be merged.</source>
+        <translation>无法合并该模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="421"/>
         <source>The codebook could not be read.</source>
         <translation>无法读取该编码本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="330"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="428"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="337"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="435"/>
         <source>The codebook could not be exported.</source>
         <translation>无法导出编码本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="342"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="440"/>
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="342"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="440"/>
         <source>Name of the new code:</source>
         <translation>新编码的名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="352"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="450"/>
         <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
         <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="359"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="457"/>
         <source>Code colour</source>
         <translation>编码颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="365"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="373"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="463"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="471"/>
         <source>Import codebook</source>
         <translation>导入编码本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="366"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="464"/>
         <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
         <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="374"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="472"/>
         <source>Merge {file} into this project?</source>
         <translation>将 {file} 合并到本项目吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="383"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="387"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="483"/>
+        <source>Merge a framework template</source>
+        <translation>合并框架模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="484"/>
+        <source>Codes and stages the project lacks are added; empty fields are filled:</source>
+        <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/codebook_dialog.py" line="492"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="496"/>
         <source>Export codebook</source>
         <translation>导出编码本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="384"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="493"/>
         <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
         <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="388"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="497"/>
         <source>Wrote {file}.</source>
         <translation>已写出 {file}。</translation>
     </message>
@@ -380,7 +425,7 @@
 <context>
     <name>CodebookTreeModel</name>
     <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="106"/>
+        <location filename="../../app/ui/codebook_dialog.py" line="117"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
@@ -408,9 +453,142 @@ source: {source} ({enc})</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../app/ui/document_view.py" line="430"/>
+        <location filename="../../app/ui/document_view.py" line="431"/>
+        <source>Memo on coding “{code}”…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/document_view.py" line="434"/>
         <source>Remove coding “{code}”</source>
         <translation>删除编码“{code}”</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="35"/>
+        <source>Documents</source>
+        <translation type="unfinished">文档</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="56"/>
+        <source>Properties…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="58"/>
+        <source>Rename…</source>
+        <translation type="unfinished">重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="59"/>
+        <source>Memo…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="60"/>
+        <source>Move up</source>
+        <translation type="unfinished">上移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="61"/>
+        <source>Move down</source>
+        <translation type="unfinished">下移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="63"/>
+        <source>Delete…</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="73"/>
+        <source>Rename document</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="73"/>
+        <source>New name:</source>
+        <translation type="unfinished">新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="78"/>
+        <source>Rename document “{old}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="92"/>
+        <source>Move document</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="107"/>
+        <source>Delete document</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="108"/>
+        <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="115"/>
+        <source>Delete document “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="129"/>
+        <source>Document memo</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="135"/>
+        <source>Memo on document “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="150"/>
+        <source>Properties of “{name}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="153"/>
+        <source>Source file:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="154"/>
+        <source>Format / encoding found:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="155"/>
+        <source>Characters:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="156"/>
+        <source>Sentences:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="157"/>
+        <source>Codings:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="158"/>
+        <source>Imported:</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="161"/>
+        <source>{speaker}: {turns} turn(s), {chars} characters</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/documents_panel.py" line="165"/>
+        <source>Speakers:</source>
+        <translation type="unfinished"/>
     </message>
 </context>
 <context>
@@ -420,348 +598,357 @@ source: {source} ({enc})</source>
         <translation type="vanished">将编码应用于选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="105"/>
         <source>Codes</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/main_window.py" line="107"/>
         <source>&lt;project opened&gt;</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="108"/>
         <source>History</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>Search</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>Coded passages</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="120"/>
         <source>Memos</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;New project…</source>
         <translation>新建项目(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>&amp;Open project…</source>
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="154"/>
         <source>&amp;Import documents…</source>
         <translation>导入文档(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>&amp;Apply selected code</source>
         <translation>应用所选编码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>In-&amp;vivo code from selection</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Extend selection to &amp;sentence</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Extend selection to speaker &amp;turn</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Set the selected coding's range to the selection</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>&amp;Remove the selected coding</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>&amp;Quick code…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="188"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>&amp;History</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="194"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;Coding</source>
         <translation>编码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201"/>
+        <location filename="../../app/ui/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Code&amp;book…</source>
         <translation>编码本(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>S&amp;tages…</source>
         <translation>阶段(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="216"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>(none)</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>The project could not be opened.</source>
         <translation>无法打开项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="271"/>
         <source>The project was upgraded; a backup is at {path}</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="295"/>
+        <location filename="../../app/ui/main_window.py" line="286"/>
         <source>Who is coding?</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>Your name as a coder (every coding records it; asked only once):</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="311"/>
-        <location filename="../../app/ui/main_window.py" line="650"/>
+        <location filename="../../app/ui/main_window.py" line="302"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>Guiji</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="330"/>
+        <location filename="../../app/ui/main_window.py" line="322"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Guiji — {name}</source>
         <translation>轨迹 — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="571"/>
+        <source>Coding memo</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="577"/>
+        <source>Memo on coding “{code}”</source>
+        <translation type="unfinished"/>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="658"/>
         <source>Importing {n} file(s)…</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="261"/>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="325"/>
         <source>Coder: {coder}</source>
         <translation>编码者：{coder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="489"/>
-        <location filename="../../app/ui/main_window.py" line="510"/>
+        <location filename="../../app/ui/main_window.py" line="482"/>
+        <location filename="../../app/ui/main_window.py" line="503"/>
         <source>Select some text first.</source>
         <translation>请先选中一段文本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="447"/>
-        <location filename="../../app/ui/main_window.py" line="478"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="471"/>
         <source>Choose a code in the code tree first.</source>
         <translation>请先在编码树中选择一个编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="96"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Show codings of:</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>all coders</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="443"/>
         <source>Code {n} search hit(s)</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="454"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>Not every hit could be coded.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="494"/>
+        <location filename="../../app/ui/main_window.py" line="487"/>
         <source>The code could not be applied.</source>
         <translation>无法应用该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="499"/>
+        <location filename="../../app/ui/main_window.py" line="492"/>
         <source>No code is pinned to key {key}.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="519"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>In-vivo code “{name}”</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="523"/>
+        <location filename="../../app/ui/main_window.py" line="516"/>
         <source>The in-vivo code could not be made.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="556"/>
+        <location filename="../../app/ui/main_window.py" line="549"/>
         <source>Click a coding's stripe, then select its new range.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="562"/>
+        <location filename="../../app/ui/main_window.py" line="555"/>
         <source>Adjust coding “{code}”</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="568"/>
+        <location filename="../../app/ui/main_window.py" line="561"/>
         <source>The coding could not be adjusted.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
+        <location filename="../../app/ui/main_window.py" line="586"/>
         <source>Click a coding's stripe first.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="584"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>The coding could not be removed.</source>
         <translation>无法删除该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="589"/>
+        <location filename="../../app/ui/main_window.py" line="602"/>
         <source>Selected {start}–{end} ({n} characters)</source>
         <translation>已选 {start}–{end}（{n} 字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="610"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="610"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>Guiji projects (*{suffix})</source>
         <translation>轨迹项目 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="606"/>
+        <location filename="../../app/ui/main_window.py" line="619"/>
         <source>The project could not be created.</source>
         <translation>无法创建项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="613"/>
+        <location filename="../../app/ui/main_window.py" line="626"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="622"/>
+        <location filename="../../app/ui/main_window.py" line="635"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="622"/>
+        <location filename="../../app/ui/main_window.py" line="635"/>
         <source>Transcripts (*.txt *.docx *.md)</source>
         <translation>访谈稿 (*.txt *.docx *.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="639"/>
+        <location filename="../../app/ui/main_window.py" line="652"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation type="unfinished"/>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
+        <location filename="../../app/ui/main_window.py" line="654"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
+        <location filename="../../app/ui/main_window.py" line="648"/>
         <source>Imported {n} document(s).</source>
         <translation>已导入 {n} 个文档。</translation>
     </message>
@@ -880,7 +1067,7 @@ source: {source} ({enc})</source>
     <message>
         <location filename="../../app/ui/panels.py" line="133"/>
         <source>Export…</source>
-        <translation type="unfinished"/>
+        <translation type="unfinished">导出…</translation>
     </message>
     <message>
         <location filename="../../app/ui/panels.py" line="137"/>

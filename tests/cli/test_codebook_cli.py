@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from app.cli import main
 
@@ -127,3 +128,30 @@ def test_stage_rename_move_delete(proj: Path, capsys: pytest.CaptureFixture[str]
         assert code == 1, args
         assert message in err, (args, err)
     assert names() == ["扎根", "共生期"]
+
+
+def test_exemplar(proj: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    codings = json.loads(ok("codings", proj, "--json", capsys=capsys))
+    chosen = codings[1]
+    ok("exemplar", proj, "--doc", "访谈甲", "--start", chosen["start"], "--end", chosen["end"], capsys=capsys)
+    ok("table", proj, tmp_path / "ex.xlsx", "--kind", "coding-examples", capsys=capsys)
+    ws = load_workbook(tmp_path / "ex.xlsx").active
+    assert ws["A3"].value == f"“{chosen['text']}”"  # caption, header, the one chosen example
+    assert ws["A4"].value is None
+    ok("exemplar", proj, "--doc", "访谈甲", "--start", chosen["start"], "--end", chosen["end"], "--off",
+       capsys=capsys)
+    code, _out, err = run("exemplar", proj, "--doc", "访谈甲", "--start", "0", "--end", "1", capsys=capsys)
+    assert code == 1
+    assert "no coding of '访谈甲' at 0–1" in err
+
+
+def test_templates_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "merge.guiji"
+    ok("new", path, capsys=capsys)
+    ok("codes", path, "add", "内生因素/增权赋能", capsys=capsys)
+    out = ok("templates", "apply", path, "community-governance", capsys=capsys)
+    assert "13 codes and 3 stages added, 2 codes' empty fields filled" in out
+    assert json.loads(ok("info", path, "--json", capsys=capsys))["codes"] == 15
+    code, _out, err = run("templates", "apply", path, capsys=capsys)
+    assert code == 1
+    assert "needs PROJECT and a template NAME" in err

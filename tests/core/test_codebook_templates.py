@@ -8,7 +8,14 @@ from app.core.codebook import code_levels, create_code, list_codes, update_code
 from app.core.errors import NotFoundError
 from app.core.project import Project
 from app.core.stages import list_stages
-from app.core.templates import apply_template, list_templates, load_template, project_framework
+from app.core.templates import (
+    apply_template,
+    list_templates,
+    load_template,
+    project_framework,
+    redo_apply,
+    undo_apply,
+)
 
 
 def test_shipped_templates() -> None:
@@ -85,3 +92,21 @@ def test_unknown_template() -> None:
         load_template("nope")
     with pytest.raises(NotFoundError):
         load_template("../templates/community-governance")
+
+
+def test_undo_and_redo_a_merge(project: Project) -> None:
+    mine = create_code(project, "内生因素/增权赋能")
+    before_codes, before_stages = list_codes(project), list_stages(project)
+    report = apply_template(project, "community-governance")
+    after_codes, after_stages = list_codes(project), list_stages(project)
+    framework = project_framework(project)
+    undo_apply(project, report)
+    assert list_codes(project) == before_codes
+    assert list_stages(project) == before_stages
+    assert project_framework(project) == {}
+    assert [lv.key for lv in code_levels(project)] == ["dimension", "category", "concept"]
+    redo_apply(project, report)
+    assert list_codes(project) == after_codes
+    assert list_stages(project) == after_stages
+    assert project_framework(project) == framework
+    assert next(c for c in list_codes(project) if c.id == mine.id).when_to_use

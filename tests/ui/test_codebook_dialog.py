@@ -6,11 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.core.codebook import create_code, list_codes, update_code
+from app.core.coding import apply_coding
+from app.core.documents import import_files
 from app.core.project import Project, create_project
 from app.core.stages import add_stage, list_stages
-from app.ui.codebook_dialog import CodebookDialog, CodebookTreeModel
+from app.core.tables import exemplar_ids
+from app.ui.codebook_dialog import CodebookDialog, CodebookTreeModel, ExampleListModel
 from app.ui.controller import ProjectController
 from app.ui.stages_dialog import StageListModel, StagesDialog
 
@@ -186,3 +190,49 @@ def test_main_window_opens_both_dialogs(qtbot, window) -> None:  # type: ignore[
     assert stages.isVisible()
     assert stages.add_stage("扎根") is not None
     assert [s.name for s in list_stages(window.controller.project)] == ["扎根"]
+
+
+def test_choosing_examples_is_undoable(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, controller: ProjectController, tmp_path: Path
+) -> None:
+    project = controller.project
+    src = tmp_path / "访谈.txt"
+    src.write_text("我们让病友自己当主持人。后来大家互助合作。", encoding="utf-8")
+    doc = import_files(project, [src])[0]
+    code = codes_of(project)["内生因素/增权赋能"]
+    code_id = code.id  # type: ignore[attr-defined]
+    first = apply_coding(project, document_id=doc.id, code_id=code_id, start=0, end=11, coder="甲")
+    apply_coding(project, document_id=doc.id, code_id=code_id, start=12, end=20, coder="甲")
+    dialog = CodebookDialog(controller)
+    qtbot.addWidget(dialog)
+    dialog.select_code(code.id)  # type: ignore[attr-defined]
+    model = dialog.examples_model
+    qtmodeltester.check(model)
+    assert isinstance(model, ExampleListModel)
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, 0)).startswith("访谈 0–11：我们让病友")
+    assert model.setData(model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert exemplar_ids(project) == {first.id}
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    controller.undo_stack.undo()
+    assert exemplar_ids(project) == set()
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    controller.undo_stack.redo()
+    assert exemplar_ids(project) == {first.id}
+
+
+def test_merge_a_template_with_undo(qtbot, controller: ProjectController) -> None:  # type: ignore[no-untyped-def]
+    dialog = CodebookDialog(controller)
+    qtbot.addWidget(dialog)
+    project = controller.project
+    before = list_codes(project)
+    assert dialog.merge_template("community-governance")
+    assert "共同体成效/价值共同体" in codes_of(project)
+    assert dialog.model.rowCount() == 4  # 内生因素, 治理环境, 禀赋资源, 共同体成效
+    assert dialog.level_combo.findData("strategy") >= 0  # the template's levels are offered
+    controller.undo_stack.undo()
+    assert list_codes(project) == before
+    assert [s.name for s in list_stages(project)] == ["扎根", "协调", "共生"]
+    controller.undo_stack.redo()
+    assert "共同体成效/价值共同体" in codes_of(project)
+    assert not dialog.merge_template("nope")
