@@ -230,12 +230,12 @@ def gui_open_300k(ctx: Context) -> ScenarioGen:
     close_window(app, window)
 
 
-@scenario()
+@scenario(budget_s=0.05)
 def gui_apply_coding(ctx: Context) -> ScenarioGen:
     """The real MainWindow offscreen with the longest document shown and a code chosen: apply the
     code to a selected passage (MainWindow.apply_selected_code: service call, undo command, document
     list, code tree and highlighting refreshed) until the text is repainted. What a coder waits for
-    after each coding. Undone afterwards. No budget yet (proposed: 0.1 s)."""
+    after each coding. Undone afterwards."""
     from bench.gui import PaintSpy, close_window, process_until, start_window
 
     big = ctx.manifest["big_document"]
@@ -301,3 +301,139 @@ def gui_browse_all_documents(ctx: Context) -> ScenarioGen:
     ctx.details["slowest_document_s"] = round(per_document[-1], 4)
     spy.remove()
     close_window(app, window)
+
+
+# --------------------------------------------------------------------------- search and undo
+
+
+def _search_scenario(ctx: Context, length: int) -> ScenarioGen:
+    from app.core.project import open_project as open_
+    from app.core.search import search
+
+    project = open_(ctx.project, read_only=True)
+    # A word that really occurs: taken from the longest document, so the search has hits to place.
+    from app.core.documents import document_text
+
+    text = document_text(project, ctx.manifest["big_document"]["id"])
+    rng = random.Random(f"search/{ctx.seed}/{length}")
+    terms = []
+    while len(terms) < 8:
+        start = rng.randrange(0, len(text) - length)
+        term = text[start:start + length]
+        if term.strip() and "\n" not in term and all("\u4e00" <= ch <= "\u9fff" for ch in term):
+            terms.append(term)
+
+    def run(i: int) -> None:
+        ctx.details.setdefault("hits", []).append(len(search(project, terms[i % len(terms)])))
+
+    yield run
+    project.close()
+
+
+@scenario(budget_s=0.1)
+def search_2char(ctx: Context) -> ScenarioGen:
+    """app.core.search.search for a 2-character Chinese word over every document (the instr() scan
+    path: SQLite 3.40's trigram index cannot answer queries under 3 characters)."""
+    yield from _search_scenario(ctx, 2)
+
+
+@scenario(budget_s=0.1)
+def search_4char(ctx: Context) -> ScenarioGen:
+    """app.core.search.search for a 4-character Chinese phrase over every document (FTS5 trigram)."""
+    yield from _search_scenario(ctx, 4)
+
+
+@scenario(budget_s=1.0, max_runs=3)
+def undo_redo_100(ctx: Context) -> ScenarioGen:
+    """The real window on the longest document: 100 undos then 100 redos of codings made in it
+    (each a service call plus the view's refresh)."""
+    from bench.gui import close_window, start_window
+
+    big = ctx.manifest["big_document"]
+    app, window = start_window()
+    window.open_project_path(ctx.project)
+    if window.controller is None or not window.select_document(big["name"]):
+        raise RuntimeError("the project or its longest document could not be opened")
+    code_id = ctx.manifest["leaf_code"]["id"]
+    for start, end in _spans(ctx, 100):
+        window.controller.apply_coding(big["id"], code_id, start, end)
+    app.processEvents()
+    stack = window.controller.undo_stack
+
+    def run(_i: int) -> None:
+        for _ in range(100):
+            stack.undo()
+        for _ in range(100):
+            stack.redo()
+        app.processEvents()
+
+    yield run
+    for _ in range(100):
+        stack.undo()
+    app.processEvents()
+    close_window(app, window)
+
+
+# --------------------------------------------------------------------------- editing text after coding
+
+
+@scenario(budget_s=0.1)
+def edit_300k(ctx: Context) -> ScenarioGen:
+    """app.core.editing.edit_text in the middle of the longest document (300,000 characters): two
+    characters replaced by three, every coding, stage span and passage after it moved, the hash
+    updated, the search index re-indexed, the history row written. Undone after each run, untimed."""
+    from app.core.editing import edit_text, undo_change
+    from app.core.project import open_project as open_
+
+    big = ctx.manifest["big_document"]
+    project = open_(ctx.project)
+    rng = random.Random(f"edit/{ctx.seed}")
+    starts = [rng.randrange(big["length"] // 4, big["length"] // 2) for _ in range(ctx.runs)]
+    done = []
+
+    def run(i: int) -> None:
+        change = edit_text(project, big["id"], starts[i], starts[i] + 2, "𠮷改正", coder=CODER)
+        ctx.details["moved"] = len(change.moved)
+        done.append(change)
+
+    yield Timed(run, after=lambda _i: undo_change(project, done.pop()))
+    project.close()
+
+
+NAME = "郑𠮷东"  # a name the generator never writes: inserted 1,000 times in the set-up
+
+
+@scenario(budget_s=2.0, max_runs=3)
+def replace_1000_hits(ctx: Context) -> ScenarioGen:
+    """app.core.editing.replace_text of a person's name with 1,000 hits across the project's documents
+    (one unit of work: every document spliced, its ranges moved, one history row each). The name is
+    inserted at 1,000 sentence ends of the working copy first (untimed); undone after each run."""
+    from sqlalchemy import select
+
+    from app.core.db.models import Document
+    from app.core.editing import _splice_document, replace_text, undo_change
+    from app.core.project import open_project as open_
+    from app.core.splice import Splice
+
+    project = open_(ctx.project)
+    rng = random.Random(f"names/{ctx.seed}")
+    with project.write() as session:
+        ends = [(doc_id, i) for doc_id, text in session.execute(select(Document.id, Document.text))
+                for i, ch in enumerate(text) if ch == "。"]
+        chosen: dict[int, list[int]] = {}
+        for doc_id, at in rng.sample(ends, 1000):
+            chosen.setdefault(doc_id, []).append(at + 1)
+        for doc_id, points in chosen.items():
+            doc = session.get(Document, doc_id)
+            _splice_document(session, doc, [Splice(p, p, NAME) for p in sorted(points)])
+    ctx.details["documents"] = len(chosen)
+    done = []
+
+    def run(_i: int) -> None:
+        change = replace_text(project, NAME, "受访者A", coder=CODER)
+        ctx.details["hits"] = change.hits
+        ctx.details["moved"] = len(change.moved)
+        done.append(change)
+
+    yield Timed(run, after=lambda _i: undo_change(project, done.pop()))
+    project.close()

@@ -193,9 +193,11 @@ class CodePanel(QWidget):
             self.model.set_codes([])
             self.model.set_pins({})
             return
-        self.model.set_codes(codebook.list_codes(self.controller.project))
+        codes = codebook.list_codes(self.controller.project)
+        if not self.model.update_counts(codes):  # the tree itself changed: rebuild it
+            self.model.set_codes(codes)
+            self.view.expandAll()
         self.model.set_pins(load_pins(self.controller))
-        self.view.expandAll()
         if current is not None:
             self.select_code(current.id)
         self._show_description()

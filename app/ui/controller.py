@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Flag, auto
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -38,6 +38,9 @@ class ProjectController(QObject):
 
     changed = Signal(object, object)  # Changed flags, document id or None
     codings_changed = Signal(int)  # document id
+    # Exactly which codings a command added and removed (CodingInfo lists), sent before ``changed``
+    # so views can patch themselves instead of reloading a long document's codings.
+    coding_delta = Signal(list, list)
 
     def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +63,7 @@ class ProjectController(QObject):
         *,
         what: Changed,
         document_id: Callable[[T], int | None] | int | None = None,
+        delta: Callable[[T, str], tuple[list[CodingInfo], list[CodingInfo]]] | None = None,
     ) -> T:
         """Do ``do()`` now; push a command whose undo/redo replay ``undo(result)``/``redo(result)``.
 
@@ -67,7 +71,9 @@ class ProjectController(QObject):
         """
         result = do()
         doc = document_id(result) if callable(document_id) else document_id
-        self.undo_stack.push(_Command(self, text, result, undo, redo or (lambda _r: do()), what, doc))
+        self.undo_stack.push(_Command(self, text, result, undo, redo or (lambda _r: do()), what, doc, delta))
+        if delta is not None:
+            self.coding_delta.emit(*delta(result, "do"))
         self.notify(what, doc)
         return result
 
@@ -84,8 +90,9 @@ class ProjectController(QObject):
             ),
             lambda info: coding_service.remove_coding(self.project, info.id),
             self._recreate,
-            what=Changed.CODINGS | Changed.CODES,
+            what=Changed.CODINGS,
             document_id=document_id,
+            delta=lambda info, step: ([], [info]) if step == "undo" else ([info], []),
         )
 
     def remove_coding(self, coding_id: int) -> CodingInfo:
@@ -94,8 +101,9 @@ class ProjectController(QObject):
             lambda: coding_service.remove_coding(self.project, coding_id),
             self._recreate,
             lambda info: coding_service.remove_coding(self.project, info.id),
-            what=Changed.CODINGS | Changed.CODES,
+            what=Changed.CODINGS,
             document_id=lambda info: info.document_id,
+            delta=lambda info, step: ([info], []) if step == "undo" else ([], [info]),
         )
 
     def _recreate(self, info: CodingInfo) -> None:
@@ -109,7 +117,7 @@ class ProjectController(QObject):
 class _Command(QUndoCommand):
     def __init__(self, controller: ProjectController, text: str, result: object,
                  undo: Callable[[object], None], redo: Callable[[object], None], what: Changed,
-                 document_id: int | None) -> None:
+                 document_id: int | None, delta: Callable[[Any, str], tuple[list[Any], list[Any]]] | None) -> None:
         super().__init__(text)
         self._controller = controller
         self._result = result
@@ -117,6 +125,7 @@ class _Command(QUndoCommand):
         self._redo = redo
         self._what = what
         self._document_id = document_id
+        self._delta = delta
         self._first = True
 
     def redo(self) -> None:
@@ -124,10 +133,15 @@ class _Command(QUndoCommand):
             self._first = False
             return
         self._redo(self._result)
-        self._controller.notify(self._what, self._document_id)
+        self._done("redo")
 
     def undo(self) -> None:
         self._undo(self._result)
+        self._done("undo")
+
+    def _done(self, step: str) -> None:
+        if self._delta is not None:
+            self._controller.coding_delta.emit(*self._delta(self._result, step))
         self._controller.notify(self._what, self._document_id)
 
 

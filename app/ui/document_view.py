@@ -7,6 +7,7 @@ through :class:`app.core.text.Utf16Map` (the one conversion at the Qt boundary).
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,7 @@ class ShownCoding:
     name: str
     tooltip: str
     column: int
+    rgba: int = 0  # the colour as a number, to compare formats without calling into Qt
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,20 @@ def tint(colors: list[QColor]) -> QColor:
     )
 
 
+def _changed_range(old: list[tuple[int, ...]], new: list[tuple[int, ...]]) -> tuple[int, int] | None:
+    """The UTF-16 range whose highlighting differs between two segment lists (None: nothing)."""
+    if old == new:
+        return None
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < len(old) - head and tail < len(new) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    differing = old[head:len(old) - tail] + new[head:len(new) - tail]
+    return min(k[0] for k in differing), max(k[1] for k in differing)
+
+
 class CodingHighlighter(QSyntaxHighlighter):
     """Colours each run of text by the codings that cover it (overlaps: blended tint, underlined)."""
 
@@ -80,6 +96,8 @@ class CodingHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._starts: list[int] = []
         self._segments: list[tuple[int, int, QTextCharFormat]] = []
+        self._keys: list[tuple[int, ...]] = []  # (start, end, coding ids…) per segment, to find changes
+        self._formats: dict[tuple[tuple[int, int], ...], QTextCharFormat] = {}
 
     def set_codings(self, shown: list[ShownCoding]) -> None:
         events: dict[int, list[tuple[int, ShownCoding]]] = {}
@@ -88,8 +106,8 @@ class CodingHighlighter(QSyntaxHighlighter):
             events.setdefault(c.end16, []).append((-1, c))
         bounds = sorted(events)
         segments: list[tuple[int, int, QTextCharFormat]] = []
+        keys: list[tuple[int, ...]] = []
         active: dict[int, ShownCoding] = {}
-        formats: dict[tuple[int, ...], QTextCharFormat] = {}
         for left, right in zip(bounds, bounds[1:], strict=False):
             for kind, c in events[left]:
                 if kind > 0:
@@ -98,18 +116,40 @@ class CodingHighlighter(QSyntaxHighlighter):
                     active.pop(c.id, None)
             if not active:
                 continue
-            key = tuple(sorted(active))
-            fmt = formats.get(key)
+            key = tuple(sorted((c.id, c.rgba) for c in active.values()))
+            fmt = self._formats.get(key)
             if fmt is None:
                 fmt = QTextCharFormat()
                 fmt.setBackground(tint([c.color for c in active.values()]))
                 if len(active) > 1:
                     fmt.setFontUnderline(True)
                     fmt.setUnderlineColor(QColor("#555555"))
-                formats[key] = fmt
+                self._formats[key] = fmt
             segments.append((left, right, fmt))
+            keys.append((left, right, *(part for pair in key for part in pair)))
+        changed = _changed_range(self._keys, keys)
         self._segments = segments
+        self._keys = keys
         self._starts = [s[0] for s in segments]
+        if changed is not None:
+            self._rehighlight_range(*changed)
+
+    def _rehighlight_range(self, start: int, end: int) -> None:
+        """Re-format only the blocks between UTF-16 positions ``start`` and ``end``."""
+        document = self.document()
+        if document is None:
+            return
+        block = document.findBlock(start)
+        while block.isValid() and block.position() <= end:
+            self.rehighlightBlock(block)
+            block = block.next()
+
+    def forget_formats(self) -> None:
+        """Drop cached formats (colours changed) and everything drawn; the next set_codings redraws all."""
+        self._formats.clear()
+        self._keys = []
+        self._segments = []
+        self._starts = []
         self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:  # noqa: ARG002 - Qt passes the block's text
@@ -218,6 +258,8 @@ class DocumentView(QPlainTextEdit):
         self._hidden_codes: set[int] = set()
         self._coders: set[str] | None = None
         self._shown: list[ShownCoding] = []
+        self._shown_starts: list[int] = []
+        self._longest16 = 0
         self._stages: list[ShownStage] = []
         self._infos: dict[int, CodingInfo] = {}
         self._columns = 0
@@ -244,7 +286,7 @@ class DocumentView(QPlainTextEdit):
         self._text = text
         self._map = Utf16Map(text)
         self.current_coding_id = None
-        self._highlighter.set_codings([])
+        self._highlighter.forget_formats()
         self.setPlainText(text)
         self.set_stages(stages)
         self.set_codings(codings, colors)
@@ -279,28 +321,45 @@ class DocumentView(QPlainTextEdit):
             if c.code_id not in self._hidden_codes and (self._coders is None or c.coder in self._coders)
         ]
         ordered = sorted(visible, key=lambda c: (c.start, -c.end, c.id))
-        column_ends: list[int] = []
+        busy: list[tuple[int, int]] = []  # heap of (end, column) of codings still open
+        free: list[int] = []  # heap of columns free again
+        columns = 0
         shown = []
+        coder_label, memo_label = self.tr("Coder"), self.tr("Memo")
+        colors: dict[int, tuple[QColor, int]] = {}
+        to_utf16 = self._map.to_utf16
         for c in ordered:
-            column = next((i for i, end in enumerate(column_ends) if end <= c.start), len(column_ends))
-            if column == len(column_ends):
-                column_ends.append(c.end)
+            while busy and busy[0][0] <= c.start:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if free:
+                column = heapq.heappop(free)
             else:
-                column_ends[column] = c.end
-            tooltip = f"{c.code}\n{self.tr('Coder')}: {c.coder}" + (f"\n{self.tr('Memo')}: {c.memo}" if c.memo else "")
+                column = columns
+                columns += 1
+            heapq.heappush(busy, (c.end, column))
+            tooltip = f"{c.code}\n{coder_label}: {c.coder}" + (f"\n{memo_label}: {c.memo}" if c.memo else "")
+            found = colors.get(c.code_id)
+            if found is None:
+                qcolor = QColor(self._colors.get(c.code_id, "#808080"))
+                found = colors[c.code_id] = (qcolor, qcolor.rgba())
             shown.append(ShownCoding(
-                c.id, c.code_id, self._map.to_utf16(c.start), self._map.to_utf16(c.end),
-                QColor(self._colors.get(c.code_id, "#808080")), c.code.rsplit("/", 1)[-1], tooltip,
-                min(column, MAX_STRIPE_COLUMNS - 1),
+                c.id, c.code_id, to_utf16(c.start), to_utf16(c.end), found[0], c.code.rsplit("/", 1)[-1], tooltip,
+                min(column, MAX_STRIPE_COLUMNS - 1), found[1],
             ))
-        self._shown = shown
-        self._columns = min(len(column_ends), MAX_STRIPE_COLUMNS)
+        self._shown = shown  # sorted by start
+        self._shown_starts = [c.start16 for c in shown]
+        self._longest16 = max((c.end16 - c.start16 for c in shown), default=0)
+        self._columns = min(columns, MAX_STRIPE_COLUMNS)
         self._highlighter.set_codings(shown)
         self._update_margin_width()
         self.margin.update()
 
     def text(self) -> str:
         return self._text
+
+    def codings(self) -> list[CodingInfo]:
+        """The codings of the shown document (all of them, whatever the filter)."""
+        return list(self._codings)
 
     def shown_codings(self) -> list[ShownCoding]:
         return list(self._shown)
@@ -391,10 +450,13 @@ class DocumentView(QPlainTextEdit):
         if not self._shown:
             return []
         first, last = self._visible_range()
+        # Only codings that start between (first - the longest coding) and last can be on screen.
+        lo = bisect.bisect_left(self._shown_starts, first - self._longest16)
+        hi = bisect.bisect_right(self._shown_starts, last)
         return [
             (c, self._span_rect(c.start16, c.end16, STAGE_BAND + 4 + c.column * COLUMN_WIDTH, STRIPE_WIDTH))
-            for c in self._shown
-            if c.start16 <= last and c.end16 >= first
+            for c in self._shown[lo:hi]
+            if c.end16 >= first
         ]
 
     def visible_stage_bands(self) -> list[tuple[ShownStage, QRect]]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -61,11 +62,13 @@ class MainWindow(QMainWindow):
     """One window per open project."""
 
     project_changed = Signal(object)  # the new ProjectController, or None
+    sync_refresh = False  # tests set it to see every change in the views at once
 
     def __init__(self, *, ask_coder: bool = False) -> None:
         super().__init__()
         self.setObjectName("main-window")
         self.controller: ProjectController | None = None
+        self._reset_pending()
         self.tasks = TaskRunner(self)
         self._ask_coder = ask_coder
         self.resize(1400, 880)
@@ -119,10 +122,12 @@ class MainWindow(QMainWindow):
             panel.jump_requested.connect(self.jump_to)
         self.search_panel.code_all_requested.connect(self.code_all_hits)
         self.memo_panel.jump_requested.connect(self._jump_to_memo)
+        # The memo list is refreshed only while shown; catch up when it is shown again.
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.search_dock = self._dock("search", self.tr("Search"), self.search_panel, bottom)
         self.retrieval_dock = self._dock("retrieval", self.tr("Coded passages"), self.retrieval_panel, bottom)
         self.memo_dock = self._dock("memos", self.tr("Memos"), self.memo_panel, bottom)
+        self.memo_dock.visibilityChanged.connect(lambda visible: visible and self.memo_panel.refresh())
         for dock in (self.search_dock, self.retrieval_dock, self.memo_dock):
             self.tabifyDockWidget(self.history_dock, dock)
             dock.hide()
@@ -296,6 +301,7 @@ class MainWindow(QMainWindow):
         return name
 
     def _set_project(self, project: Project | None) -> None:
+        self._reset_pending()
         if self.controller is not None:
             self.controller.project.close()
             self.controller.deleteLater()
@@ -324,6 +330,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        self.controller.coding_delta.connect(self._on_delta)
         self.controller.changed.connect(self._on_changed)
         suffix = self.tr(" (read-only)") if project.read_only else ""
         self.setWindowTitle(self.tr("Guiji — {name}").format(name=project.path.name) + suffix)
@@ -401,22 +408,88 @@ class MainWindow(QMainWindow):
                                       refresh=refresh)
 
     def _on_changed(self, what: Changed, document_id: int | None) -> None:
-        assert self.controller is not None
+        """Collect what changed; the views refresh once when control returns to the event loop.
+
+        Several changes in a row (a macro, many undos, coding every search hit) cost one refresh.
+        """
+        self._pending_changes |= what
+        self._pending_documents.add(document_id)
+        if what & Changed.CODINGS:
+            self._pending_coding_notes += 1
+        if self.sync_refresh:
+            self.flush_changes()
+        elif not self._flush_scheduled:
+            self._flush_scheduled = True
+            QTimer.singleShot(0, self.flush_changes)
+
+    def _reset_pending(self) -> None:
+        self._pending_changes = Changed.NONE
+        self._pending_documents: set[int | None] = set()
+        self._pending_net: dict[int, list[Any]] = {}
+        self._pending_coding_notes = 0
+        self._pending_deltas = 0
+        self._flush_scheduled = False
+
+    def _on_delta(self, added: list[coding_service.CodingInfo], removed: list[coding_service.CodingInfo]) -> None:
+        # Net effect per coding since the last refresh: +1 added, -1 removed, 0 back as it was.
+        for info, step in [(c, 1) for c in added] + [(c, -1) for c in removed]:
+            entry = self._pending_net.setdefault(info.id, [info, 0])
+            entry[0] = info
+            entry[1] += step
+        self._pending_deltas += 1
+
+    def flush_changes(self) -> None:
+        """Bring every view up to date with the project now (also called by the event loop)."""
+        what, documents = self._pending_changes, self._pending_documents
+        added = [info for info, net in self._pending_net.values() if net > 0]
+        removed = [info for info, net in self._pending_net.values() if net < 0]
+        # Patch the shown codings when every coding change came with its exact delta.
+        exact = self._pending_coding_notes == self._pending_deltas
+        self._reset_pending()
+        if self.controller is None or what == Changed.NONE:
+            return
         if what & (Changed.CODES | Changed.CODINGS):
             self.code_panel.reload()
-        if what & (Changed.DOCUMENTS | Changed.CODINGS):
+        if what & Changed.DOCUMENTS or (what & Changed.CODINGS and not exact):
             self._reload_documents_keep_selection()
-        if what & (Changed.MEMOS | Changed.CODES | Changed.CODINGS | Changed.DOCUMENTS):
+        elif what & Changed.CODINGS:
+            counts: dict[int, int] = {}
+            for c in added:
+                counts[c.document_id] = counts.get(c.document_id, 0) + 1
+            for c in removed:
+                counts[c.document_id] = counts.get(c.document_id, 0) - 1
+            self.documents_model.add_to_counts(counts)
+        if what & (Changed.MEMOS | Changed.CODES | Changed.CODINGS | Changed.DOCUMENTS) and (
+                self.memo_dock.isVisible() or self.sync_refresh):
             self.memo_panel.refresh()
         if what & (Changed.CASES | Changed.DOCUMENTS):
             self.cases_panel.refresh()
             self.retrieval_panel.refresh_filters()
         shown = self.document_view.document_id
-        if shown is not None and (what & Changed.CODES or (what & Changed.CODINGS and document_id in (None, shown))):
-            codings = coding_service.list_codings(self.controller.project, document_id=shown)
+        if shown is None:
+            return
+        if what & Changed.DOCUMENTS and (shown in documents or self.documents_model.row_of(shown) < 0):
+            # The shown document's text changed, or the document is gone: show it (or the first) afresh.
+            row = self.documents_model.row_of(shown)
+            self.document_view.document_id = None
+            if row >= 0 or self.documents_model.rowCount() > 0:
+                self.select_document_row(max(row, 0))
+                if self.document_view.document_id is None:  # the same row: no currentChanged signal
+                    self._on_document_chosen(self.documents_view.currentIndex(), QModelIndex())
+            else:
+                self.document_view.set_document(None, "", [], {})
+            return
+        if what & Changed.CODES or (what & Changed.CODINGS and documents & {None, shown}):
+            if exact and not what & Changed.CODES:
+                gone = {c.id for c in removed}
+                codings = [c for c in self.document_view.codings() if c.id not in gone]
+                codings += [c for c in added if c.document_id == shown and c.id not in gone]
+            else:
+                codings = coding_service.list_codings(self.controller.project, document_id=shown)
+            self._refresh_coder_filter(codings)
+            self._apply_filter(refresh=False)
             self.document_view.set_codings(codings, self._colors())
             self._update_document_counts(codings)
-            self._refresh_coder_filter(codings)
 
     def jump_to(self, document_id: int, start: int, end: int) -> None:
         """Show a document and select ``[start, end)`` in it (code points)."""
@@ -656,6 +729,7 @@ class MainWindow(QMainWindow):
 
         def done(docs: list[object]) -> None:
             self._on_changed(Changed.DOCUMENTS, None)
+            self.flush_changes()
             self.statusBar().showMessage(self.tr("Imported {n} document(s).").format(n=len(docs)), 5000)
 
         def failed(exc: BaseException) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,6 +40,14 @@ class DocumentListModel(QAbstractListModel):
 
     def document(self, row: int) -> DocumentInfo:
         return self._docs[row]
+
+    def add_to_counts(self, changes: dict[int, int]) -> None:
+        """Add ``changes`` (document id → difference) to the coding counts shown."""
+        for row, doc in enumerate(self._docs):
+            if doc.id in changes:
+                self._docs[row] = replace(doc, codings=doc.codings + changes[doc.id])
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     def row_of(self, document_id: int) -> int:
         for row, doc in enumerate(self._docs):
@@ -128,6 +137,25 @@ class CodeTreeModel(QAbstractItemModel):
             parent.children.append(node)
             self._by_id[info.id] = node
         self.endResetModel()
+
+    def update_counts(self, codes: list[CodeInfo]) -> bool:
+        """Take new counts when ``codes`` is the same tree as shown (ids, names, colours, order).
+
+        Returns False, changing nothing, when the tree differs and needs :meth:`set_codes`.
+        """
+        shown = self.all_codes()
+        same = len(shown) == len(codes) and all(
+            (a.id, a.parent_id, a.name, a.color, a.position, a.description)
+            == (b.id, b.parent_id, b.name, b.color, b.position, b.description)
+            for a, b in zip(shown, codes, strict=True)
+        )
+        if not same:
+            return False
+        self.layoutAboutToBeChanged.emit()
+        for info in codes:
+            self._by_id[info.id].info = info
+        self.layoutChanged.emit()
+        return True
 
     def set_document_counts(self, doc_counts: dict[int, int]) -> None:
         # One layout signal for the whole tree: a dataChanged per parent made views re-measure

@@ -41,6 +41,7 @@ def window(qtbot, project_file: Path) -> MainWindow:  # type: ignore[no-untyped-
     win = MainWindow()
     qtbot.addWidget(win)
     win.tasks.inline = True
+    win.sync_refresh = True
     win.open_project_path(project_file)
     assert win.controller is not None
     win.show()

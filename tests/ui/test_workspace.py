@@ -248,3 +248,36 @@ def test_settings_dialog_saves_and_applies(window: MainWindow, qtbot) -> None:  
     assert settings().value("ui/language") == "en"
     assert window.document_view.font().pointSize() == 17
     assert window.controller.coder == "研究者C"  # type: ignore[union-attr]
+
+
+def test_many_changes_in_a_row_refresh_the_views_once(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.sync_refresh = False
+    text = window.document_view.text()
+    start = text.index("增权赋能")
+    select_in_view(window, start, start + 4)
+    reloads = []
+    monkeypatch.setattr(window.code_panel, "reload", lambda: reloads.append(1))
+    for _ in range(5):
+        window.apply_code(code_id(window, "内生因素/增权赋能"))
+    assert window.document_view.shown_codings() == []  # not yet: the refresh waits for the event loop
+    qtbot.waitUntil(lambda: len(window.document_view.shown_codings()) == 5)
+    assert reloads == [1]
+
+
+def test_apply_then_undo_before_a_refresh_leaves_counts_right(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.sync_refresh = False
+    text = window.document_view.text()
+    start = text.index("增权赋能")
+    select_in_view(window, start, start + 4)
+    window.apply_code(code_id(window, "内生因素/增权赋能"))
+    window.apply_code(code_id(window, "内生因素/互助合作"))
+    window.undo_action.trigger()
+    window.flush_changes()
+    assert [c.code for c in window.document_view.codings()] == ["内生因素/增权赋能"]
+    assert window.documents_model.document(0).codings == 1
+    window.undo_action.trigger()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    window.flush_changes()
+    assert sorted(c.code for c in window.document_view.codings()) == ["内生因素/互助合作", "内生因素/增权赋能"]
+    assert window.documents_model.document(0).codings == 2
