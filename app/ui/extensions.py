@@ -9,4 +9,4 @@ here to switch it on.
 
 from __future__ import annotations
 
-EXTENSIONS: tuple[str, ...] = ("exchange",)
+EXTENSIONS: tuple[str, ...] = ("exchange", "timeline")

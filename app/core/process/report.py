@@ -1,0 +1,169 @@
+"""The stage report (DOCX): per stage, the codes with their counts and one exemplar quote each — the
+text a researcher adapts for the findings section.
+
+A code's quote is a coding the coder chose as an exemplar (the codebook's exemplar flag) among the
+codings counted as that code in that stage, else the first one in document order. Codes are those
+at the chosen level (the codes under the dimensions by default), grouped by dimension; Chinese fonts
+are set as for every Guiji document (app/core/exchange/docx_style.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from sqlalchemy import select
+
+from app.core.db.models import Document
+from app.core.errors import InputFileError
+from app.core.exchange.docx_style import (
+    BODY_PT,
+    HEI,
+    TABLE_PT,
+    add_caption,
+    add_note,
+    add_row,
+    add_table,
+    new_document,
+    set_fonts,
+    text_width_cm,
+)
+from app.core.process.data import DEFAULT_LEVEL, ProcessCoding, Selection, load_process_data
+from app.core.process.transitions import compute_transitions
+from app.core.project import Project
+
+QUOTE_MAX = 160  # characters of a quote before it is shortened with an ellipsis
+NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class StageCode:
+    """A code in a stage: how often it was coded, in how many cases, and its exemplar quote."""
+
+    code: str  # path at the chosen level
+    dimension: str
+    codings: int
+    cases: int
+    quote: str
+    document: str
+    start: int
+    end: int
+    exemplar: bool  # the quote is a chosen exemplar (not just the first coding)
+
+
+@dataclass(frozen=True)
+class StageSection:
+    name: str
+    description: str
+    codings: int
+    codes: tuple[StageCode, ...]
+
+
+def stage_sections(
+    project: Project, *, level: str = DEFAULT_LEVEL, unit: str = "auto", selection: Selection | None = None
+) -> list[StageSection]:
+    """The report's content: one section per stage, codes in tree order."""
+    data = load_process_data(project, unit=unit)
+    result = compute_transitions(data, level=level, selection=selection)
+    chosen: dict[tuple[int, int], ProcessCoding] = {}
+    for stage in data.stages:
+        codes = {c for (k, c) in result.box_counts() if data.stages[k].id == stage.id}
+        for code_id in codes:
+            items = result.box_codings(stage.id, code_id)
+            pick = next((c for c in items if c.exemplar), None) or _first(items, data.documents)
+            chosen[(stage.id, code_id)] = pick
+    doc_ids = {c.document_id for c in chosen.values()}
+    with project.read() as session:
+        texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
+    counts = result.box_counts()
+    sections = []
+    for k, stage in enumerate(data.stages):
+        codes = sorted((c for (s, c) in counts if s == k), key=lambda c: data.codes[c].order)
+        rows = []
+        for code_id in codes:
+            pick = chosen[(stage.id, code_id)]
+            units = sum(1 for unit_index in result.index.values() if unit_index.get(k, {}).get(code_id))
+            quote = texts[pick.document_id][pick.start:pick.end].strip()
+            rows.append(StageCode(
+                data.codes[code_id].path, data.top(code_id).name, counts[(k, code_id)], units, quote,
+                data.documents[pick.document_id].name, pick.start, pick.end, pick.exemplar,
+            ))
+        sections.append(StageSection(stage.name, stage.description, sum(r.codings for r in rows), tuple(rows)))
+    return sections
+
+
+def _first(items: list[ProcessCoding], documents: dict[int, object]) -> ProcessCoding:
+    order = {doc_id: i for i, doc_id in enumerate(documents)}
+    return min(items, key=lambda c: (order[c.document_id], c.start, c.end, c.id))
+
+
+def _shorten(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= QUOTE_MAX else flat[: QUOTE_MAX - 1] + "…"
+
+
+def write_stage_report(
+    project: Project, out: str | Path, *, level: str = DEFAULT_LEVEL, unit: str = "auto",
+    selection: Selection | None = None, title: str = "各阶段编码与典型引文",
+) -> Path:
+    """Write the stage report as .docx (through a temporary file)."""
+    target = Path(out)
+    if target.suffix.lower() != ".docx":
+        raise InputFileError(target, "the stage report is written as .docx")
+    sections = stage_sections(project, level=level, unit=unit, selection=selection)
+    doc = new_document()
+    doc.add_paragraph(title, style="Title")
+    intro = doc.add_paragraph(
+        f"本报告按阶段列出各编码的编码次数、出现的案例数与一条典型引文（优先选用标记为典型例句的编码，"
+        f"否则为文档中的第一处）。共 {len(sections)} 个阶段。")
+    intro.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    width = text_width_cm(doc)
+    widths = (width * 0.2, width * 0.09, width * 0.09, width * 0.62)
+    for i, section in enumerate(sections):
+        number = NUMERALS[i] if i < len(NUMERALS) else str(i + 1)
+        doc.add_paragraph(f"{number}、{section.name}阶段", style="Heading 1")
+        if section.description:
+            para = doc.add_paragraph(section.description)
+            para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        if not section.codes:
+            doc.add_paragraph("本阶段尚无编码。")
+            continue
+        dims = list(dict.fromkeys(c.dimension for c in section.codes))
+        summary = "；".join(
+            f"{dim}：" + "、".join(f"{c.code.rsplit('/', 1)[-1]}（{c.codings}）" for c in section.codes
+                                  if c.dimension == dim)
+            for dim in dims
+        )
+        para = doc.add_paragraph(f"本阶段共编码 {section.codings} 次，涉及 {len(section.codes)} 个编码。{summary}。")
+        para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        for code in section.codes:
+            para = doc.add_paragraph()
+            para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+            run = para.add_run(f"{code.code.rsplit('/', 1)[-1]}")
+            run.bold = True
+            set_fonts(run._r, HEI)
+            para.add_run(f"（{code.dimension}；编码 {code.codings} 次，{code.cases} 个案例）：")
+            para.add_run(f"“{_shorten(code.quote)}”（{code.document}）")
+        add_caption(doc, f"表{i + 1}　{section.name}阶段的编码与典型引文")
+        table = add_table(doc, ("编码", "编码次数", "案例数", "典型引文"), widths)
+        for code in section.codes:
+            cells = add_row(table, (code.code, str(code.codings), str(code.cases),
+                                    f"“{_shorten(code.quote)}”（{code.document}）"), widths)
+            for cell in cells[1:3]:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for cell in cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(TABLE_PT)
+        add_note(doc, "注：编码次数为该阶段内计入该编码（含其下级编码）的编码数；案例数为出现该编码的案例（或文档）数。")
+    tmp = target.with_name(f".{target.name}.part")
+    try:
+        doc.save(str(tmp))
+        tmp.replace(target)
+    except OSError as exc:
+        raise InputFileError(target, f"cannot be written ({exc.strerror or exc})") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,1 @@
+"""Figures on screen and in files: one renderer (renderer.py) and the scene that shows it (scene.py)."""
