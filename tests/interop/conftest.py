@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core import attributes, cases, codebook, coding, documents, memos, stages
+from app.core.process import links
 from app.core.project import create_project
 from app.core.tables import set_exemplar
 
@@ -32,7 +33,8 @@ def span(text: str, quote: str) -> tuple[int, int]:
 def rich_project(tmp_path: Path) -> Path:
     """A closed project with documents, a code tree with structured fields and memos, codings by two
     coders (memos, own stages, an exemplar), stages with spans and document stages, cases with
-    documents and passages, typed attributes and a project memo."""
+    documents and passages, typed attributes, a project memo, and action-logic links (one with
+    evidence and stages, one with a relation of its own)."""
     path = tmp_path / "rich.guiji"
     with create_project(path) as p:
         a = documents.add_text_document(p, "访谈甲", TEXT_A)
@@ -62,6 +64,11 @@ def rich_project(tmp_path: Path) -> Path:
         coding.apply_coding(p, document_id=b.id, code_id=c4.id, start=span(TEXT_B, "品牌打造更难𠮷")[0],
                             end=end_b, coder="研究者甲")  # ends at the end of the text
         set_exemplar(p, k1.id)
+        s3 = stages.list_stages(p)[2]
+        link = links.create_link(p, c1.id, c3.id, "leads_to", source_stage_id=s1.id, target_stage_id=s3.id,
+                                 memo="赋能带来资源😀", coder="研究者甲")
+        links.add_evidence(p, link.id, k1.id, test="hoop", stance="supports", note="关键证据𠮷")
+        links.create_link(p, c2.id, c4.id, "互相成就")  # a relation of the researcher's own
         case = cases.create_case(p, "武汉项目", description="社区精神康复")
         cases.add_case_documents(p, case.id, [a.id])
         cases.add_case_passage(p, case.id, b.id, *span(TEXT_B, "因为缺少人手。"))

@@ -16,6 +16,7 @@ from app.core.errors import ValidationError
 from app.core.exchange.qdpx_common import NS
 from app.core.exchange.qdpx_export import export_qdpx
 from app.core.exchange.qdpx_import import import_qdpx
+from app.core.process import links
 from app.core.project import Project, create_project, open_project
 from app.core.tables import exemplar_ids
 
@@ -45,8 +46,12 @@ def test_project_qde_is_valid_against_the_schema(rich_project: Path, tmp_path: P
     assert root.get("origin", "").startswith("Guiji")
     # Everything is there: users, codes, variables, cases, sources, notes, stage sets, the timeline.
     tags = {etree.QName(e).localname for e in root}
-    assert tags >= {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Sets", "Graphs",
+    assert tags >= {"Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs",
                     "NoteRef"}
+    by_guid = {e.get("guid"): e for e in root.iter() if e.get("guid")}
+    kinds = sorted((etree.QName(by_guid[k.get("originGUID")]).localname,
+                    etree.QName(by_guid[k.get("targetGUID")]).localname) for k in root.iter(f"{Q}Link"))
+    assert kinds == [("Code", "Code"), ("Code", "Code"), ("PlainTextSelection", "Link")]
     graph = root.find(f"{Q}Graphs/{Q}Graph")
     stage_vertices = [v for v in graph.findall(f"{Q}Vertex") if v.get("shape") == "Rectangle"]
     assert [v.get("name") for v in stage_vertices] == ["扎根", "协调", "共生"]
@@ -125,6 +130,9 @@ def snapshot(project: Project) -> dict[str, object]:
         "values": attributes.attribute_table(project),
         "coders": coding.list_coders(project),
         "document_stages": document_stages(project),
+        "links": [(k.source, k.target, k.relation, k.source_stage, k.target_stage, k.memo, k.coder,
+                   [(e.document, e.text, e.code, e.test, e.stance, e.note) for e in k.evidence])
+                  for k in links.list_links(project)],
     }
 
 
@@ -149,6 +157,8 @@ def test_round_trip_gives_the_same_project(rich_project: Path, tmp_path: Path) -
                 new[key] = [row[1:] for row in new[key]]  # type: ignore[attr-defined]
             assert new[key] == old[key], key
         assert old["document_stages"] == {"访谈甲": "扎根", "访谈乙": None}
+    assert len(old["links"]) == 2  # type: ignore[arg-type]
+    assert old["links"][0][-1]  # type: ignore[index]  # with its evidence
     assert report.count("codings") == 5
     assert report.count("documents") == 2
 

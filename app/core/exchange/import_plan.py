@@ -34,6 +34,8 @@ from app.core.db.models import (
     Coding,
     Document,
     DocumentAttribute,
+    Link,
+    LinkEvidence,
     ProjectMeta,
     Stage,
     StageSpan,
@@ -93,6 +95,22 @@ class PlannedStage:
     end_date: str | None = None
 
 
+@dataclass
+class PlannedLink:
+    """An action-logic link between two codes, with evidence: (index into ``ImportPlan.codings``,
+    process-tracing test, stance, note)."""
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    relation: str
+    memo: str = ""
+    coder: str = ""
+    source_stage: str | None = None
+    target_stage: str | None = None
+    created_at: datetime | None = None
+    evidence: list[tuple[int, str, str, str]] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Skipped:
     """Something in the file that was not imported, and why."""
@@ -121,6 +139,7 @@ class ImportPlan:
     attribute_types: dict[str, str] = field(default_factory=dict)  # name -> text|number|date
     stages: list[PlannedStage] = field(default_factory=list)
     stage_spans: list[tuple[str, str, int, int]] = field(default_factory=list)  # doc key, stage, start, end
+    links: list[PlannedLink] = field(default_factory=list)
     project_memo: str = ""
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -332,6 +351,10 @@ def _write(session: Any, plan: ImportPlan, progress: Progress | None) -> dict[st
     for chunk in range(0, len(rows), 5000):
         session.execute(insert(Coding), rows[chunk:chunk + 5000])
         tick()
+    # The table was empty and SQLite gives each new row a larger id than any before (no deletes
+    # happen here), so ids in order are the plan's codings in order; cheaper than RETURNING per row.
+    coding_ids = list(session.scalars(select(Coding.id).order_by(Coding.id))) if plan.links else []
+    _write_links(session, plan, code_ids, stage_ids, coding_ids)
     spans = [{"document_id": doc_ids[d], "stage_id": stage_ids[s], "start": a, "end": b}
              for d, s, a, b in plan.stage_spans]
     if spans:
@@ -369,7 +392,28 @@ def _write(session: Any, plan: ImportPlan, progress: Progress | None) -> dict[st
         "attributes": attributes,
         "stages": len(stage_ids),
         "memos": memos,
+        "links": len(plan.links),
     }
+
+
+def _write_links(session: Any, plan: ImportPlan, code_ids: dict[tuple[str, ...], int],
+                 stage_ids: dict[str, int], coding_ids: list[int]) -> None:
+    for link in plan.links:
+        row = Link(source_id=code_ids[link.source], target_id=code_ids[link.target],
+                   source_stage_id=stage_ids.get(link.source_stage or ""),
+                   target_stage_id=stage_ids.get(link.target_stage or ""), relation=link.relation,
+                   memo=link.memo, coder=link.coder, created_at=link.created_at or utcnow())
+        session.add(row)
+        session.flush()
+        seen: set[int] = set()
+        evidence = []
+        for index, test, stance, note in link.evidence:
+            if coding_ids[index] not in seen:
+                seen.add(coding_ids[index])
+                evidence.append({"link_id": row.id, "coding_id": coding_ids[index], "test": test,
+                                 "stance": stance, "note": note, "created_at": utcnow()})
+        if evidence:
+            session.execute(insert(LinkEvidence), evidence)
 
 
 def _date(value: str | None) -> Any:

@@ -3,8 +3,9 @@
 Guiji facts with no place in the REFI-QDA schema travel as marked lines in ``<Description>``
 elements (as the codebook's structured fields do, see :mod:`codebook_qdc`): a coding's own stage and
 its exemplar flag in its selection's description, a stage's order, colour and dates in the
-description of the set that stands for the stage. Other programs show them as readable text;
-Guiji reads them back.
+description of the set that stands for the stage; an action-logic link's relation, stages and coder,
+and an evidence link's process-tracing test and stance, in the note attached to the REFI ``Link``.
+Other programs show them as readable text; Guiji reads them back.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ EXEMPLAR = "【范例 Exemplar】"
 COLOUR = "【颜色 Colour】"
 START = "【开始 Start】"
 END = "【结束 End】"
+RELATION = "【关系 Relation】"
+FROM_STAGE = "【起点阶段 From stage】"
+TO_STAGE = "【终点阶段 To stage】"
+CODER = "【编码者 Coder】"
+TEST = "【检验 Test】"
+STANCE = "【立场 Stance】"
+MARKERS = (STAGE, EXEMPLAR, COLOUR, START, END, RELATION, FROM_STAGE, TO_STAGE, CODER, TEST, STANCE)
 _MARKED = re.compile(r"^(【[^】]{1,40}】)(.*)$")
 # Characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -58,7 +66,7 @@ def split_marked(text: str) -> tuple[dict[str, str], str]:
     rest: list[str] = []
     for line in text.replace("\r\n", "\n").split("\n"):
         match = _MARKED.match(line.strip())
-        if match and match.group(1) in (STAGE, EXEMPLAR, COLOUR, START, END):
+        if match and match.group(1) in MARKERS:
             marks[match.group(1)] = match.group(2).strip()
         else:
             rest.append(line)

@@ -14,6 +14,9 @@
   ``SelectionRef``);
 - stages → one ``Set`` per stage holding the documents assigned to it, its order, colour and dates
   in the set's description; stage spans → uncoded selections marked with their stage;
+- action-logic links → REFI ``Link`` elements from code to code (the relation as the link's name,
+  stages, coder and memo in its note); each piece of evidence → a ``Link`` from the coding's
+  selection to the link, its process-tracing test and stance in its note;
 - the timeline → a ``Graph``: the stages left to right, chained by arrows, each with the codes
   most used in it below (only when the project has stages).
 
@@ -52,7 +55,22 @@ from app.core.db.models import (
 from app.core.errors import ValidationError
 from app.core.exchange.codebook_model import project_codebook
 from app.core.exchange.codebook_qdc import fold_description
-from app.core.exchange.qdpx_common import COLOUR, END, EXEMPLAR, NS, STAGE, START, xml_safe
+from app.core.exchange.qdpx_common import (
+    CODER,
+    COLOUR,
+    END,
+    EXEMPLAR,
+    FROM_STAGE,
+    NS,
+    RELATION,
+    STAGE,
+    STANCE,
+    START,
+    TEST,
+    TO_STAGE,
+    xml_safe,
+)
+from app.core.process.links import STANCES, TESTS, LinkInfo, list_links, relation_label
 from app.core.project import Project
 from app.core.stages import StageInfo, effective_stages, list_stages
 
@@ -94,6 +112,7 @@ class _Data:
     stages: list[StageInfo]
     cases: list[CaseInfo]
     codes: list[CodeInfo]
+    links: list[LinkInfo]
 
 
 def _read(project: Project) -> _Data:
@@ -123,11 +142,12 @@ def _read(project: Project) -> _Data:
             values=list(session.execute(select(DocumentAttribute.document_id, DocumentAttribute.attribute_id,
                                                DocumentAttribute.value)).all()),
             code_memos=dict(session.execute(select(Code.id, Code.memo).where(Code.memo != "")).all()),
-            stages=[], cases=[], codes=[],
+            stages=[], cases=[], codes=[], links=[],
         )
     data.stages = list_stages(project)
     data.cases = list_cases(project)
     data.codes = list_codes(project)
+    data.links = list_links(project)
     return data
 
 
@@ -194,8 +214,11 @@ class _Writer:
             for passage in case.passages:
                 self.el(case_el, "SelectionRef", targetGUID=self.passage_guid[passage.id])
         self.counts["cases"] = len(data.cases)
+        links = self.links()
         if self.notes:
             self.el(root, "Notes").extend(self.notes)
+        if links is not None:
+            root.append(links)
         if data.stages:
             self.stage_sets()
             self.timeline()
@@ -299,6 +322,34 @@ class _Writer:
             case_name, passage = item
             self.el(source, "PlainTextSelection", guid=self.passage_guid[passage.id],
                     name=f"个案 Case: {case_name}", **where)
+
+    def links(self) -> etree._Element | None:
+        """Action-logic links (code → code) and their evidence (selection → link), not yet placed."""
+        self.counts["links"] = len(self.data.links)
+        if not self.data.links:
+            return None
+        links = etree.Element(f"{{{NS}}}Links")
+        for link in self.data.links:
+            guid = self.guid("link", link.id)
+            element = self.el(links, "Link", guid=guid, name=relation_label(link.relation),
+                              direction="OneWay", originGUID=self.code_guid[link.source_id],
+                              targetGUID=self.code_guid[link.target_id])
+            marks = [f"{RELATION}{link.relation}"]
+            if link.source_stage:
+                marks.append(f"{FROM_STAGE}{link.source_stage}")
+            if link.target_stage:
+                marks.append(f"{TO_STAGE}{link.target_stage}")
+            if link.coder:
+                marks.append(f"{CODER}{link.coder}")
+            self.note(element, f"{link.source} → {link.target}", "\n".join([*marks, link.memo]).strip())
+            for item in link.evidence:
+                test, stance = TESTS[item.test][0], STANCES[item.stance][0]
+                evidence = self.el(links, "Link", guid=self.guid("evidence", item.id),
+                                   name=f"证据 Evidence: {test}, {stance}", direction="OneWay",
+                                   originGUID=self.guid("selection", item.coding_id), targetGUID=guid)
+                body = f"{TEST}{item.test}\n{STANCE}{item.stance}\n{item.note}".strip()
+                self.note(evidence, f"{item.document} {item.start}–{item.end}", body)
+        return links
 
     def stage_sets(self) -> None:
         sets = self.el(self.root, "Sets")

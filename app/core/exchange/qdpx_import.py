@@ -4,9 +4,11 @@ What comes in: text sources with their codings; codes with hierarchy, colours an
 codebook's structured fields unfolded, as a ``.qdc`` import does); users as coders; cases with their
 documents and passages; variables as typed document attributes; notes as memos (of the project, a
 document, a code or a coding, by where they are referenced; notes nobody references go into the
-project memo); sets (see :func:`_apply_sets`). What does not is listed in the report with its reason:
-PDF, picture, audio and video sources, missing source files, zero-length or out-of-range selections,
-links, graphs. Positions are converted to code points (see :mod:`refi_positions`).
+project memo); sets (see :meth:`_Reader.read_sets`); links between codes as action-logic links, with
+links from coded selections to them as evidence. What does not is listed in the report with its
+reason: PDF, picture, audio and video sources, missing source files, zero-length or out-of-range
+selections, links between other objects, graphs. Positions are converted to code points (see
+:mod:`refi_positions`).
 
 Everything is read and checked first; then :func:`~import_plan.build_project` writes a new file
 atomically. A damaged or hostile file raises one :class:`InputFileError` and leaves no file behind.
@@ -15,6 +17,7 @@ atomically. A damaged or hostile file raises one :class:`InputFileError` and lea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
@@ -30,17 +33,24 @@ from app.core.exchange.import_plan import (
     PlannedCase,
     PlannedCoding,
     PlannedDocument,
+    PlannedLink,
     PlannedStage,
     Progress,
     build_project,
 )
 from app.core.exchange.qdpx_archive import MAX_SOURCE_BYTES, MAX_XML_BYTES, QdpxArchive
 from app.core.exchange.qdpx_common import (
+    CODER,
     COLOUR,
     END,
     EXEMPLAR,
+    FROM_STAGE,
+    RELATION,
     STAGE,
+    STANCE,
     START,
+    TEST,
+    TO_STAGE,
     child,
     child_text,
     children,
@@ -48,6 +58,7 @@ from app.core.exchange.qdpx_common import (
     split_marked,
 )
 from app.core.exchange.refi_positions import SourceText, detect_reading
+from app.core.process.links import relation_key, stance_key, tracing_test
 from app.core.text import decode_bytes
 
 DEFAULT_CODER = "导入 imported"
@@ -92,6 +103,7 @@ class _Reader:
     pending_spans: list[tuple[_Selection, str]] = field(default_factory=list)  # (selection, stage name)
     set_attributes: set[str] = field(default_factory=set)
     set_lines: list[str] = field(default_factory=list)
+    selection_codings: dict[str, list[int]] = field(default_factory=dict)  # selection guid -> codings
 
     def __post_init__(self) -> None:
         self.plan = ImportPlan(self.path)
@@ -161,11 +173,9 @@ class _Reader:
         self.read_codings()
         self.read_cases(root)
         self.read_sets(root)
+        self.read_links(root)
         self.check_stages()
         self.apply_attributes()
-        for link in children(child(root, "Links") if child(root, "Links") is not None else root, "Link"):
-            plan.skip("link", link.get("name") or "(unnamed)", "Guiji has no links between codes, "
-                      "passages and memos yet; the linked objects were imported")
         graphs = child(root, "Graphs")
         for graph in children(graphs, "Graph") if graphs is not None else ():
             plan.skip("graph", graph.get("name") or "(unnamed)", "graphs are not imported (Guiji draws its "
@@ -353,6 +363,8 @@ class _Reader:
             coder=self.user(coding.get("creatingUser"), s.element.get("creatingUser")),
             memo="\n\n".join(t for t in (memo, own) if t),
             created_at=_datetime(coding.get("creationDateTime")), stage=stage, exemplar=exemplar))
+        if s.guid:
+            self.selection_codings.setdefault(s.guid, []).append(len(self.plan.codings) - 1)
         if self.plan.codings[-1].coder not in self.plan.coders:
             self.plan.coders.append(self.plan.codings[-1].coder)
 
@@ -420,6 +432,49 @@ class _Reader:
             self.plan.notes.append(f"{len(self.set_lines)} set(s) of codes or notes are listed in the "
                                    "project memo (Guiji has no sets of codes)")
 
+    def read_links(self, root: etree._Element) -> None:
+        """Links from code to code become action-logic links; a link from a coded selection to one of
+        those is evidence for it (as Guiji exports them). Links between other objects are skipped."""
+        links = child(root, "Links")
+        by_guid: dict[str, PlannedLink] = {}
+        rest = []
+        for link in children(links, "Link") if links is not None else ():
+            name = " ".join((link.get("name") or "").split())
+            origin, target = guid_key(link.get("originGUID")) or "", guid_key(link.get("targetGUID")) or ""
+            marks, memo = split_marked(self.note_text(link))
+            if origin in self.codes and target in self.codes:
+                planned = self.code_link(link, marks, memo)
+                if planned is not None:
+                    by_guid[guid_key(link.get("guid")) or ""] = planned
+            else:
+                rest.append((name, origin, target, marks, memo))
+        for name, origin, target, marks, memo in rest:
+            planned, codings = by_guid.get(target), self.selection_codings.get(origin)
+            if planned is None or not codings:
+                self.plan.skip("link", name or "(unnamed)", "Guiji links codes to codes (coded passages are "
+                               "their evidence); this link joins other objects")
+                continue
+            test = _choice(tracing_test, marks.get(TEST, ""), "straw_in_the_wind")
+            stance = _choice(stance_key, marks.get(STANCE, ""), "supports")
+            planned.evidence += [(index, test, stance, memo) for index in codings]
+
+    def code_link(self, link: etree._Element, marks: dict[str, str], memo: str) -> PlannedLink | None:
+        name, direction = " ".join((link.get("name") or "").split()), link.get("direction")
+        source = self.codes[guid_key(link.get("originGUID")) or ""]
+        goal = self.codes[guid_key(link.get("targetGUID")) or ""]
+        from_stage, to_stage = marks.get(FROM_STAGE) or None, marks.get(TO_STAGE) or None
+        if source == goal and from_stage == to_stage:
+            self.plan.skip("link", name or "/".join(source), "it links a code to itself")
+            return None
+        default = "leads_to" if direction in (None, "OneWay") else "相关 associated"
+        relation = _choice(relation_key, marks.get(RELATION) or name, default)
+        if direction not in (None, "OneWay") and not marks.get(RELATION):
+            self.plan.notes.append(f"link {'/'.join(source)} – {'/'.join(goal)}: its direction ({direction}) "
+                                   "was imported as one-way")
+        planned = PlannedLink(source, goal, relation, memo, marks.get(CODER, "")[:200], from_stage, to_stage)
+        self.plan.links.append(planned)
+        return planned
+
     def check_stages(self) -> None:
         """Stage spans and codings' own stages refer to the stages the file's sets define."""
         names = {s.name for s in self.plan.stages}
@@ -429,6 +484,9 @@ class _Reader:
             else:
                 self.plan.skip("selection", f"{s.doc.name} {s.start}–{s.end}",
                                f"marks an unknown stage {stage!r}")
+        for link in self.plan.links:
+            link.source_stage = link.source_stage if link.source_stage in names else None
+            link.target_stage = link.target_stage if link.target_stage in names else None
         unknown = [c for c in self.plan.codings if c.stage and c.stage not in names]
         for coding in unknown:
             coding.stage = None
@@ -471,6 +529,14 @@ class _Reader:
         if self.set_lines:
             parts.append("【集合 Sets】\n" + "\n".join(self.set_lines))
         self.plan.project_memo = "\n\n".join(p for p in parts if p)
+
+
+def _choice(check: Callable[[str], str], value: str, default: str) -> str:
+    """``check(value)`` (a link's relation, test or stance), or ``default`` when it is refused."""
+    try:
+        return check(value) if value.strip() else default
+    except ValidationError:
+        return default
 
 
 def _set_attribute(name: str) -> tuple[str, str]:
