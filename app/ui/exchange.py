@@ -50,7 +50,7 @@ def count_labels() -> dict[str, str]:
     return {
         "documents": _tr("documents"), "codes": _tr("codes"), "codings": _tr("codings"),
         "coders": _tr("coders"), "cases": _tr("cases"), "attributes": _tr("attributes"),
-        "stages": _tr("stages"), "memos": _tr("memos"),
+        "stages": _tr("stages"), "memos": _tr("memos"), "links": _tr("links"),
     }
 
 
