@@ -33,6 +33,7 @@ PROJECTS = DATA / "projects"
 FROZEN = (
     "0001",
     "0002",
+    "0006",
 )
 
 
