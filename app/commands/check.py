@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from app.cli import _print_json, _say
+
 # Singular and plural nouns for the counts, in the order they are printed.
 _NOUNS = {
     "documents": ("document", "documents"),
@@ -21,8 +23,8 @@ _NOUNS = {
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the project read-only and print the report; the exit code says whether it is sound."""
-    from app.cli import _print_json, _say
-    from app.core.check import check_project
+    # Imported when run: the parser is built for every command, and this pulls in SQLAlchemy.
+    from app.core.check import check_project  # noqa: PLC0415
 
     report = check_project(args.project)
     if args.json:
