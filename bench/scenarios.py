@@ -13,6 +13,7 @@ import os
 import random
 import sys
 import time
+from typing import Any
 
 from bench.registry import Context, ScenarioGen, Timed, scenario
 
@@ -437,3 +438,88 @@ def replace_1000_hits(ctx: Context) -> ScenarioGen:
 
     yield Timed(run, after=lambda _i: undo_change(project, done.pop()))
     project.close()
+
+
+# --------------------------------------------------------------------------- process tracing
+
+
+@scenario(budget_s=0.3)
+def transitions_large(ctx: Context) -> ScenarioGen:
+    """app.core.process.transitions.transitions(project) with its defaults (the cases as units, the
+    codes under the dimensions): read every coding with its effective stage and count code A at stage
+    k followed by code B at stage k+1 in each case. Project already open."""
+    from app.core.process.transitions import transitions
+    from app.core.project import open_project as open_
+
+    project = open_(ctx.project)
+
+    def run(_i: int) -> None:
+        result = transitions(project)
+        ctx.details["transitions"] = len(result.transitions)
+        ctx.details["units"] = len(result.units)
+
+    yield run
+    project.close()
+
+
+@scenario(budget_s=2.0)
+def figure_timeline_pdf(ctx: Context) -> ScenarioGen:
+    """`guiji figure P OUT.pdf --kind timeline` without the process start: load the data, lay out the
+    timeline (170 mm), draw it into a PDF with its font embedded, write the file."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.core.process.figures import FigureRequest, build_figure
+    from app.core.process.layout import FigureOptions
+    from app.core.project import open_project as open_
+    from app.ui.figures.renderer import choose_family, ensure_gui, export_figure, qt_measure
+
+    ensure_gui()
+    family = choose_family()
+    project = open_(ctx.project)
+    out = ctx.workdir / f"timeline-{os.getpid()}.pdf"
+
+    def run(_i: int) -> None:
+        options = FigureOptions(width=170, font_family=family, measure=qt_measure(family))
+        figure = build_figure(project, FigureRequest(kind="timeline"), options)
+        export_figure(figure, out, family=family)
+        ctx.details["items"] = len(figure.items)
+        ctx.details["pdf_kb"] = round(out.stat().st_size / 1024)
+
+    yield run
+    out.unlink(missing_ok=True)
+    project.close()
+
+
+@scenario(budget_s=1.0)
+def timeline_view_large(ctx: Context) -> ScenarioGen:
+    """The real MainWindow with the project open: Process ▸ Timeline opens the process window (data
+    read, timeline laid out, scene built) until its view is painted. details.filter_s: choosing one
+    case in its filter until repainted (layout from the loaded data, no database read)."""
+    from bench.gui import PaintSpy, close_window, process_until, start_window
+
+    app, window = start_window()
+    window.open_project_path(ctx.project)
+    if window.controller is None:
+        raise RuntimeError("the project could not be opened")
+    shown: list[Any] = []
+
+    def run(_i: int) -> None:
+        process = window.open_process_window("timeline")  # type: ignore[attr-defined]
+        spy = PaintSpy([process.view.viewport()], lambda: True)
+        process_until(app, lambda: spy.all_painted)
+        spy.remove()
+        shown.append(process)
+
+    def after(_i: int) -> None:
+        process = shown.pop()
+        ctx.details["boxes"] = sum(1 for key in process.scene.elements if key.startswith("box:"))
+        spy = PaintSpy([process.view.viewport()], lambda: True)
+        start = time.perf_counter()
+        process.unit.setCurrentIndex(1)
+        process_until(app, lambda: spy.all_painted)
+        ctx.details["filter_s"] = round(time.perf_counter() - start, 3)
+        spy.remove()
+        window.close_process_window()  # type: ignore[attr-defined]
+        app.processEvents()
+
+    yield Timed(run, after)
+    close_window(app, window)

@@ -8,7 +8,6 @@
 """
 
 # Services (and Qt, for figures) are imported inside the commands so that `guiji --help` stays quick.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

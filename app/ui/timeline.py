@@ -482,9 +482,10 @@ class ProcessWindow(QMainWindow):
         if link is None:
             return
         have = {e.coding_id for e in link.evidence}
-        candidates = [PassageRow(c.id, c.document_id, c.document, c.start, c.end, c.text, c.code, c.stage or "")
-                      for code_id in (link.source_id, link.target_id)
-                      for c in coding_service.list_codings(self.project, code_id=code_id) if c.id not in have]
+        assert self.data is not None
+        codes = self.data.subtree(link.source_id) | self.data.subtree(link.target_id)
+        ids = [c.id for c in self.data.codings if c.code_id in codes and c.id not in have]
+        candidates = self._rows(ids)
         dialog = EvidenceDialog(candidates, self)
         if dialog.exec() != EvidenceDialog.DialogCode.Accepted or not dialog.checked():
             return
@@ -600,17 +601,22 @@ def install(window: MainWindow) -> None:
     report = menu.addAction(window.tr("Stage &report…"))
     report.triggered.connect(lambda: (w := open_kind("timeline")) and w.stage_report())
     actions += [export, report]
-    window.process_actions = actions  # type: ignore[attr-defined]
-    window.open_process_window = open_kind  # type: ignore[attr-defined]
 
-    def project_changed(controller: ProjectController | None) -> None:
-        for action in actions:
-            action.setEnabled(controller is not None)
+    def close_window() -> None:
         current = state["window"]
         if current is not None:
             current.close()
             current.deleteLater()
             state["window"] = None
+
+    window.process_actions = actions  # type: ignore[attr-defined]
+    window.open_process_window = open_kind  # type: ignore[attr-defined]
+    window.close_process_window = close_window  # type: ignore[attr-defined]
+
+    def project_changed(controller: ProjectController | None) -> None:
+        for action in actions:
+            action.setEnabled(controller is not None)
+        close_window()
 
     window.project_changed.connect(project_changed)
     project_changed(window.controller)

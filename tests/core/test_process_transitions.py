@@ -26,8 +26,13 @@ import pytest
 from app.core import cases, codebook, coding, documents, stages
 from app.core.errors import InputFileError, NotFoundError, ValidationError
 from app.core.process.data import Selection, load_process_data, resolve_level
-from app.core.process.transitions import SEQUENCE_COLUMNS, compute_transitions, sequences, transitions
-from app.core.process.transitions import write_sequences_csv
+from app.core.process.transitions import (
+    SEQUENCE_COLUMNS,
+    compute_transitions,
+    sequences,
+    transitions,
+    write_sequences_csv,
+)
 
 TEXT = "𠮷😀一二三四五六\r\n七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃"
 

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ClauseElement
 
 from app.core.codebook import PATH_SEPARATOR, levels_in
 from app.core.db.models import Case, CasePassage, Code, Coder, Coding, Document, ProjectMeta, case_document
@@ -116,6 +117,14 @@ class ProcessData:
             node = self.codes[node.parent_id]
         return node
 
+    def subtree(self, code_id: int) -> set[int]:
+        """``code_id`` and every code below it."""
+        out = {code_id}
+        for node in self.codes.values():  # tree order: parents come before their children
+            if node.parent_id in out:
+                out.add(node.id)
+        return out
+
     def mapper(self, level: str | int | None) -> dict[int, int]:
         """Code id -> the id of the code it counts as at ``level`` (see :func:`resolve_level`)."""
         return {code_id: resolve_level(self, code_id, level) for code_id in self.codes}
@@ -171,18 +180,17 @@ def _load(session: Session, unit: str) -> ProcessData:
             .order_by(Document.position, Document.id)
         )
     }
-    # Core rows through the connection: the ORM's row processing costs more than the query here.
-    rows = session.connection().execute(
-        select(Coding.id, Coding.document_id, Coding.code_id, Coder.name, Coding.start, Coding.end,
+    coders = dict(session.execute(select(Coder.id, Coder.name)).all())
+    rows = _plain_rows(session, (
+        select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end,
                Coding.stage_id, Coding.exemplar)
-        .join(Coder, Coder.id == Coding.coder_id)
         .join(Document, Document.id == Coding.document_id)
         .order_by(Document.position, Document.id, Coding.start, Coding.end, Coding.id)
-    ).all()
+    ))
     effective = effective_stages(session, [(r[0], r[1], r[4], r[5], r[6]) for r in rows])
     make = ProcessCoding._make
     codings = tuple(
-        make((r[0], r[1], r[2], r[3], r[4], r[5], effective[r[0]], bool(r[7]))) for r in rows
+        make((r[0], r[1], r[2], coders[r[3]], r[4], r[5], effective[r[0]], bool(r[7]))) for r in rows
     )
     cases = session.execute(select(Case.id, Case.name).order_by(Case.position, Case.id)).all()
     use_cases = unit == "case" or (unit == "auto" and bool(cases))
@@ -225,6 +233,24 @@ def _load(session: Session, unit: str) -> ProcessData:
         members=members, framework=_framework(session),
         level_keys=tuple(lv.key for lv in levels_in(session)),
     )
+
+
+def _plain_rows(session: Session, statement: ClauseElement) -> list[tuple[Any, ...]]:
+    """The rows of a parameterless SELECT as plain tuples from the DB-API cursor.
+
+    For tens of thousands of codings, SQLAlchemy's row objects cost more than the query itself;
+    the statement is still compiled for the session's dialect, so this is no SQLite-only SQL.
+    """
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    if compiled.params:
+        raise ValueError("_plain_rows takes statements without parameters")
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _code_nodes(session: Session) -> dict[int, CodeNode]:

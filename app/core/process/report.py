@@ -67,24 +67,25 @@ def stage_sections(
     """The report's content: one section per stage, codes in tree order."""
     data = load_process_data(project, unit=unit)
     result = compute_transitions(data, level=level, selection=selection)
-    chosen: dict[tuple[int, int], ProcessCoding] = {}
-    for stage in data.stages:
-        codes = {c for (k, c) in result.box_counts() if data.stages[k].id == stage.id}
-        for code_id in codes:
-            items = result.box_codings(stage.id, code_id)
-            pick = next((c for c in items if c.exemplar), None) or _first(items, data.documents)
-            chosen[(stage.id, code_id)] = pick
-    doc_ids = {c.document_id for c in chosen.values()}
+    counts = result.box_counts()
+    order = {doc_id: i for i, doc_id in enumerate(data.documents)}
+    by_stage: list[list[tuple[int, ProcessCoding, int]]] = []  # (code, its quote's coding, cases)
+    for k, stage in enumerate(data.stages):
+        entries = []
+        for code_id in sorted((c for (s, c) in counts if s == k), key=lambda c: data.codes[c].order):
+            per_unit = result.box_units(stage.id, code_id)
+            items = [c for _unit, codings in per_unit for c in codings]
+            exemplars = [c for c in items if c.exemplar]
+            pick = min(exemplars or items, key=lambda c: (order[c.document_id], c.start, c.end, c.id))
+            entries.append((code_id, pick, len(per_unit)))
+        by_stage.append(entries)
+    doc_ids = {pick.document_id for entries in by_stage for _c, pick, _n in entries}
     with project.read() as session:
         texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
-    counts = result.box_counts()
     sections = []
     for k, stage in enumerate(data.stages):
-        codes = sorted((c for (s, c) in counts if s == k), key=lambda c: data.codes[c].order)
         rows = []
-        for code_id in codes:
-            pick = chosen[(stage.id, code_id)]
-            units = sum(1 for unit_index in result.index.values() if unit_index.get(k, {}).get(code_id))
+        for code_id, pick, units in by_stage[k]:
             quote = texts[pick.document_id][pick.start:pick.end].strip()
             rows.append(StageCode(
                 data.codes[code_id].path, data.top(code_id).name, counts[(k, code_id)], units, quote,
@@ -92,11 +93,6 @@ def stage_sections(
             ))
         sections.append(StageSection(stage.name, stage.description, sum(r.codings for r in rows), tuple(rows)))
     return sections
-
-
-def _first(items: list[ProcessCoding], documents: dict[int, object]) -> ProcessCoding:
-    order = {doc_id: i for i, doc_id in enumerate(documents)}
-    return min(items, key=lambda c: (order[c.document_id], c.start, c.end, c.id))
 
 
 def _shorten(text: str) -> str:

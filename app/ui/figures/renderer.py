@@ -33,7 +33,17 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 
 from app.core.errors import GuijiError, InputFileError
-from app.core.process.layout import MM_PER_PT, Figure, Item, Measure, Path, Rect, Text, hatch_segments, line_height
+from app.core.process.layout import (
+    MM_PER_PT,
+    Figure,
+    Item,
+    Measure,
+    Path,
+    Rect,
+    Text,
+    hatch_segments,
+    line_height,
+)
 
 #: Chinese fonts in order of preference (journals' and systems' usual ones first).
 PREFERRED_FAMILIES = (

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.process.layout import Figure, Item, Path, Rect, Text, bounds
-from app.ui.figures.renderer import painter_path, paint_item
+from app.ui.figures.renderer import paint_item, painter_path
 
 _MOVABLE_PREFIXES = ("box:", "row:", "stage:", "outcome:", "end", "legend", "header:", "node:", "panel:", "title",
                      "code:")
@@ -54,6 +54,10 @@ class ElementItem(QGraphicsItem):
         margin = 2.0
         self._bounds = QRectF(left - margin, top - margin, right - left + 2 * margin, bottom - top + 2 * margin)
         self._shapes = [(_shape(i), i) for i in items]
+        self._shape = QPainterPath()
+        self._shape.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts stay inside
+        for shape, _item in self._shapes:
+            self._shape.addPath(shape)
         self._hover = False
         movable = key.startswith(_MOVABLE_PREFIXES)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
@@ -63,14 +67,11 @@ class ElementItem(QGraphicsItem):
         if tips:
             self.setToolTip(tips[0])
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        for shape, _item in self._shapes:
-            path.addPath(shape)
-        return path
+        return self._shape
 
     def ref_at(self, point: QPointF) -> tuple[Any, ...]:
         """The ref of the top primitive at ``point`` (item coordinates), else the element's first ref."""
@@ -100,12 +101,12 @@ class ElementItem(QGraphicsItem):
                     painter.drawRect(QRectF(item.x, item.y, item.w, item.h))
                     break
 
-    def hoverEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def hoverEnterEvent(self, event: Any) -> None:
         self._hover = True
         self.update()
         super().hoverEnterEvent(event)
 
-    def hoverLeaveEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def hoverLeaveEvent(self, event: Any) -> None:
         self._hover = False
         self.update()
         super().hoverLeaveEvent(event)
@@ -162,7 +163,7 @@ class FigureScene(QGraphicsScene):
                 return item
         return None
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         element = self._element_at(event.scenePos())
         if element is not None and event.button() == Qt.MouseButton.LeftButton:
             ref = element.ref_at(element.mapFromScene(event.scenePos()))
@@ -182,7 +183,7 @@ class FigureScene(QGraphicsScene):
             self._press = (element, event.scenePos(), element.pos())
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._link_line is not None:
             line = self._link_line.line()
             self._link_line.setLine(line.x1(), line.y1(), event.scenePos().x(), event.scenePos().y())
@@ -190,7 +191,7 @@ class FigureScene(QGraphicsScene):
             return
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._link_line is not None:
             self.removeItem(self._link_line)
             self._link_line = None
@@ -214,7 +215,7 @@ class FigureScene(QGraphicsScene):
         elif event.button() == Qt.MouseButton.LeftButton and self._element_at(event.scenePos()) is None:
             self.element_clicked.emit(())
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         element = self._element_at(event.scenePos())
         if element is not None:
             self.element_double_clicked.emit(element.key, element.ref_at(element.mapFromScene(event.scenePos())))
@@ -252,13 +253,13 @@ class FigureView(QGraphicsView):
         self._zoom = 1.0
         self.fit()
 
-    def wheelEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: Any) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
             event.accept()
             return
         super().wheelEvent(event)
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.fit()

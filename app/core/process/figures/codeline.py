@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.core.db.models import Document
 from app.core.errors import NotFoundError
 from app.core.process.adjustments import Adjustment
-from app.core.process.data import ProcessData, resolve_level
+from app.core.process.data import ProcessData
 from app.core.process.layout import (
     STAGE_GRAYS,
     Figure,

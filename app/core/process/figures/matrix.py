@@ -54,13 +54,16 @@ def matrix_figure(
                           "#000000", key))
         top = y + line_height(size + 1) + 0.8
         names = [data.codes[c].name for c in m.rows]
-        label_w = min(max(measure(x, size, False) for x in names) + 2 * pad, width * 0.3)
+        corner_text = f"{m.from_stage.name}＼{m.to_stage.name}"
+        label_w = min(max([measure(x, size, False) for x in names] + [measure(corner_text, small, False)])
+                      + 2 * pad, width * 0.3)
         cell_w = max(5.0, min(16.0, (width - 2 * margin - label_w) / len(m.columns)))
         columns = [wrap(data.codes[c].name, cell_w - 2 * pad * 0.5, small, measure) for c in m.columns]
         header_h = max(len(c) for c in columns) * line_height(small) + 1.0
         x0 = margin + label_w
-        panel.append(Text(margin, top, label_w, header_h, (f"{m.from_stage.name}＼{m.to_stage.name}",), small,
-                          "left", False, "#555555", key))
+        corner = wrap(corner_text, label_w - pad, small, measure)
+        header_h = max(header_h, len(corner) * line_height(small) + 1.0)
+        panel.append(Text(margin, top, label_w - pad, header_h, tuple(corner), small, "left", False, "#555555", key))
         for j, lines in enumerate(columns):
             panel.append(Text(x0 + j * cell_w, top, cell_w, header_h, tuple(lines), small, "center", False,
                               "#000000", key))
@@ -87,8 +90,10 @@ def matrix_figure(
     if panels and not ("legend" in adjustments and adjustments["legend"].hidden):
         steps = min(most, 6)
         values = sorted({round(most * s / steps) for s in range(1, steps + 1)})
-        legend: list[Item] = [Text(margin, y, 40, lh, ("单元格：出现该转换的案例数",), small, "left")]
-        lx = margin + measure("单元格：出现该转换的案例数", small, False) + 2.0
+        caption = "单元格：出现该转换的案例数"
+        caption_w = measure(caption, small, False) + 0.5
+        legend: list[Item] = [Text(margin, y, caption_w, lh, (caption,), small, "left")]
+        lx = margin + caption_w + 1.5
         for v in values:
             fill = heat(v / most, gray)
             legend += [Rect(lx, y + 0.4, 5.0, lh - 0.8, fill=fill, stroke="#BFBFBF", stroke_width=0.12),

@@ -37,12 +37,12 @@ from app.core.process.layout import (
     line_height,
     mix,
     moved,
-    text_block,
     text_on,
     wrap,
 )
 from app.core.process.links import LinkInfo, relation_label, relation_style
 from app.core.process.transitions import TransitionResult
+
 
 @dataclass(frozen=True)
 class TimelineOptions:
@@ -51,6 +51,7 @@ class TimelineOptions:
     row_level: str = "0"
     min_count: int = 1  # boxes with fewer codings are left out
     min_transition: int | None = None  # arrows in fewer units are left out; None: half the units
+    max_arrows: int = 40  # at most this many transition arrows, the strongest (a figure stays legible)
     transitions: bool = True
     links: bool = True
     outcomes: bool = True
@@ -137,6 +138,7 @@ class _Timeline:
         self.counts = result.box_counts()
         self.most = max(self.counts.values(), default=1)
         self.transition_range = (0, 0, 0)
+        self.capped = False
 
     # --- adjustments -------------------------------------------------------------------------
     def hidden(self, key: str) -> bool:
@@ -366,7 +368,8 @@ class _Timeline:
                 items[-1] = Rect(x + self.pad, bar_y, bar_len, bar_h, fill="#404040", key=key, ref=ref)
         else:
             items.append(Rect(x + self.pad, bar_y, bar_len, bar_h, fill=color, key=key, ref=ref))
-        items.append(Text(x + self.pad + bar_len + 0.5, bar_y - 1, count_w + 0.5, bar_h + 2, (count_text,), small,
+        row_top = y + h - self.pad - 0.9 * self.lh  # the bar's row, below the label's lines
+        items.append(Text(x + self.pad + bar_len + 0.5, row_top, count_w + 0.5, 0.9 * self.lh, (count_text,), small,
                           "left", False, "#000000", key, ref))
         self.place(key, items, g)
 
@@ -453,6 +456,13 @@ class _Timeline:
                 key = f"transition:{tr.from_code_id}@{tr.from_stage_id}>{tr.to_code_id}@{tr.to_stage_id}"
                 if a in ports.boxes and b in ports.boxes and not self.hidden(key):
                     keyed.append((tr, a, b, key))
+            if len(keyed) > self.t.max_arrows:
+                self.notes.append(f"{len(keyed)} transitions reach the threshold; the {self.t.max_arrows} "
+                                  f"strongest are drawn (raise the minimum to see fewer)")
+                keyed.sort(key=lambda k: (-k[0].count, data.codes[k[0].from_code_id].order,
+                                          data.codes[k[0].to_code_id].order))
+                keyed = keyed[: self.t.max_arrows]
+                self.capped = True
             counts = [tr.count for tr, *_ in keyed]
             low, high = (min(counts), max(counts)) if counts else (1, 1)
             self.transition_range = (low, high, threshold)
@@ -562,7 +572,8 @@ class _Timeline:
             span = f"{low}" if low == high else f"{low}–{high}"
             line = Path((("M", 0.2, lh / 2), ("L", sw - 0.2, lh / 2)), stroke="#595959", width=0.5, head="arrow",
                         head_size=1.3)
-            entries.append(([line], f"阶段转换（线宽：出现该转换的案例数，{span}；仅画出≥{threshold}个案例的转换）"))
+            which = f"最强的{self.t.max_arrows}条" if self.capped else f"≥{threshold}个案例的转换"
+            entries.append(([line], f"阶段转换（线宽：出现该转换的案例数，{span}；仅画出{which}）"))
         used = sorted({link.relation for link in self.links if f"link:{link.id}" in {
             i.key for i in self.arrows}})
         for relation in used:
