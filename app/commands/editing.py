@@ -191,7 +191,7 @@ def cmd_history(args: argparse.Namespace) -> None:
                     "document": e.document,
                     "kind": e.kind,
                     "coder": e.coder,
-                    "at": e.at.isoformat(timespec="seconds"),
+                    "at": e.at.isoformat(timespec="seconds") + "Z",
                     "start": e.start,
                     "end": e.end,
                     "old": e.old_text,
@@ -207,7 +207,7 @@ def cmd_history(args: argparse.Namespace) -> None:
     for e in entries:
         where = f"{e.start}–{e.end}" if e.start is not None else f"{e.hits} hit(s)"
         what = f"{e.old_text!r} → {e.new_text!r}" if e.kind != "pseudonymise" else e.note
-        _say(f"{e.at.isoformat(timespec='seconds')}\t{e.document}\t{e.kind}\t{e.coder}\t{where}\t{what}")
+        _say(f"{e.at.isoformat(timespec='seconds')}Z\t{e.document}\t{e.kind}\t{e.coder}\t{where}\t{what}")
 
 
 def register(add: Add) -> None:

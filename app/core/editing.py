@@ -369,6 +369,20 @@ def edit_text(
     return TextChange("edit", (change,), tuple(moved), tuple(removed), tuple(snapshots), (history,))
 
 
+def preview_edit(
+    project: Project, document_id: int, start: int, end: int, new_text: str
+) -> tuple[list[MovedRange], list[RemovedRange]]:
+    """What :func:`edit_text` would do to the ranges (moved, removed); changes nothing."""
+    new_text = _clean_new_text(new_text)
+    with project.read() as session:
+        doc = _get_document(session, document_id)
+        if not 0 <= start <= end <= doc.length:
+            raise ValidationError(
+                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
+            )
+        return _plan_ranges(session, doc.id, doc.text, [Splice(start, end, new_text)])
+
+
 # --------------------------------------------------------------------------- find and replace
 
 
@@ -601,6 +615,7 @@ __all__ = [
     "document_history",
     "edit_text",
     "find_exact",
+    "preview_edit",
     "preview_replace",
     "redo_change",
     "register_position_table",

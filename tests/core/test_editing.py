@@ -298,3 +298,16 @@ def test_rejected_suggestions_follow_their_words(project: Any, doc: documents.Do
     with project.read() as session:
         start, end = session.execute(select(SuggestionRejection.start, SuggestionRejection.end)).one()
     assert documents.document_text(project, doc.id)[start:end] == "互助合作"
+
+
+def test_preview_edit_changes_nothing_and_tells_what_would_go(
+    project: Any, doc: documents.DocumentInfo
+) -> None:
+    gone = code_at(project, doc.id, "增权赋能")
+    text = documents.document_text(project, doc.id)
+    start = text.index("做增权赋能")
+    before = dump(project)
+    moved, removed = editing.preview_edit(project, doc.id, start, start + 6, "")
+    assert [r.id for r in removed] == [gone.id]
+    assert moved == []
+    assert dump(project) == before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -110,8 +111,18 @@ def test_after_pseudonymising_the_sample_no_original_name_remains(sample: Any, t
     )
     for row in rows:
         assert row.name not in text, row.name
-    # Exports: the codings listing (what `guiji codings --json` prints) and the codebook table.
+    # Exports: the codings listing (`guiji codings --json`), the code list, the coding-example table,
+    # the codebook as CSV and the whole project as REFI-QDA.
+    from app.core.exchange.codebook_io import export_codebook  # noqa: PLC0415
+    from app.core.exchange.qdpx_export import export_qdpx  # noqa: PLC0415
+    from app.core.tables import coding_examples_table  # noqa: PLC0415
+
     exported = repr(coding.list_codings(sample)) + repr(codebook.list_codes(sample))
+    exported += repr(coding_examples_table(sample))
+    exported += export_codebook(sample, tmp_path / "codebook.csv").read_text(encoding="utf-8-sig")
+    export_qdpx(sample, tmp_path / "shared.qdpx")
+    with zipfile.ZipFile(tmp_path / "shared.qdpx") as archive:
+        exported += "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
     assert not [r.name for r in rows if r.name in exported]
     # The file itself: no deleted page or log keeps a name.
     raw = sample.path.read_bytes()
