@@ -22,14 +22,14 @@ it is a CSV file the researcher keeps apart (:func:`default_mapping_path` sugges
 Guiji's user data, outside every project). After applying, :func:`scrub_project_file` rewrites the
 project file so that no deleted page still holds an original name.
 
-jieba is imported on first use only; its dictionary cache goes to ``<user data>/cache/jieba``.
+jieba is imported on first use only, through :mod:`app.core.nlp.segment` (one process-wide jieba,
+its dictionary cache in ``<user data>/cache/jieba``, every call under its lock).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import logging
 import os
 import re
 import tempfile
@@ -186,16 +186,13 @@ class MappingRow:
 
 
 def _posseg() -> Any:
-    """jieba's part-of-speech tokenizer, imported and initialised on first use."""
-    import jieba  # noqa: PLC0415 - lazy: never loaded when Guiji starts
+    """jieba's part-of-speech tokenizer, imported and initialised on first use (the one process-wide
+    jieba of :mod:`app.core.nlp.segment`, cache in Guiji's user folder)."""
+    from app.core.nlp.segment import jieba_module  # noqa: PLC0415 - lazy: jieba loads only when asked
+
+    jieba_module()
     import jieba.posseg  # noqa: PLC0415
 
-    if not jieba.dt.initialized:
-        cache = user_data_dir() / "cache" / "jieba"
-        cache.mkdir(parents=True, exist_ok=True)
-        jieba.dt.tmp_dir = str(cache)
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
     return jieba.posseg
 
 
@@ -209,7 +206,11 @@ def _person(word: str) -> bool:
 
 def names_in_text(text: str) -> dict[str, str]:
     """The names jieba finds in ``text``: name → kind (nr, ns or nt)."""
-    words = [(w, f) for w, f in _posseg().cut(text)]
+    from app.core.nlp.segment import LOCK  # noqa: PLC0415 - jieba's dictionary is shared by threads
+
+    posseg = _posseg()
+    with LOCK:
+        words = [(w, f) for w, f in posseg.cut(text)]
     found: dict[str, str] = {}
     i = 0
     while i < len(words):
