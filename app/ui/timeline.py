@@ -307,8 +307,10 @@ class ProcessWindow(QMainWindow):
         elif kind == "link":
             link = next((x for x in self.links if x.id == ref[1]), None)
             if link is not None:
+                stages = {r.coding_id: r.stage for r in self._rows([e.coding_id for e in link.evidence])}
                 rows = [PassageRow(e.coding_id, e.document_id, e.document, e.start, e.end, e.text, e.code,
-                                   evidence_id=e.id, test=e.test, stance=e.stance, note=e.note)
+                                   stages.get(e.coding_id, ""), evidence_id=e.id, test=e.test, stance=e.stance,
+                                   note=e.note)
                         for e in link.evidence]
                 caption = self.tr("{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}").format(
                     a=link.source, relation=link.label, b=link.target, n=len(rows),

@@ -78,9 +78,30 @@ def _is_wide(ch: str) -> bool:
 
 
 def wrap(text: str, width: float, size: float, measure: Measure, *, bold: bool = False,
-         max_lines: int | None = None) -> list[str]:
+         max_lines: int | None = None, balanced: bool = False) -> list[str]:
     """Lines of ``text`` no wider than ``width`` mm (a single token wider than that gets its own line;
-    explicit new lines are kept). With ``max_lines``, the last line ends in an ellipsis."""
+    explicit new lines are kept). With ``max_lines``, the last line ends in an ellipsis. ``balanced``
+    evens out the lines (no lone character on the last line) without adding one."""
+    lines = _wrap(text, width, size, measure, bold)
+    if balanced and len(lines) > 1 and max_lines is None:
+        low, high = width / 2, width
+        for _ in range(12):  # the narrowest width that still gives as few lines
+            mid = (low + high) / 2
+            if len(_wrap(text, mid, size, measure, bold)) > len(lines):
+                low = mid
+            else:
+                high = mid
+        lines = _wrap(text, high, size, measure, bold)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and measure(last + "…", size, bold) > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return lines
+
+
+def _wrap(text: str, width: float, size: float, measure: Measure, bold: bool) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
@@ -92,12 +113,6 @@ def wrap(text: str, width: float, size: float, measure: Measure, *, bold: bool =
             else:
                 current = candidate
         lines.append(current.rstrip())
-    if max_lines is not None and len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and measure(last + "…", size, bold) > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
     return lines
 
 

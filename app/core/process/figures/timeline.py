@@ -135,6 +135,7 @@ class _Timeline:
         self.items: list[Item] = []
         self.arrows: list[Item] = []
         self.backgrounds: list[Item] = []
+        self.labels: list[Item] = []  # on top of everything: evidence summaries of links
         self.counts = result.box_counts()
         self.most = max(self.counts.values(), default=1)
         self.transition_range = (0, 0, 0)
@@ -242,7 +243,7 @@ class _Timeline:
             layout = {k: self.stack(cells.get((row, k), []), col_w, data.stages[k].id) for k in range(n)}
             content = max([sum(h for _c, _n, h, _l in boxes) + 1.2 * max(0, len(boxes) - 1)
                            for boxes in layout.values()] or [0.0])
-            label_lines = wrap(row_labels[row], header_w - 2 * self.pad, size, o.measure, bold=True)
+            label_lines = wrap(row_labels[row], header_w - 2 * self.pad, size, o.measure, bold=True, balanced=True)
             need = max(content, len(label_lines) * self.lh)
             if row in outcomes:
                 need = max(need, self.outcome_height(row, outcomes[row], outcome_w))
@@ -266,7 +267,7 @@ class _Timeline:
                          [r for r in rows if f"outcome:{r}" in self.anchors])
         channels = [row_top[r] - row_gap / 2 for r in rows] + [y - row_gap / 2]
         self.route(rows, cells, col_x, col_w, channels)
-        items = self.backgrounds + self.arrows + self.items  # arrows under the boxes they join
+        items = self.backgrounds + self.arrows + self.items + self.labels  # arrows under the boxes they join
         if t.legend:
             legend, _h = self.legend(margin, y + 1.0, width - 2 * margin)
             adj = self.adj.get("legend")
@@ -335,7 +336,7 @@ class _Timeline:
         out = []
         for code_id, count in boxes:
             label = self.label(f"box:{code_id}@{stage_id}", self.data.codes[code_id].name)
-            lines = wrap(label, col_w - 1.2 - 2 * self.pad, self.size, self.o.measure)
+            lines = wrap(label, col_w - 1.2 - 2 * self.pad, self.size, self.o.measure, balanced=True)
             h = len(lines) * self.lh + 2 * self.pad + 0.9 * self.lh
             out.append((code_id, count, h, lines))
         return out
@@ -392,8 +393,8 @@ class _Timeline:
 
     def outcome_height(self, row: int, outcome: tuple[str, str], w: float) -> float:
         name = self.label(f"outcome:{row}", outcome[0])
-        lines = wrap(name, w - 2 * self.pad, self.size, self.o.measure, bold=True)
-        sub = wrap(outcome[1], w - 2 * self.pad, self.size - 1.5, self.o.measure) if outcome[1] else []
+        lines = wrap(name, w - 2 * self.pad, self.size, self.o.measure, bold=True, balanced=True)
+        sub = wrap(outcome[1], w - 2 * self.pad, self.size - 1.5, self.o.measure, balanced=True) if outcome[1] else []
         return len(lines) * self.lh + len(sub) * line_height(self.size - 1.5) + 2 * self.pad
 
     def outcome_box(self, i: int, row: int, outcome: tuple[str, str], x: float, y: float, row_h: float, w: float,
@@ -401,8 +402,8 @@ class _Timeline:
         key = f"outcome:{row}"
         name = self.label(key, outcome[0])
         small = self.size - 1.5
-        lines = wrap(name, w - 2 * self.pad, self.size, self.o.measure, bold=True)
-        sub = wrap(outcome[1], w - 2 * self.pad, small, self.o.measure) if outcome[1] else []
+        lines = wrap(name, w - 2 * self.pad, self.size, self.o.measure, bold=True, balanced=True)
+        sub = wrap(outcome[1], w - 2 * self.pad, small, self.o.measure, balanced=True) if outcome[1] else []
         h = self.outcome_height(row, outcome, w)
         top = y + (row_h - h) / 2
         color = self.row_color(row)
@@ -523,6 +524,26 @@ class _Timeline:
             self.arrows.append(Path(commands, stroke="#000000" if self.gray else "#1B2631", width=0.45,
                                     dash=relation_style(relation), head="open" if relation != "constrains" else "bar",
                                     head_size=1.8, key=key, ref=("link", thing.id), tip=tip))
+            if thing.summary.total:
+                self.link_label(commands, thing.summary.short(), key, ("link", thing.id))
+
+    def link_label(self, commands: tuple[tuple[Any, ...], ...], text: str, key: str, ref: tuple[Any, ...]) -> None:
+        """The evidence summary of a link (``+2 确证``) on a white ground at the middle of its horizontal
+        stretch between two rows, where no box is; a link without one (between adjacent stages, in a
+        narrow gutter) shows it in its tooltip and in the window only."""
+        small = max(self.size - 2, 5.0)
+        w = self.o.measure(text, small, False) + 1.0
+        h = line_height(small)
+        points = [(float(c[-2]), float(c[-1])) for c in commands if c[0] in ("M", "L", "C")]
+        flat = [(a, b) for a, b in zip(points, points[1:], strict=False)
+                if abs(a[1] - b[1]) < 1e-6 and abs(a[0] - b[0]) >= w + 2.0]
+        if not flat:
+            return
+        (x0, y0), (x1, y1) = max(flat, key=lambda p: abs(p[1][0] - p[0][0]))
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.labels += [Rect(cx - w / 2, cy - h / 2, w, h, fill="#FFFFFF", stroke="#000000", stroke_width=0.15,
+                             radius=0.6, key=key, ref=ref),
+                        Text(cx - w / 2, cy - h / 2, w, h, (text,), small, "center", False, "#000000", key, ref)]
 
     def column(self, key: str, stage_pos: dict[int, int]) -> int:
         if key.startswith("outcome:"):
