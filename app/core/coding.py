@@ -77,24 +77,50 @@ def apply_coding(
     ``coding_id`` and ``created_at`` re-create a removed coding exactly (undo of a removal).
     """
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
-        check_span(doc.name, doc.length, start, end)
-        if session.get(Code, code_id) is None:
-            raise NotFoundError(f"no code with id {code_id}")
-        if stage_id is not None and session.get(Stage, stage_id) is None:
-            raise NotFoundError(f"no stage with id {stage_id}")
-        row = Coding(
-            document_id=document_id, code_id=code_id, coder_id=get_or_create_coder(session, coder).id,
-            start=start, end=end, memo=memo, stage_id=stage_id, created_at=created_at or utcnow(),
-        )
-        if coding_id is not None:
-            row.id = coding_id
-        session.add(row)
-        session.flush()
-        new_id = row.id
+        new_id = _insert(session, document_id, code_id, start, end, coder, memo, stage_id, coding_id, created_at)
     return get_coding(project, new_id)
+
+
+def _insert(
+    session: Session, document_id: int, code_id: int, start: int, end: int, coder: str, memo: str,
+    stage_id: int | None, coding_id: int | None, created_at: datetime | None,
+) -> int:
+    doc = session.get(Document, document_id)
+    if doc is None:
+        raise NotFoundError(f"no document with id {document_id}")
+    check_span(doc.name, doc.length, start, end)
+    if session.get(Code, code_id) is None:
+        raise NotFoundError(f"no code with id {code_id}")
+    if stage_id is not None and session.get(Stage, stage_id) is None:
+        raise NotFoundError(f"no stage with id {stage_id}")
+    row = Coding(
+        document_id=document_id, code_id=code_id, coder_id=get_or_create_coder(session, coder).id,
+        start=start, end=end, memo=memo, stage_id=stage_id, created_at=created_at or utcnow(),
+    )
+    if coding_id is not None:
+        row.id = coding_id
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def restore_coding(project: Project, info: CodingInfo) -> None:
+    """Re-create a removed coding exactly (id, creation time, memo, own stage); for undo and redo.
+
+    Unlike :func:`apply_coding` it reads nothing back: the caller has the coding already.
+    """
+    with project.write() as session:
+        _insert(session, info.document_id, info.code_id, info.start, info.end, info.coder, info.memo,
+                info.own_stage_id, info.id, info.created_at)
+
+
+def delete_coding(project: Project, coding_id: int) -> None:
+    """Remove a coding without returning it (undo and redo, where the caller has it already)."""
+    with project.write() as session:
+        row = session.get(Coding, coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        session.delete(row)
 
 
 def remove_coding(project: Project, coding_id: int) -> CodingInfo:

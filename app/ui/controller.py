@@ -88,7 +88,7 @@ class ProjectController(QObject):
             lambda: coding_service.apply_coding(
                 self.project, document_id=document_id, code_id=code_id, start=start, end=end, coder=self.coder
             ),
-            lambda info: coding_service.remove_coding(self.project, info.id),
+            lambda info: coding_service.delete_coding(self.project, info.id),
             self._recreate,
             what=Changed.CODINGS,
             document_id=document_id,
@@ -100,18 +100,14 @@ class ProjectController(QObject):
             self.tr("Remove coding"),
             lambda: coding_service.remove_coding(self.project, coding_id),
             self._recreate,
-            lambda info: coding_service.remove_coding(self.project, info.id),
+            lambda info: coding_service.delete_coding(self.project, info.id),
             what=Changed.CODINGS,
             document_id=lambda info: info.document_id,
             delta=lambda info, step: ([info], []) if step == "undo" else ([], [info]),
         )
 
     def _recreate(self, info: CodingInfo) -> None:
-        coding_service.apply_coding(
-            self.project, document_id=info.document_id, code_id=info.code_id, start=info.start, end=info.end,
-            coder=info.coder, memo=info.memo, stage_id=info.own_stage_id, coding_id=info.id,
-            created_at=info.created_at,
-        )
+        coding_service.restore_coding(self.project, info)
 
 
 class _Command(QUndoCommand):

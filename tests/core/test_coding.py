@@ -113,3 +113,14 @@ def test_effective_stage_precedence(project, doc) -> None:  # type: ignore[no-un
     assert [s.name for s in stages.list_stages(project)] == ["扎根", "协调", "共生"]
     stages.add_stage(project, "萌芽", after="扎根")
     assert [s.name for s in stages.list_stages(project)] == ["扎根", "萌芽", "协调", "共生"]
+
+
+def test_restore_and_delete_coding_for_undo(project, doc) -> None:  # type: ignore[no-untyped-def]
+    code = codebook.create_code(project, "A")
+    made = coding.apply_coding(project, document_id=doc.id, code_id=code.id, start=2, end=4, coder="x", memo="m")
+    coding.delete_coding(project, made.id)
+    assert coding.list_codings(project) == []
+    coding.restore_coding(project, made)
+    assert coding.list_codings(project) == [made]
+    with pytest.raises(NotFoundError):
+        coding.delete_coding(project, 12345)
