@@ -7,6 +7,7 @@ The file's bytes are read once. Anything wrong with the file becomes one
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -80,7 +81,9 @@ def read_document_file(path: Path) -> ReadDocument:
 def _read_bytes(path: Path) -> bytes:
     try:
         with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+            # Ask for the file's size, not the limit: read(limit) reserves a buffer of the limit's size.
+            size = os.fstat(f.fileno()).st_size
+            data = f.read(min(size, MAX_FILE_BYTES) + 1)
     except FileNotFoundError:
         raise InputFileError(path, "the file does not exist") from None
     except IsADirectoryError:
