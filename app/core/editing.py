@@ -19,12 +19,14 @@ Every change is written to the document history (``document_edit``): who, when, 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Table, TextClause, and_, delete, insert, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from app.core.db.fts import document_contains
@@ -215,8 +217,29 @@ def _get_document(session: Session, document_id: int) -> Document:
     return doc
 
 
+def _quote(session: Session, name: str) -> str:
+    return session.get_bind().dialect.identifier_preparer.quote(name)
+
+
+def _sql(session: Session, entry: PositionTable, kind: str) -> TextClause:
+    """Plain SQL for the hot paths (one statement per table, cheap to bind many times)."""
+    q = functools.partial(_quote, session)
+    pk = q(next(iter(_table(entry.table).primary_key.columns)).name)
+    table, start, end, doc = (
+        q(entry.table),
+        q(entry.start_column),
+        q(entry.end_column),
+        q(entry.document_column),
+    )
+    if kind == "select":
+        return sql_text(
+            f"SELECT {pk}, {start}, {end} FROM {table} WHERE {doc} = :doc AND {end} > :first ORDER BY {pk}"
+        )
+    return sql_text(f"UPDATE {table} SET {start} = :start, {end} = :end WHERE {pk} = :id")
+
+
 def _plan_ranges(
-    session: Session, document_id: int, text: str, splices: Sequence[Splice]
+    session: Session, document_id: int, text_: str, splices: Sequence[Splice]
 ) -> tuple[list[MovedRange], list[RemovedRange]]:
     """Where every range of the document goes (only rows that may change are read)."""
     mapper = SpanMapper(splices)
@@ -224,18 +247,11 @@ def _plan_ranges(
     moved: list[MovedRange] = []
     removed: list[RemovedRange] = []
     for entry in POSITION_TABLES:
-        t = _table(entry.table)
-        pk = next(iter(t.primary_key.columns))
-        start_c, end_c = t.c[entry.start_column], t.c[entry.end_column]
-        rows = session.execute(
-            select(pk, start_c, end_c)
-            .where(t.c[entry.document_column] == document_id, end_c > first)
-            .order_by(pk)
-        ).all()
+        rows = session.execute(_sql(session, entry, "select"), {"doc": document_id, "first": first}).all()
         for row_id, a, b in rows:
             target = mapper.map(a, b)
             if target is None:
-                removed.append(RemovedRange(entry.table, row_id, a, b, text[a:b]))
+                removed.append(RemovedRange(entry.table, row_id, a, b, text_[a:b]))
             elif target != (a, b):
                 moved.append(MovedRange(entry.table, row_id, a, b, target[0], target[1]))
     return moved, removed
@@ -245,19 +261,11 @@ def _set_ranges(session: Session, moved: Sequence[MovedRange], *, new: bool) -> 
     by_table: dict[str, list[dict[str, int]]] = {}
     for m in moved:
         start, end = (m.new_start, m.new_end) if new else (m.start, m.end)
-        by_table.setdefault(m.table, []).append({"k_id": m.id, "k_start": start, "k_end": end})
+        by_table.setdefault(m.table, []).append({"id": m.id, "start": start, "end": end})
     for entry in POSITION_TABLES:
         params = by_table.get(entry.table)
-        if not params:
-            continue
-        t = _table(entry.table)
-        pk = next(iter(t.primary_key.columns))
-        stmt = (
-            update(t)
-            .where(pk == bindparam("k_id"))
-            .values({entry.start_column: bindparam("k_start"), entry.end_column: bindparam("k_end")})
-        )
-        session.connection().execute(stmt, params)
+        if params:
+            session.execute(_sql(session, entry, "update"), params)
 
 
 def _delete_rows(session: Session, removed: Sequence[RemovedRange]) -> None:
@@ -280,16 +288,40 @@ def _capture_removed(session: Session, removed: Sequence[RemovedRange]) -> list[
     return snapshots
 
 
-def _write_text(session: Session, document_id: int, text: str) -> str:
-    digest = sha256_text(text)
+def _write_text(session: Session, document_id: int, new_text: str) -> str:
+    digest = sha256_text(new_text)
+    table = _table("document")
     session.execute(
-        update(Document).where(Document.id == document_id).values(text=text, length=len(text), sha256=digest)
+        update(table)
+        .where(table.c.id == document_id)
+        .values(text=new_text, length=len(new_text), sha256=digest)
     )
     return digest
 
 
+class _DocumentLike(Protocol):
+    """A document's id, name, text and hash: an ORM ``Document`` or a :class:`_Doc`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class _Doc:
+    id: int
+    name: str
+    text: str
+    sha256: str
+
+
 def _splice_document(
-    session: Session, doc: Document, splices: Sequence[Splice]
+    session: Session, doc: _DocumentLike, splices: Sequence[Splice]
 ) -> tuple[DocumentChange, list[MovedRange], list[RemovedRange], list[RowsSnapshot]]:
     """Apply ``splices`` to one document and move, shrink, grow or remove its ranges."""
     text = doc.text
@@ -398,11 +430,9 @@ def find_exact(text: str, term: str) -> list[tuple[int, int]]:
     return found
 
 
-def _candidates(
-    session: Session, term: str, document_ids: Iterable[int] | None
-) -> list[tuple[int, str, str]]:
+def _candidates(session: Session, term: str, document_ids: Iterable[int] | None) -> list[_Doc]:
     query = (
-        select(Document.id, Document.name, Document.text)
+        select(Document.id, Document.name, Document.text, Document.sha256)
         .where(document_contains(session, term))
         .order_by(Document.position, Document.id)
     )
@@ -413,7 +443,7 @@ def _candidates(
         if missing:
             raise NotFoundError(f"no document with id {missing[0]}")
         query = query.where(Document.id.in_(ids))
-    return [tuple(r) for r in session.execute(query)]  # type: ignore[misc]
+    return [_Doc(*row) for row in session.execute(query)]
 
 
 def _check_replace(find: str, replacement: str) -> str:
@@ -439,7 +469,8 @@ def preview_replace(
     hits: list[ReplaceHit] = []
     would_remove: list[RemovedRange] = []
     with project.read() as session:
-        for doc_id, name, text in _candidates(session, find, document_ids):
+        for candidate in _candidates(session, find, document_ids):
+            doc_id, name, text = candidate.id, candidate.name, candidate.text
             found = find_exact(text, find)
             if not found:
                 continue
@@ -470,11 +501,11 @@ def replace_text(
     snapshots: list[RowsSnapshot] = []
     history: list[RowImage] = []
     with project.write() as session:
-        for doc_id, _name, text in _candidates(session, find, document_ids):
-            found = find_exact(text, find)
+        for doc in _candidates(session, find, document_ids):
+            found = find_exact(doc.text, find)
             if not found:
                 continue
-            doc = _get_document(session, doc_id)
+            doc_id = doc.id
             change, m, r, snaps = _splice_document(
                 session, doc, [Splice(s, e, replacement) for s, e in found]
             )
