@@ -122,6 +122,8 @@ class EditTextDialog(QDialog):
         super().__init__(window)
         self.setObjectName("edit-text-dialog")
         self.setWindowTitle(_tr("Edit text"))
+        # Modal: the range must not change under the dialog while the researcher types.
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self._window = window
         self.document_id, self.start, self.end = document_id, start, end
         layout = QVBoxLayout(self)
@@ -560,7 +562,7 @@ class EditingActions:
         return dialog
 
     def pseudonymise_dialog(self) -> QDialog | None:
-        from app.ui.pseudonyms_dialog import PseudonymiseDialog  # noqa: PLC0415 - only when asked for
+        from app.ui.pseudonyms_dialog import PseudonymiseDialog
 
         if self.window.controller is None:
             return None
