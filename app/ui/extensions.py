@@ -9,4 +9,4 @@ here to switch it on.
 
 from __future__ import annotations
 
-EXTENSIONS: tuple[str, ...] = ("exchange", "timeline", "editing")
+EXTENSIONS: tuple[str, ...] = ("exchange", "timeline", "suggestions", "editing")

@@ -1,0 +1,892 @@
+"""The suggestion panel (an extension): code suggestions for the open document, accept, reject, train.
+
+Every call into jieba or spaCy runs off the GUI thread (:class:`BackgroundJob`); results come back as
+signals and stale ones (for a document no longer shown, a project since closed) are dropped. The
+panel loads nothing until it is first shown, so the window opens without spaCy.
+
+- Suggestions for the shown document (optionally only those touching the selection), sorted by
+  score, filtered by a threshold slider; their units get a dotted underline in the text
+  (:func:`set_suggestion_spans`, a ``QTextEdit.ExtraSelection`` overlay, separate from the codings'
+  highlighter).
+- Accept (a coding through ``controller.apply_coding``: undoable), reject (remembered, undoable),
+  accept every suggestion above the threshold after a preview.
+- A suggestions pass over every document (:class:`~app.ui.tasks.TaskRunner`: progress, cancel).
+- The model retrains in the background once enough codings changed (or on demand), with progress
+  and cancel; per-code quality from the last evaluation (cross-validation, also in the background)
+  is shown beside each suggestion and in the Quality tab, so a coder knows which codes to trust.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import CancelledError, GuijiError
+from app.core.text import Utf16Map
+from app.ui.controller import Changed, ProjectController
+
+if TYPE_CHECKING:
+    from app.core.nlp.suggest import Suggestion
+    from app.ui.document_view import DocumentView
+    from app.ui.main_window import MainWindow
+
+Index = QModelIndex | QPersistentModelIndex
+SUGGESTION_UNDERLINE = QColor("#7B1FA2")
+DEFAULT_THRESHOLD = 0.15  # app.core.nlp.model.DEFAULT_THRESHOLD, without importing it at start-up
+REFRESH_DELAY_MS = 400
+
+
+# --------------------------------------------------------------------------- the text overlay
+
+
+def set_suggestion_spans(view: DocumentView, spans: list[tuple[int, int]]) -> None:
+    """Underline code point ranges of the shown text with a dotted line (suggested units).
+
+    Drawn as ``QTextEdit.ExtraSelection``s, over whatever the codings' highlighter paints; ranges
+    outside the text are ignored. An empty list removes the overlay.
+    """
+    text = view.text()
+    mapping = Utf16Map(text)
+    selections = []
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    fmt.setUnderlineColor(SUGGESTION_UNDERLINE)
+    for start, end in spans:
+        if not 0 <= start < end <= len(text):
+            continue
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(mapping.to_utf16(start))
+        cursor.setPosition(mapping.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        selections.append(selection)
+    view.setExtraSelections(selections)
+
+
+# --------------------------------------------------------------------------- background work
+
+
+class RecordsModel(QAbstractTableModel):
+    """A read-only table of records with columns given as (header, getter) pairs.
+
+    ``tooltip(record)`` and ``swatch(record)`` (a ``#RRGGBB`` colour shown in the first column) are
+    optional. Rows are set all at once.
+    """
+
+    def __init__(
+        self,
+        columns: list[tuple[str, Callable[[Any], object]]],
+        parent: QObject | None = None,
+        *,
+        tooltip: Callable[[Any], str] | None = None,
+        swatch: Callable[[Any], str | None] | None = None,
+        swatch_column: int = 0,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[Any] = []
+        self._tooltip = tooltip
+        self._swatch = swatch
+        self._swatch_column = swatch_column
+
+    def set_records(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def refresh_all(self) -> None:
+        """The getters' values changed (not the rows)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+    def records(self) -> list[Any]:
+        return list(self._rows)
+
+    def record(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self._columns[index.column()][1](record)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            return self._tooltip(record)
+        swatched = self._swatch is not None and index.column() == self._swatch_column
+        if role == Qt.ItemDataRole.DecorationRole and swatched:
+            assert self._swatch is not None
+            color = self._swatch(record)
+            return QColor(color) if color else None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][0]
+        return None
+
+
+class _JobSignals(QObject):
+    progressed = Signal(object, int, int)  # the job, done, total
+    ended = Signal(object, object)  # the job, its result or the exception it raised
+
+
+class BackgroundJob(QRunnable):
+    """``work(progress)`` in Qt's thread pool; ``progress`` raises CancelledError once cancelled.
+
+    Unlike :class:`~app.ui.tasks.TaskRunner` it shows no dialog: the coder keeps working while it runs.
+    The signals carry the job itself, so a receiver connects a bound method (disconnected by Qt when
+    the receiver is deleted) and tells its jobs apart by ``kind`` and ``generation``.
+    """
+
+    def __init__(self, kind: str, generation: int, work: Callable[[Callable[[int, int], None]], Any],
+                 document_id: int | None = None) -> None:
+        super().__init__()
+        self.kind = kind
+        self.generation = generation
+        self.document_id = document_id
+        self.sequence = 0
+        self._work = work
+        self._cancelled = threading.Event()
+        self.signals = _JobSignals()  # no parent: it must outlive a closed window while the job runs
+        self.setAutoDelete(False)  # the panel holds it until it reports
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancelled.is_set():
+            raise CancelledError("cancelled")
+        self.signals.progressed.emit(self, done, total)
+
+    def run(self) -> None:
+        try:
+            if self._cancelled.is_set():
+                raise CancelledError("cancelled")
+            result = self._work(self._progress)
+        except BaseException as exc:  # handed to the GUI thread
+            result = exc
+        self.signals.ended.emit(self, result)
+
+
+# --------------------------------------------------------------------------- the panel
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class AcceptPreviewDialog(QDialog):
+    """Shows what "accept all above the threshold" would code, before it does."""
+
+    def __init__(
+        self, suggestions: list[Suggestion], threshold: float, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accept suggestions"))
+        self.resize(720, 420)
+        model = RecordsModel([
+            (self.tr("Score"), lambda s: f"{s.score:.2f}"),
+            (self.tr("Code"), lambda s: s.code),
+            (self.tr("Document"), lambda s: s.document),
+            (self.tr("Passage"), lambda s: _one_line(s.text)),
+        ], self)
+        model.set_records(suggestions)
+        self.table = _table(model)
+        label = QLabel(self.tr("{n} suggestion(s) scoring {t:.2f} or more will become codings "
+                               "(one undo step):").format(n=len(suggestions), t=threshold))
+        label.setWordWrap(True)
+        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
+        buttons = QDialogButtonBox(ok | cancel)
+        buttons.button(ok).setText(self.tr("Accept all"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+
+def _table(model: RecordsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.verticalHeader().hide()
+    return view
+
+
+class SuggestionPanel(QWidget):
+    """Suggestions for the shown document, the model's training, and per-code quality."""
+
+    jump_requested = Signal(int, int, int)  # document id, start, end
+    suggestions_shown = Signal()  # the list was refilled (tests wait for it)
+    training_finished = Signal(object)  # TrainingReport, or the exception
+    quality_shown = Signal()  # a quality measurement ended (tests wait for it)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.controller: ProjectController | None = None
+        self._all: list[Suggestion] = []
+        self._all_documents = False
+        self._quality: dict[str, Any] = {}
+        self._generation = 0  # counts projects opened: work for an earlier one is ignored
+        self._sequence = 0  # counts suggestion runs: only the latest one is shown
+        self.jobs: set[BackgroundJob] = set()  # running; cancelled when the panel goes
+        self._suggest_job: BackgroundJob | None = None
+        self._train_job: BackgroundJob | None = None
+        self._eval_job: BackgroundJob | None = None
+        self._active = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        # --- the suggestions tab ---
+        self.threshold = QSlider(Qt.Orientation.Horizontal)
+        self.threshold.setRange(0, 100)
+        self.threshold.setValue(round(DEFAULT_THRESHOLD * 100))
+        self.threshold.setToolTip(self.tr("Lowest model score shown (keyword suggestions score 1.00)"))
+        self.threshold_label = QLabel()
+        self.threshold.valueChanged.connect(self._refilter)
+        self.selection_only = QCheckBox(self.tr("Only the selection"))
+        self.selection_only.toggled.connect(self._refilter)
+        self.model = RecordsModel([
+            (self.tr("Score"), lambda s: f"{s.score:.2f}"),
+            (self.tr("Code"), lambda s: s.code.rsplit("/", 1)[-1]),
+            (self.tr("Trust"), self._trust_text),
+            (self.tr("Source"), self._source_text),
+            (self.tr("Passage"), lambda s: _one_line(s.text)),
+            (self.tr("Why"), lambda s: _one_line(s.reason)),
+        ], self, tooltip=self._tooltip, swatch=self._color, swatch_column=1)
+        self._colors: dict[int, str] = {}
+        self.table = _table(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.doubleClicked.connect(lambda index: self._jump(index.row()))
+        self.table.setColumnWidth(0, 48)
+        self.table.setColumnWidth(1, 110)
+        self.table.setColumnWidth(2, 60)
+        self.table.setColumnWidth(3, 60)
+        self.table.setColumnWidth(4, 220)
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button.setToolTip(self.tr("Code the selected suggestions' passages with their codes"))
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.setToolTip(self.tr("Never suggest these codes for these passages again"))
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.accept_all_button = QPushButton(self.tr("Accept all above threshold…"))
+        self.accept_all_button.clicked.connect(self.accept_all_dialog)
+        self.all_documents_button = QPushButton(self.tr("All documents…"))
+        self.all_documents_button.setToolTip(self.tr("Suggest codes in every document (in the background)"))
+        self.all_documents_button.clicked.connect(self.suggest_all_documents)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(QLabel(self.tr("Threshold")))
+        row1.addWidget(self.threshold, 1)
+        row1.addWidget(self.threshold_label)
+        row1.addWidget(self.selection_only)
+        row2 = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.accept_all_button,
+                       self.all_documents_button):
+            row2.addWidget(button)
+        row2.addStretch(1)
+        suggestions_tab = QWidget()
+        layout = QVBoxLayout(suggestions_tab)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(row1)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row2)
+        layout.addWidget(self.status)
+
+        # --- the model and quality tab ---
+        self.model_label = QLabel()
+        self.model_label.setWordWrap(True)
+        self.train_button = QPushButton(self.tr("Train now"))
+        self.train_button.clicked.connect(self.train_now)
+        self.evaluate_button = QPushButton(self.tr("Measure quality"))
+        self.evaluate_button.setToolTip(
+            self.tr("Cross-validate by document: how often the suggestions were right"))
+        self.evaluate_button.clicked.connect(self.evaluate_now)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_background)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.quality_model = RecordsModel([
+            (self.tr("Code"), lambda r: r[0]),
+            (self.tr("Coded units"), lambda r: r[1]["support"]),
+            (self.tr("Keywords F1"), lambda r: f"{r[1]['keywords']['f1']:.2f}"),
+            (self.tr("Model F1"), lambda r: f"{r[1]['model']['f1']:.2f}"),
+            (self.tr("Combined F1"), lambda r: f"{r[1]['combined']['f1']:.2f}"),
+            (self.tr("Model precision"), lambda r: f"{r[1]['model']['precision']:.2f}"),
+            (self.tr("Model recall"), lambda r: f"{r[1]['model']['recall']:.2f}"),
+        ], self)
+        self.quality_table = _table(self.quality_model)
+        self.quality_table.setColumnWidth(0, 200)
+        self.quality_summary = QLabel()
+        self.quality_summary.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.train_button, self.evaluate_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        model_tab = QWidget()
+        layout = QVBoxLayout(model_tab)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.model_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.quality_summary)
+        layout.addWidget(self.quality_table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(suggestions_tab, self.tr("Suggestions"))
+        self.tabs.addTab(model_tab, self.tr("Model and quality"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        self._refilter()
+        self._update_buttons()
+
+    # --- wiring ---
+    def set_controller(self, controller: ProjectController | None) -> None:
+        """A project was opened (or closed: None): drop everything about the previous one."""
+        self.cancel_background()
+        self._generation += 1
+        if self.controller is not None:
+            for signal, slot in ((self.controller.changed, self._on_changed),
+                                 (self.controller.undo_stack.indexChanged, self._schedule_refresh)):
+                signal.disconnect(slot)
+        self.controller = controller
+        self._all = []
+        self._all_documents = False
+        self._quality = {}
+        self.model.set_records([])
+        self.quality_model.set_records([])
+        if controller is not None:
+            controller.changed.connect(self._on_changed)
+            controller.undo_stack.indexChanged.connect(self._schedule_refresh)
+            if self._active:
+                self._load_project_state()
+        self._show_overlay()
+        self._update_buttons()
+
+    def activate(self) -> None:
+        """The panel was shown: load what it shows (the first time spaCy loads, in the background)."""
+        if self._active:
+            return
+        self._active = True
+        if self.controller is not None:
+            self._load_project_state()
+
+    def _load_project_state(self) -> None:
+        self._load_quality()
+        self._update_model_label()
+        self.refresh()
+        self._maybe_retrain()
+
+    def _on_changed(self, what: Changed, _document_id: int | None) -> None:
+        if what & (Changed.CODINGS | Changed.CODES | Changed.DOCUMENTS):
+            self._schedule_refresh()
+
+    def _schedule_refresh(self, *_args: object) -> None:
+        if self._active and self.controller is not None:
+            self._refresh_timer.start()
+
+    def document_shown(self) -> None:
+        """The main window shows another document."""
+        self._all_documents = False
+        self._all = []
+        self.model.set_records([])
+        set_suggestion_spans(self.window_.document_view, [])
+        if self._active:
+            self.refresh()
+
+    # --- suggestions ---
+    def threshold_value(self) -> float:
+        return self.threshold.value() / 100.0
+
+    def refresh(self) -> None:
+        """Recompute the suggestions for the shown document in the background."""
+        self._refresh_timer.stop()
+        if self.controller is None or self._all_documents:
+            if self._all_documents:
+                self._refresh_all_documents_after_change()
+            return
+        document_id = self.window_.document_view.document_id
+        if document_id is None:
+            return
+        project = self.controller.project
+        self._sequence += 1
+        if self._suggest_job is not None:
+            self._suggest_job.cancel()
+
+        def work(progress: Callable[[int, int], None]) -> list[Suggestion]:
+            from app.core.nlp.suggest import suggest  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+
+            progress(0, 1)
+            return suggest(project, document_id=document_id, threshold=0.0)
+
+        self._suggest_job = self._start("suggest", work, document_id)
+        self.status.setText(self.tr("Finding suggestions…"))
+        self._update_model_label()
+        self._maybe_retrain()
+
+    def _start(self, kind: str, work: Callable[[Callable[[int, int], None]], Any],
+               document_id: int | None = None) -> BackgroundJob:
+        job = BackgroundJob(kind, self._generation, work, document_id)
+        job.sequence = self._sequence
+        job.signals.progressed.connect(self._job_progressed)
+        job.signals.ended.connect(self._job_ended)
+        self.jobs.add(job)
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def _job_progressed(self, job: BackgroundJob, done: int, total: int) -> None:
+        if job.kind in ("train", "evaluate"):
+            self._show_progress(done, total)
+
+    def _job_ended(self, job: BackgroundJob, outcome: object) -> None:
+        self.jobs.discard(job)
+        if job.kind == "suggest":
+            self._suggestions_ended(job, outcome)
+        elif job.kind == "train":
+            self._training_done(job, outcome)
+        else:
+            self._evaluation_done(job, outcome)
+
+    def _suggestions_ended(self, job: BackgroundJob, outcome: object) -> None:
+        if job is self._suggest_job:
+            self._suggest_job = None
+        if (job.generation != self._generation or job.sequence != self._sequence
+                or job.document_id != self.window_.document_view.document_id):
+            return  # stale: another project or document is shown, or another run started
+        if isinstance(outcome, CancelledError):
+            return
+        if isinstance(outcome, BaseException):
+            self.status.setText(self.tr("Suggestions failed: {error}").format(error=outcome))
+            if not isinstance(outcome, GuijiError):
+                raise outcome  # a bug: let the app's error hook report it
+            return
+        self._all = outcome  # type: ignore[assignment]
+        self._colors = {c.id: c.color for c in self.window_.codes_model.all_codes()}
+        self._refilter()
+        self.suggestions_shown.emit()
+
+    def visible_suggestions(self) -> list[Suggestion]:
+        """The suggestions the table shows: above the threshold, touching the selection if asked."""
+        threshold = self.threshold_value()
+        shown = [s for s in self._all if s.score >= threshold]
+        if self.selection_only.isChecked() and not self._all_documents:
+            selection = self.window_.document_view.selection_range()
+            if selection is not None:
+                start, end = selection
+                shown = [s for s in shown if s.start < end and start < s.end]
+        return shown
+
+    def _refilter(self, *_args: object) -> None:
+        self.threshold_label.setText(f"{self.threshold_value():.2f}")
+        shown = self.visible_suggestions()
+        self.model.set_records(shown)
+        if self.controller is None:
+            self.status.setText(self.tr("No project is open."))
+        elif self._all_documents:
+            documents = len({s.document_id for s in shown})
+            self.status.setText(
+                self.tr("{n} suggestion(s) in {d} document(s).").format(n=len(shown), d=documents))
+        else:
+            hidden = len(self._all) - len(shown)
+            self.status.setText(self.tr("{n} suggestion(s) for this document ({h} below the threshold).")
+                                .format(n=len(shown), h=hidden))
+        self._show_overlay()
+        self._update_buttons()
+
+    def _show_overlay(self) -> None:
+        view = self.window_.document_view
+        shown = [] if self.controller is None else [
+            (s.start, s.end) for s in self.model.records() if s.document_id == view.document_id
+        ]
+        set_suggestion_spans(view, sorted(set(shown)))
+
+    def _trust_text(self, s: Suggestion) -> str:
+        per = self._quality.get(s.code)
+        if not per:
+            return "–"
+        method = "keywords" if s.source == "keyword" else "model"
+        return f"{per[method]['f1']:.2f}"
+
+    def _color(self, s: Suggestion) -> str | None:
+        return self._colors.get(s.code_id)
+
+    def _tooltip(self, s: Suggestion) -> str:
+        per = self._quality.get(s.code)
+        trust = "" if not per else "\n" + self.tr(
+            "Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)").format(
+            kw=per["keywords"]["f1"], m=per["model"]["f1"], n=per["support"])
+        return f"{s.code} — {s.score:.2f}\n{s.text}\n{s.reason}{trust}"
+
+    def _source_text(self, s: Suggestion) -> str:
+        return self.tr("keyword") if s.source == "keyword" else self.tr("model")
+
+    def _selected(self) -> list[Suggestion]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.record(r) for r in rows]
+
+    def _jump(self, row: int) -> None:
+        s = self.model.record(row)
+        self.jump_requested.emit(s.document_id, s.start, s.end)
+
+    # --- accept and reject ---
+    def accept(self, suggestions: list[Suggestion]) -> None:
+        """Code each suggestion's passage with its code: one undo step."""
+        if self.controller is None or self.controller.project.read_only or not suggestions:
+            return
+        controller = self.controller
+        try:
+            with controller.macro(self.tr("Accept {n} suggestion(s)").format(n=len(suggestions))):
+                for s in suggestions:
+                    controller.apply_coding(s.document_id, s.code_id, s.start, s.end)
+        except GuijiError as exc:
+            self.window_.show_error(self.tr("The suggestion could not be accepted."), str(exc))
+        self._drop(suggestions)
+
+    def reject(self, suggestions: list[Suggestion]) -> None:
+        """Remember the rejections (undoable): these codes are never suggested there again."""
+        if self.controller is None or self.controller.project.read_only or not suggestions:
+            return
+        from app.core.nlp import rejections  # noqa: PLC0415 - no jieba/spaCy: a database write
+
+        controller = self.controller
+        project = controller.project
+
+        def reject_one(s: Suggestion) -> None:
+            controller.perform(
+                self.tr("Reject suggestion"),
+                lambda: rejections.reject(project, document_id=s.document_id, code_id=s.code_id,
+                                          start=s.start, end=s.end, coder=controller.coder),
+                lambda r: rejections.unreject(project, r.id),
+                lambda r: rejections.reject(project, document_id=r.document_id, code_id=r.code_id,
+                                            start=r.start, end=r.end, coder=r.coder, rejection_id=r.id,
+                                            at=r.at),
+                what=Changed.NONE,
+                document_id=s.document_id,
+            )
+
+        try:
+            with controller.macro(self.tr("Reject {n} suggestion(s)").format(n=len(suggestions))):
+                for s in suggestions:
+                    reject_one(s)
+        except GuijiError as exc:
+            self.window_.show_error(self.tr("The suggestion could not be rejected."), str(exc))
+        self._drop(suggestions)
+
+    def _drop(self, done: list[Suggestion]) -> None:
+        gone = {(s.document_id, s.start, s.end, s.code_id) for s in done}
+        self._all = [s for s in self._all if (s.document_id, s.start, s.end, s.code_id) not in gone]
+        self._refilter()
+
+    def accept_selected(self) -> None:
+        self.accept(self._selected())
+
+    def reject_selected(self) -> None:
+        self.reject(self._selected())
+
+    def accept_all_dialog(self) -> None:
+        """Preview every suggestion above the threshold, then accept them all (one undo step)."""
+        shown = self.visible_suggestions()
+        if not shown:
+            return
+        dialog = AcceptPreviewDialog(shown, self.threshold_value(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.accept(shown)
+
+    # --- every document ---
+    def suggest_all_documents(self) -> None:
+        """Suggestions in every document, as a background job with progress and cancel."""
+        if self.controller is None or self.window_.tasks.busy:
+            return
+        project = self.controller.project
+        self._sequence += 1
+        generation, sequence = self._generation, self._sequence
+
+        def work(progress: Callable[[int, int], None]) -> list[Suggestion]:
+            from app.core.nlp.suggest import suggest  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+
+            return suggest(project, threshold=0.0, progress=progress)
+
+        def done(found: list[Suggestion]) -> None:
+            if (generation, sequence) != (self._generation, self._sequence):
+                return
+            self._all_documents = True
+            self._all = found
+            self._colors = {c.id: c.color for c in self.window_.codes_model.all_codes()}
+            self._refilter()
+            self.suggestions_shown.emit()
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, CancelledError):
+                self.window_.show_error(self.tr("Suggestions failed."), str(exc))
+
+        self.window_.tasks.run(self.tr("Suggesting codes in every document…"), work, done, failed)
+
+    def _refresh_all_documents_after_change(self) -> None:
+        # After an accept or undo in "all documents" mode, keep the list and drop what is now coded.
+        self._refilter()
+
+    # --- training and evaluation ---
+    def _update_model_label(self) -> None:
+        if self.controller is None:
+            self.model_label.setText("")
+            return
+        from app.core.nlp.model import RETRAIN_AFTER, model_status  # noqa: PLC0415 - no spaCy in here
+
+        status = model_status(self.controller.project)
+        if not status.trained:
+            text = self.tr("No model yet: suggestions come from keywords and code names only. "
+                           "It is trained in the background once there are {n} codings.")
+            text = text.format(n=RETRAIN_AFTER)
+        elif not status.usable:
+            text = self.tr("The saved model was made by another version of Guiji; it will be retrained.")
+        else:
+            when = status.trained_at.strftime("%Y-%m-%d %H:%M") if status.trained_at else "?"
+            text = self.tr("Model trained {when} on {n} codings ({labels} codes); it retrains after "
+                           "{k} more changes (now {changed}).").format(
+                when=when, n=status.codings_then, labels=status.labels, k=RETRAIN_AFTER,
+                changed=abs(status.codings_now - status.codings_then))
+        self.model_label.setText(text)
+
+    def _maybe_retrain(self) -> None:
+        """Retrain in the background when enough codings changed since the last training."""
+        if (self.controller is None or self.controller.project.read_only or self._train_job is not None
+                or not self._active):
+            return
+        from app.core.nlp.model import RETRAIN_AFTER, model_status  # noqa: PLC0415 - no spaCy in here
+
+        status = model_status(self.controller.project)
+        if status.stale and status.codings_now >= (1 if status.trained else RETRAIN_AFTER):
+            self.train_now()
+
+    @property
+    def training(self) -> bool:
+        return self._train_job is not None
+
+    def train_now(self) -> None:
+        """Train the model in the background (progress and cancel in the Model tab)."""
+        if self.controller is None or self.controller.project.read_only or self._train_job is not None:
+            return
+        project = self.controller.project
+
+        def work(progress: Callable[[int, int], None]) -> object:
+            from app.core.nlp.model import train  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+
+            return train(project, progress=progress)
+
+        self._train_job = self._start("train", work)
+        self._start_progress(self.tr("Training the model…"))
+
+    def _training_done(self, job: BackgroundJob, outcome: object) -> None:
+        if job is self._train_job:
+            self._train_job = None
+        self._stop_progress()
+        if job.generation != self._generation:
+            return
+        if isinstance(outcome, CancelledError):
+            self.status.setText(self.tr("Training cancelled; the previous model is kept."))
+        elif isinstance(outcome, BaseException):
+            self.status.setText(self.tr("Training failed: {error}").format(error=outcome))
+        else:
+            self.status.setText(self.tr("Model trained in {s:.1f} s.").format(s=outcome.seconds))  # type: ignore[attr-defined]
+            self.refresh()
+        self._update_model_label()
+        self.training_finished.emit(outcome)
+
+    def evaluate_now(self) -> None:
+        """Cross-validate in the background and show the per-code quality."""
+        if self.controller is None or self._eval_job is not None:
+            return
+        project = self.controller.project
+        threshold = self.threshold_value()
+
+        def work(progress: Callable[[int, int], None]) -> dict[str, Any]:
+            from app.core.nlp.evaluate import evaluate  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+
+            return evaluate(project, threshold=threshold, progress=progress).as_dict()
+
+        self._eval_job = self._start("evaluate", work)
+        self._start_progress(self.tr("Measuring quality (cross-validation)…"))
+
+    def _evaluation_done(self, job: BackgroundJob, outcome: object) -> None:
+        if job is self._eval_job:
+            self._eval_job = None
+        self._stop_progress()
+        if job.generation != self._generation or self.controller is None:
+            return
+        if isinstance(outcome, CancelledError):
+            return
+        if isinstance(outcome, BaseException):
+            self.quality_summary.setText(self.tr("Quality not measured: {error}").format(error=outcome))
+            self.quality_shown.emit()
+            return
+        from app.core.nlp.evaluate import store_quality  # noqa: PLC0415 - no spaCy in here
+
+        report: dict[str, Any] = outcome  # type: ignore[assignment]
+        if not self.controller.project.read_only:
+            store_quality(self.controller.project, report)
+        self._set_quality(report)
+        self.quality_shown.emit()
+
+    def _load_quality(self) -> None:
+        from app.core.nlp.evaluate import stored_quality  # noqa: PLC0415 - no spaCy in here
+
+        assert self.controller is not None
+        report = stored_quality(self.controller.project)
+        self._set_quality(report or {})
+
+    def _set_quality(self, report: dict[str, Any]) -> None:
+        self._quality = dict(report.get("per_code", {}))
+        rows = sorted(self._quality.items(), key=lambda item: -item[1]["support"])
+        self.quality_model.set_records(rows)
+        if report:
+            self.quality_summary.setText(self.tr(
+                "{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold "
+                "{t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded "
+                "units has an unreliable figure.").format(
+                k=report["folds"], d=report["documents"], u=report["units"], t=report["threshold"],
+                kw=report["keywords"]["f1"], m=report["model"]["f1"], c=report["combined"]["f1"]))
+        else:
+            self.quality_summary.setText(self.tr("Not measured yet: press “Measure quality”."))
+        self.model.refresh_all()  # the Trust column
+
+    def _start_progress(self, text: str) -> None:
+        self.progress.setFormat(text + " %p%")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._update_buttons()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _stop_progress(self) -> None:
+        if self._train_job is None and self._eval_job is None:
+            self.progress.hide()
+            self.cancel_button.hide()
+        self._update_buttons()
+
+    def cancel_background(self) -> None:
+        """Cancel training and evaluation (the previous model stays) and any pending suggestions."""
+        for job in list(self.jobs):
+            job.cancel()
+        # Their reports will be stale: forget them now so that new work can start at once.
+        self._train_job = self._eval_job = self._suggest_job = None
+        self._stop_progress()
+
+    def _update_buttons(self) -> None:
+        editable = self.controller is not None and not self.controller.project.read_only
+        has_rows = self.model.rowCount() > 0
+        for button in (self.accept_button, self.reject_button, self.accept_all_button):
+            button.setEnabled(editable and has_rows)
+        self.all_documents_button.setEnabled(self.controller is not None)
+        self.train_button.setEnabled(editable and self._train_job is None)
+        self.evaluate_button.setEnabled(self.controller is not None and self._eval_job is None)
+
+
+# --------------------------------------------------------------------------- install
+
+
+def install(window: MainWindow) -> None:
+    """Add the Suggestions dock (at the bottom, beside history and search; hidden until asked for)."""
+    panel = SuggestionPanel(window)
+    dock = QDockWidget(panel.tr("Suggestions"), window)
+    dock.setObjectName("dock-suggestions")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.tabifyDockWidget(window.history_dock, dock)
+    dock.hide()
+    window.suggestions_panel = panel  # type: ignore[attr-defined]
+    window.suggestions_dock = dock  # type: ignore[attr-defined]
+    def shown(visible: bool) -> None:
+        if visible:
+            dock.raise_()
+            panel.activate()
+
+    dock.visibilityChanged.connect(shown)
+    toggle: QAction = dock.toggleViewAction()
+    toggle.setText(panel.tr("Code &suggestions"))
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
+    window.view_menu.addAction(toggle)
+    window.coding_menu.addSeparator()
+    window.coding_menu.addAction(toggle)
+    window.project_changed.connect(panel.set_controller)
+    window.documents_view.selectionModel().currentChanged.connect(lambda *_a: panel.document_shown())
+    panel.jump_requested.connect(window.jump_to)
+    window.document_view.selection_changed_cp.connect(
+        lambda *_a: panel.selection_only.isChecked() and panel._refilter()
+    )
+    if window.controller is not None:
+        panel.set_controller(window.controller)
+    jobs = panel.jobs  # a plain set: usable after the panel's C++ object is gone
+
+    def cancel_all(*_args: object) -> None:
+        for job in list(jobs):
+            job.cancel()
+
+    panel.destroyed.connect(cancel_all)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(cancel_all)
