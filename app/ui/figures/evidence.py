@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,7 +54,12 @@ class PassageRow:
 class PassageModel(QAbstractTableModel):
     """Passages with their case, document, stage, code and text (and test/stance for a link's evidence)."""
 
-    HEADERS = ("Case", "Document", "Stage", "Code", "Passage", "Test", "Stance")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PassageModel", "Case"), QT_TRANSLATE_NOOP("PassageModel", "Document"),
+        QT_TRANSLATE_NOOP("PassageModel", "Stage"), QT_TRANSLATE_NOOP("PassageModel", "Code"),
+        QT_TRANSLATE_NOOP("PassageModel", "Passage"), QT_TRANSLATE_NOOP("PassageModel", "Test"),
+        QT_TRANSLATE_NOOP("PassageModel", "Stance"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,7 +82,7 @@ class PassageModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+            return QCoreApplication.translate("PassageModel", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,16 +97,10 @@ class PassageModel(QAbstractTableModel):
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = _tr("{document}, characters {start}–{end}").format(document=r.document, start=r.start,
+            where = QCoreApplication.translate("PassageModel", "{document}, characters {start}–{end}").format(document=r.document, start=r.start,
                                                                          end=r.end)
             return f"{r.code}\n{where}\n\n{r.text}" + (f"\n\n{r.note}" if r.note else "")
         return None
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("PassageModel", text)
 
 
 class LinkDialog(QDialog):

@@ -19,6 +19,7 @@ from typing import Any
 from app.core.errors import ValidationError
 from app.core.process.adjustments import Adjustment
 from app.core.process.data import ProcessData, resolve_level
+from app.core.process.figures.outcomes import is_outcome, last_name, outcomes_for
 from app.core.process.figures.routing import Box, Ports, curve, orthogonal, width_for
 from app.core.process.layout import (
     MM_PER_PT,
@@ -63,46 +64,6 @@ class TimelineOptions:
 def auto_min_transition(units: int) -> int:
     """The default threshold for transition arrows: present in at least half the traced units."""
     return max(1, (units + 1) // 2)
-
-
-def _name(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
-
-
-def outcomes_for(data: ProcessData, rows: Sequence[int], links: Sequence[LinkInfo]
-                 ) -> dict[int, tuple[str, str]]:
-    """Row code id -> (outcome, change) from the framework, else from links to outcome-level codes."""
-    fw = data.framework
-    by_name = {data.codes[r].name: r for r in rows}
-    by_path = {data.codes[r].path: r for r in rows}
-    out: dict[int, tuple[str, str]] = {}
-    for cell in fw.get("cells", []) or []:
-        if not isinstance(cell, dict):
-            continue
-        row = by_path.get(str(cell.get("row", ""))) or by_name.get(str(cell.get("row", "")))
-        if row is not None and cell.get("outcome") and row not in out:
-            out[row] = (_name(str(cell["outcome"])), str(cell.get("change", "")))
-    for stage in fw.get("stages", []) or []:
-        if not isinstance(stage, dict) or not stage.get("outcome"):
-            continue
-        for strategy in stage.get("strategies", []) or []:
-            top = str(strategy).split("/", 1)[0]
-            row = by_name.get(top)
-            if row is not None and row not in out:
-                out[row] = (_name(str(stage["outcome"])), "")
-    for link in links:
-        target = data.codes.get(link.target_id)
-        if target is None or not _is_outcome(data, link.target_id):
-            continue
-        row = data.top(link.source_id).id
-        if row in rows and row not in out:
-            out[row] = (target.name, "")
-    return out
-
-
-def _is_outcome(data: ProcessData, code_id: int) -> bool:
-    node = data.codes[code_id]
-    return node.level == "outcome" or data.top(code_id).level == "outcome"
 
 
 def timeline_figure(
@@ -163,7 +124,7 @@ class _Timeline:
         data = self.data
         cells: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (row, stage index) -> [(code, n)]
         for (k, code_id), n in counts.items():
-            if n < self.t.min_count or _is_outcome(data, code_id):
+            if n < self.t.min_count or is_outcome(data, code_id):
                 continue
             stage = data.stages[k]
             if self.hidden(f"box:{code_id}@{stage.id}"):
@@ -193,7 +154,7 @@ class _Timeline:
             if adj is not None and adj.label and row not in outcomes:
                 outcomes[row] = (adj.label, "")
         outcomes = {r: v for r, v in outcomes.items() if not self.hidden(f"outcome:{r}")}
-        end_state = _name(str(data.framework.get("end_state", ""))) if outcomes else ""
+        end_state = last_name(str(data.framework.get("end_state", ""))) if outcomes else ""
         if self.hidden("end"):
             end_state = ""
         n = len(data.stages)
@@ -497,7 +458,7 @@ class _Timeline:
             if kind == "t":
                 color = "#595959" if self.gray else mix(self.row_color(resolve_level(
                     data, thing.from_code_id, self.t.row_level)), "#5A5A5A", 0.35)
-                tip = f"{thing.from_stage} {_name(thing.from_code)} → {thing.to_stage} {_name(thing.to_code)}: " \
+                tip = f"{thing.from_stage} {last_name(thing.from_code)} → {thing.to_stage} {last_name(thing.to_code)}: " \
                       f"{thing.count} ({', '.join(thing.cases)})"
                 self.arrows.append(Path(curve((ax + aw, ports.y(pa)), (bx, ports.y(pb))), stroke=color,
                                         width=extra, opacity=0.85 if not self.gray else 1.0, head="arrow",
@@ -552,7 +513,7 @@ class _Timeline:
 
     def link_end(self, code_id: int, stage_id: int | None, mapper: dict[int, int], after: int | None) -> str:
         data = self.data
-        if _is_outcome(data, code_id):
+        if is_outcome(data, code_id):
             name = data.codes[code_id].name
             for key in self.anchors:
                 if key.startswith("outcome:"):

@@ -1,0 +1,167 @@
+"""Links made and judged in the process window: drag from box to box, evidence with its
+process-tracing test, edit and delete — each one undoable through the project controller.
+
+A mixin of app.ui.timeline.ProcessWindow, which provides ``project``, ``controller``, ``data``,
+``links``, ``figure``, ``selected``, ``editable``, the evidence ``table``/``passages``, the buttons,
+``_rows`` and ``_perform``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from app.core.process import links as link_service
+from app.ui.figures.evidence import EvidenceDialog, LinkDialog, PassageRow
+
+
+class LinkEditing:
+    """The link and evidence actions of the process window."""
+
+    # Provided by the window (see the module's docstring).
+    project: Any
+    controller: Any
+    data: Any
+    links: list[link_service.LinkInfo]
+    figure: Any
+    selected: tuple[Any, ...]
+    editable: bool
+    table: Any
+    passages: Any
+    add_evidence_button: Any
+    judge_button: Any
+    remove_evidence_button: Any
+    delete_link_button: Any
+    # and the methods _rows and _perform. Strings are translated in the window's context, explicitly:
+    # Qt Linguist would file a mixin's self.tr() under the mixin's name.
+
+    def _link_end(self, ref: tuple[Any, ...]) -> tuple[int, int | None] | None:
+        """(code id, stage id) of a box, or of the outcome-level code an outcome box names."""
+        assert self.data is not None
+        if ref[0] == "box":
+            return int(ref[2]), int(ref[1])
+        if ref[0] == "outcome" and self.figure is not None:
+            name = self.figure.meta.get("outcomes", {}).get(self.data.codes[int(ref[1])].path)
+            for node in self.data.codes.values():
+                if node.name == name and (node.level == "outcome" or self.data.top(node.id).level == "outcome"):
+                    return node.id, None
+            QMessageBox.information(self, QCoreApplication.translate("ProcessWindow", "Link codes"), QCoreApplication.translate("ProcessWindow",
+                "Make an outcome-level code named “{name}” to link to this outcome.").format(name=name))
+        return None
+
+    def create_link(self, source: tuple[Any, ...], target: tuple[Any, ...]) -> None:
+        if not self.editable or self.data is None:
+            return
+        a, b = self._link_end(source), self._link_end(target)
+        if a is None or b is None:
+            return
+        dialog = LinkDialog(self.data.codes[a[0]].path, self.data.codes[b[0]].path, self)
+        if dialog.exec() != LinkDialog.DialogCode.Accepted:
+            return
+        relation, memo = dialog.chosen_relation(), dialog.memo.text()
+        coder = self.controller.coder
+
+        def redo(info: link_service.LinkInfo) -> None:
+            link_service.create_link(self.project, info.source_id, info.target_id, info.relation,
+                                     source_stage_id=info.source_stage_id, target_stage_id=info.target_stage_id,
+                                     memo=info.memo, coder=info.coder, link_id=info.id, created_at=info.created_at)
+
+        link = self._perform(QCoreApplication.translate("ProcessWindow", "Link codes"), lambda: link_service.create_link(
+            self.project, a[0], b[0], relation, source_stage_id=a[1], target_stage_id=b[1], memo=memo,
+            coder=coder), lambda info: link_service.delete_link(self.project, info.id), redo)
+        if link is not None:
+            self.selected = ("link", link.id)
+
+    def _selected_link(self) -> link_service.LinkInfo | None:
+        if self.selected and self.selected[0] == "link":
+            return next((x for x in self.links if x.id == self.selected[1]), None)
+        return None
+
+    def _update_link_buttons(self) -> None:
+        link = self._selected_link()
+        for button in (self.add_evidence_button, self.delete_link_button):
+            button.setVisible(link is not None)
+            button.setEnabled(self.editable)
+        for button in (self.judge_button, self.remove_evidence_button):
+            button.setVisible(link is not None)
+            button.setEnabled(self.editable and bool(link and link.evidence))
+
+    def edit_link(self, link_id: int) -> None:
+        link = next((x for x in self.links if x.id == link_id), None)
+        if link is None:
+            return
+        dialog = LinkDialog(link.source, link.target, self, relation=link.relation, memo=link.memo)
+        if dialog.exec() == LinkDialog.DialogCode.Accepted:
+            relation, memo = dialog.chosen_relation(), dialog.memo.text()
+            self._perform(QCoreApplication.translate("ProcessWindow", "Edit link"),
+                          lambda: link_service.update_link(self.project, link_id, relation=relation, memo=memo),
+                          lambda before: link_service.set_link(self.project, before))
+
+    def delete_link(self) -> None:
+        link = self._selected_link()
+        if link is not None:
+            self._perform(QCoreApplication.translate("ProcessWindow", "Delete link"), lambda: link_service.delete_link(self.project, link.id),
+                          lambda snapshot: link_service.restore_link(self.project, snapshot),
+                          lambda snapshot: link_service.delete_link(self.project, snapshot.link.id))
+            self.selected = ()
+
+    def add_evidence(self) -> None:
+        link = self._selected_link()
+        if link is None:
+            return
+        have = {e.coding_id for e in link.evidence}
+        assert self.data is not None
+        codes = self.data.subtree(link.source_id) | self.data.subtree(link.target_id)
+        ids = [c.id for c in self.data.codings if c.code_id in codes and c.id not in have]
+        candidates = self._rows(ids)
+        dialog = EvidenceDialog(candidates, self)
+        if dialog.exec() != EvidenceDialog.DialogCode.Accepted or not dialog.checked():
+            return
+        test, stance, note = dialog.test.currentData(), dialog.stance.currentData(), dialog.note.text()
+        chosen = dialog.checked()
+        with self.controller.macro(QCoreApplication.translate("ProcessWindow", "Add evidence")):
+            for coding_id in chosen:
+                self._perform(QCoreApplication.translate("ProcessWindow", "Add evidence"), lambda c=coding_id: link_service.add_evidence(
+                    self.project, link.id, c, test=test, stance=stance, note=note),
+                    lambda info: link_service.remove_evidence(self.project, info.id),
+                    lambda info: link_service.readd_evidence(self.project, info))
+
+    def _current_evidence(self) -> PassageRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.passages.row(index.row())
+        return row if row.evidence_id is not None else None
+
+    def change_test(self) -> None:
+        row = self._current_evidence()
+        if row is None or row.evidence_id is None:
+            return
+        evidence_id = row.evidence_id
+        tests = [f"{zh} ({en})" for zh, en in link_service.TESTS.values()]
+        stances = [f"{zh} ({en})" for zh, en in link_service.STANCES.values()]
+        current = list(link_service.TESTS).index(row.test) if row.test in link_service.TESTS else 0
+        test, ok = QInputDialog.getItem(self, QCoreApplication.translate("ProcessWindow", "Process-tracing test"), QCoreApplication.translate("ProcessWindow", "Test:"), tests, current,
+                                        False)
+        if not ok:
+            return
+        stance, ok = QInputDialog.getItem(self, QCoreApplication.translate("ProcessWindow", "Process-tracing test"), QCoreApplication.translate("ProcessWindow", "The passage:"), stances,
+                                          list(link_service.STANCES).index(row.stance or "supports"), False)
+        if ok:
+            test_key = list(link_service.TESTS)[tests.index(test)]
+            stance_key = list(link_service.STANCES)[stances.index(stance)]
+            self._perform(QCoreApplication.translate("ProcessWindow", "Change evidence test"), lambda: link_service.update_evidence(
+                self.project, evidence_id, test=test_key, stance=stance_key),
+                lambda before: link_service.update_evidence(self.project, evidence_id, test=before.test,
+                                                            stance=before.stance, note=before.note))
+
+    def remove_evidence(self) -> None:
+        row = self._current_evidence()
+        if row is not None and row.evidence_id is not None:
+            evidence_id = row.evidence_id
+            self._perform(QCoreApplication.translate("ProcessWindow", "Remove evidence"),
+                          lambda: link_service.remove_evidence(self.project, evidence_id),
+                          lambda info: link_service.readd_evidence(self.project, info),
+                          lambda info: link_service.remove_evidence(self.project, info.id))
