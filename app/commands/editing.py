@@ -11,7 +11,6 @@ Positions are code points, end exclusive. Codings, stage spans and case passages
 """
 
 # Services are imported inside the commands so that `guiji --help` stays quick (and jieba unloaded).
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -188,10 +188,10 @@ class MappingRow:
 def _posseg() -> Any:
     """jieba's part-of-speech tokenizer, imported and initialised on first use (the one process-wide
     jieba of :mod:`app.core.nlp.segment`, cache in Guiji's user folder)."""
-    from app.core.nlp.segment import jieba_module  # noqa: PLC0415 - lazy: jieba loads only when asked
+    from app.core.nlp.segment import jieba_module
 
     jieba_module()
-    import jieba.posseg  # noqa: PLC0415
+    import jieba.posseg
 
     return jieba.posseg
 
@@ -206,7 +206,7 @@ def _person(word: str) -> bool:
 
 def names_in_text(text: str) -> dict[str, str]:
     """The names jieba finds in ``text``: name → kind (nr, ns or nt)."""
-    from app.core.nlp.segment import LOCK  # noqa: PLC0415 - jieba's dictionary is shared by threads
+    from app.core.nlp.segment import LOCK
 
     posseg = _posseg()
     with LOCK:

@@ -234,9 +234,9 @@ class PseudonymiseDialog(QDialog):
 
     def add_name(self, name: str) -> None:
         with self._project.read() as session:
-            from sqlalchemy import select  # noqa: PLC0415
+            from sqlalchemy import select
 
-            from app.core.db.models import Document  # noqa: PLC0415
+            from app.core.db.models import Document
 
             texts = list(session.scalars(select(Document.text)))
         self.model.add_name(pseudonyms.NameFound(name, "added", pseudonyms.count_occurrences(texts, name)))

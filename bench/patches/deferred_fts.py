@@ -19,7 +19,6 @@ This changes the search schema (a migration) and app.core.db.fts/search/check, o
 work, so it is proposed and measured here rather than done inside the editing feature.
 """
 
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -287,7 +287,7 @@ def test_replace_is_case_sensitive_and_literal(project: Any) -> None:
 
 
 def test_rejected_suggestions_follow_their_words(project: Any, doc: documents.DocumentInfo) -> None:
-    from app.core.db.models import SuggestionRejection  # noqa: PLC0415
+    from app.core.db.models import SuggestionRejection
 
     code = codebook.create_code(project, "编码")
     text = documents.document_text(project, doc.id)

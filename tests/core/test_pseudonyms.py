@@ -75,7 +75,7 @@ def test_names_found_include_the_interviewees_names(sample: Any) -> None:
 
 
 def test_jieba_cache_goes_to_the_user_folder() -> None:
-    import jieba  # noqa: PLC0415
+    import jieba
 
     pseudonyms.names_in_text("刘卫东在桂园社区")
     assert jieba.dt.tmp_dir is not None
@@ -113,9 +113,9 @@ def test_after_pseudonymising_the_sample_no_original_name_remains(sample: Any, t
         assert row.name not in text, row.name
     # Exports: the codings listing (`guiji codings --json`), the code list, the coding-example table,
     # the codebook as CSV and the whole project as REFI-QDA.
-    from app.core.exchange.codebook_io import export_codebook  # noqa: PLC0415
-    from app.core.exchange.qdpx_export import export_qdpx  # noqa: PLC0415
-    from app.core.tables import coding_examples_table  # noqa: PLC0415
+    from app.core.exchange.codebook_io import export_codebook
+    from app.core.exchange.qdpx_export import export_qdpx
+    from app.core.tables import coding_examples_table
 
     exported = repr(coding.list_codings(sample)) + repr(codebook.list_codes(sample))
     exported += repr(coding_examples_table(sample))
@@ -218,9 +218,9 @@ def test_backups_beside_the_project_are_listed(project: Any) -> None:
 
 
 def test_a_learned_model_is_deleted_and_undo_brings_it_back(project: Any) -> None:
-    import zlib  # noqa: PLC0415
+    import zlib
 
-    from app.core.db.models import SuggestionModel  # noqa: PLC0415
+    from app.core.db.models import SuggestionModel
 
     documents.add_text_document(project, "甲", "刘卫东说")
     with project.write() as session:
