@@ -523,3 +523,89 @@ def timeline_view_large(ctx: Context) -> ScenarioGen:
 
     yield Timed(run, after)
     close_window(app, window)
+
+
+# --------------------------------------------------------------------------- code suggestions (app.core.nlp)
+
+
+def _documents_for_codings(project: object, wanted: int) -> list[int]:
+    """The first documents (in order) that together hold about ``wanted`` codings."""
+    from sqlalchemy import func, select
+
+    from app.core.db.models import Coding, Document
+
+    with project.read() as session:  # type: ignore[attr-defined]
+        per_document = select(Coding.document_id, func.count()).group_by(Coding.document_id)
+        counts = dict(session.execute(per_document).all())
+        order = list(session.scalars(select(Document.id).order_by(Document.position, Document.id)))
+    chosen, total = [], 0
+    for doc_id in order:
+        if total >= wanted:
+            break
+        chosen.append(doc_id)
+        total += counts.get(doc_id, 0)
+    return chosen
+
+
+@scenario(budget_s=60.0, budget_rss_mb=700, warmup=0, max_runs=2)
+def train_2000_codings(ctx: Context) -> ScenarioGen:
+    """Train the suggestion model (textcat_multilabel from scratch) on the first documents holding about
+    2,000 codings and store it in the project: units, examples, jieba tokens, epochs, the blob written.
+    The process has spaCy loaded; peak RSS is the process's."""
+    from app.core.nlp import segment
+    from app.core.nlp.corpus import load_corpus
+    from app.core.nlp.model import build_examples, code_definitions, save_model, train_model
+    from app.core.project import open_project as open_
+
+    project = open_(ctx.project)
+    documents = _documents_for_codings(project, 2000)
+    segment.pipeline()  # spaCy and jieba loaded before the clock starts, as in the app after a first use
+
+    def run(_i: int) -> None:
+        segment.use_codebook(project)
+        corpus = load_corpus(project, document_ids=documents)
+        training = build_examples(corpus, code_definitions(project))
+        model, epochs = train_model(training)
+        codings = sum(len(c) for doc in corpus for c in doc.coded)
+        ctx.details.update({
+            "documents": len(documents), "units": training.units, "labels": len(training.code_ids),
+            "epochs": epochs, "coded_units": codings,
+            "blob_mb": round(save_model(project, model, codings=codings) / 2**20, 2),
+        })
+
+    yield run
+    project.close()
+
+
+@scenario(budget_s=1.0, budget_rss_mb=700, max_runs=5)
+def suggest_doc_10k(ctx: Context) -> ScenarioGen:
+    """Warm: suggestions (keyword rules and the learned model, with the most similar coded passage as
+    reason) for the document closest to 10,000 characters; the model (trained untimed on about 2,000
+    codings of other documents) and spaCy already loaded. What the panel waits for on a new document."""
+    from sqlalchemy import func, select
+
+    from app.core.db.models import Document
+    from app.core.nlp.corpus import load_corpus
+    from app.core.nlp.model import build_examples, code_definitions, load_model, save_model, train_model
+    from app.core.nlp.suggest import suggest
+    from app.core.project import open_project as open_
+
+    project = open_(ctx.project)
+    with project.read() as session:
+        target = session.execute(
+            select(Document.id, Document.length).order_by(func.abs(Document.length - 10_000), Document.id)
+        ).first()
+    assert target is not None
+    training_docs = [d for d in _documents_for_codings(project, 2000) if d != target.id]
+    corpus = load_corpus(project, document_ids=training_docs)
+    model, _epochs = train_model(build_examples(corpus, code_definitions(project)))
+    save_model(project, model, codings=0)
+    load_model(project)
+
+    def run(_i: int) -> None:
+        found = suggest(project, document_id=target.id)
+        ctx.details.update({"characters": target.length, "suggestions": len(found),
+                            "model": sum(1 for s in found if s.source == "model")})
+
+    yield run
+    project.close()

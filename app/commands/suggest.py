@@ -10,7 +10,6 @@
 """
 
 # Services are imported inside the commands so that `guiji --help` stays quick (spaCy is heavy).
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

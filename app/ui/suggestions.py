@@ -476,7 +476,7 @@ class SuggestionPanel(QWidget):
             self._suggest_job.cancel()
 
         def work(progress: Callable[[int, int], None]) -> list[Suggestion]:
-            from app.core.nlp.suggest import suggest  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+            from app.core.nlp.suggest import suggest
 
             progress(0, 1)
             return suggest(project, document_id=document_id, threshold=0.0)
@@ -608,7 +608,7 @@ class SuggestionPanel(QWidget):
         """Remember the rejections (undoable): these codes are never suggested there again."""
         if self.controller is None or self.controller.project.read_only or not suggestions:
             return
-        from app.core.nlp import rejections  # noqa: PLC0415 - no jieba/spaCy: a database write
+        from app.core.nlp import rejections
 
         controller = self.controller
         project = controller.project
@@ -664,7 +664,7 @@ class SuggestionPanel(QWidget):
         generation, sequence = self._generation, self._sequence
 
         def work(progress: Callable[[int, int], None]) -> list[Suggestion]:
-            from app.core.nlp.suggest import suggest  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+            from app.core.nlp.suggest import suggest
 
             return suggest(project, threshold=0.0, progress=progress)
 
@@ -692,7 +692,7 @@ class SuggestionPanel(QWidget):
         if self.controller is None:
             self.model_label.setText("")
             return
-        from app.core.nlp.model import RETRAIN_AFTER, model_status  # noqa: PLC0415 - no spaCy in here
+        from app.core.nlp.model import RETRAIN_AFTER, model_status
 
         status = model_status(self.controller.project)
         if not status.trained:
@@ -714,7 +714,7 @@ class SuggestionPanel(QWidget):
         if (self.controller is None or self.controller.project.read_only or self._train_job is not None
                 or not self._active):
             return
-        from app.core.nlp.model import RETRAIN_AFTER, model_status  # noqa: PLC0415 - no spaCy in here
+        from app.core.nlp.model import RETRAIN_AFTER, model_status
 
         status = model_status(self.controller.project)
         if status.stale and status.codings_now >= (1 if status.trained else RETRAIN_AFTER):
@@ -731,7 +731,7 @@ class SuggestionPanel(QWidget):
         project = self.controller.project
 
         def work(progress: Callable[[int, int], None]) -> object:
-            from app.core.nlp.model import train  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+            from app.core.nlp.model import train
 
             return train(project, progress=progress)
 
@@ -762,7 +762,7 @@ class SuggestionPanel(QWidget):
         threshold = self.threshold_value()
 
         def work(progress: Callable[[int, int], None]) -> dict[str, Any]:
-            from app.core.nlp.evaluate import evaluate  # noqa: PLC0415 - spaCy loads here, off the GUI thread
+            from app.core.nlp.evaluate import evaluate
 
             return evaluate(project, threshold=threshold, progress=progress).as_dict()
 
@@ -781,7 +781,7 @@ class SuggestionPanel(QWidget):
             self.quality_summary.setText(self.tr("Quality not measured: {error}").format(error=outcome))
             self.quality_shown.emit()
             return
-        from app.core.nlp.evaluate import store_quality  # noqa: PLC0415 - no spaCy in here
+        from app.core.nlp.evaluate import store_quality
 
         report: dict[str, Any] = outcome  # type: ignore[assignment]
         if not self.controller.project.read_only:
@@ -790,7 +790,7 @@ class SuggestionPanel(QWidget):
         self.quality_shown.emit()
 
     def _load_quality(self) -> None:
-        from app.core.nlp.evaluate import stored_quality  # noqa: PLC0415 - no spaCy in here
+        from app.core.nlp.evaluate import stored_quality
 
         assert self.controller is not None
         report = stored_quality(self.controller.project)

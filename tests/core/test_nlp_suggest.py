@@ -18,7 +18,7 @@ from app.core.nlp.evaluate import evaluate, folds_of
 from app.core.nlp.invivo import STOP_WORDS, document_key_terms, key_terms
 from app.core.nlp.model import build_examples, code_definitions, train_model
 from app.core.nlp.rejections import list_rejections, reject, unreject
-from app.core.nlp.suggest import suggest
+from app.core.nlp.suggest import passage_index, suggest
 from app.core.project import Project, open_project
 from tests.core.nlp_helpers import CODER, TOPICS, add_document, build_learnable_project
 
@@ -250,7 +250,7 @@ def test_invivo_key_terms_skip_stop_words_and_code_names(project: Project) -> No
 
 def test_rejections_stay_on_their_words_when_the_text_is_edited(project: Project) -> None:
     editing = pytest.importorskip("app.core.editing")
-    import app.core.nlp  # noqa: F401, PLC0415 - registers the rejection table with the editor
+    import app.core.nlp  # noqa: F401 - registers the rejection table with the editor
 
     assert "suggestion_rejection" in [t.table for t in editing.POSITION_TABLES]
     code = codebook.create_code(project, "互助合作")
@@ -270,3 +270,25 @@ def test_rejections_stay_on_their_words_when_the_text_is_edited(project: Project
     assert (list_rejections(project, doc)[0].start, list_rejections(project, doc)[0].end) == (
         target.start, target.end,
     )
+
+
+def test_reasons_follow_new_codings(trained: Project) -> None:
+    """The index of coded passages is cached per project, and rebuilt when the codings change."""
+    doc = _doc_id(trained, "新访谈")
+    sentence = "一家物流企业捐了十万块钱，还提供了三个就业岗位。"
+    before = next(s for s in suggest(trained, document_id=doc) if s.text == sentence)
+    assert before.similar is not None
+    assert before.similar.text == sentence
+    assert passage_index(trained) is passage_index(trained)  # unchanged project: the same index
+    cached = passage_index(trained)
+    other = add_document(trained, "另一篇", f"受访者：{sentence}😀\n")
+    coding.apply_coding(trained, document_id=other, code_id=before.code_id, start=4, end=4 + len(sentence),
+                        coder=CODER)
+    for c in coding.list_codings(trained, code_id=before.code_id):
+        if c.text == sentence and c.document != "另一篇":
+            coding.remove_coding(trained, c.id)
+    assert passage_index(trained) is not cached
+    after = next(s for s in suggest(trained, document_id=doc) if s.text == sentence)
+    assert after.similar is not None
+    assert (after.similar.document, after.similar.text) == ("另一篇", sentence)
+    assert after.similar.similarity == pytest.approx(1.0)

@@ -67,16 +67,17 @@ def load_corpus(
         if wanted is not None:
             query = query.where(Document.id.in_(wanted))
         docs = session.execute(query).all()
+        coding_query = select(Coding.document_id, Coding.code_id, Coding.start, Coding.end)
+        rejection_query = select(SuggestionRejection.document_id, SuggestionRejection.code_id,
+                                 SuggestionRejection.start, SuggestionRejection.end)
+        if wanted is not None:
+            coding_query = coding_query.where(Coding.document_id.in_(wanted))
+            rejection_query = rejection_query.where(SuggestionRejection.document_id.in_(wanted))
         codings: dict[int, list[tuple[int, int, int]]] = {}
-        for doc_id, code_id, start, end in session.execute(
-            select(Coding.document_id, Coding.code_id, Coding.start, Coding.end)
-        ):
+        for doc_id, code_id, start, end in session.execute(coding_query):
             codings.setdefault(doc_id, []).append((code_id, start, end))
         rejections: dict[int, list[tuple[int, int, int]]] = {}
-        for doc_id, code_id, start, end in session.execute(
-            select(SuggestionRejection.document_id, SuggestionRejection.code_id, SuggestionRejection.start,
-                   SuggestionRejection.end)
-        ):
+        for doc_id, code_id, start, end in session.execute(rejection_query):
             rejections.setdefault(doc_id, []).append((code_id, start, end))
     out: list[DocumentUnits] = []
     for doc_id, name, text in docs:

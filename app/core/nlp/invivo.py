@@ -68,8 +68,8 @@ def _extractor(method: Method) -> Any:
             # jieba.analyse reads its IDF table with open(...).read() and never closes the file.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ResourceWarning)
-                from jieba.analyse.textrank import TextRank  # noqa: PLC0415 - lazy on purpose
-                from jieba.analyse.tfidf import TFIDF  # noqa: PLC0415 - lazy on purpose
+                from jieba.analyse.textrank import TextRank
+                from jieba.analyse.tfidf import TFIDF
 
                 found = TFIDF() if method == "tfidf" else TextRank()
             found.stop_words = set(found.stop_words) | STOP_WORDS

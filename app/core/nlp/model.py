@@ -170,7 +170,7 @@ def _textcat_config(length: int) -> dict[str, Any]:
 
 
 def _blank(length: int) -> Language:
-    import spacy  # noqa: PLC0415 - lazy on purpose
+    import spacy
 
     segment.jieba_module()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
@@ -179,7 +179,7 @@ def _blank(length: int) -> Language:
 
 
 def _spacy_version() -> str:
-    from spacy import about  # noqa: PLC0415 - lazy on purpose
+    from spacy import about
 
     return ".".join(about.__version__.split(".")[:2])
 
@@ -240,9 +240,9 @@ def train_model(training: TrainingSet, *, progress: Progress | None = None) -> t
     """
     if not training.code_ids:
         raise ValidationError("nothing to learn from yet: code some passages first")
-    from spacy.tokens import Doc  # noqa: PLC0415
-    from spacy.training import Example as SpacyExample  # noqa: PLC0415
-    from thinc.api import Adam, fix_random_seed  # noqa: PLC0415
+    from spacy.tokens import Doc
+    from spacy.training import Example as SpacyExample
+    from thinc.api import Adam, fix_random_seed
 
     with segment.LOCK:
         maker = segment.pipeline()

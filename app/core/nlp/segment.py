@@ -46,7 +46,7 @@ def jieba_module() -> Any:
     global _jieba  # noqa: PLW0603 - one process-wide jieba, as spaCy's segmenter uses it
     with LOCK:
         if _jieba is None:
-            import jieba  # noqa: PLC0415 - lazy on purpose
+            import jieba
 
             cache = user_data_dir() / "cache" / "jieba"
             cache.mkdir(parents=True, exist_ok=True)
@@ -63,7 +63,7 @@ def pipeline() -> Language:
     with LOCK:
         if _nlp is None:
             jieba_module()
-            import spacy  # noqa: PLC0415 - lazy on purpose
+            import spacy
 
             _nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         return _nlp
@@ -104,7 +104,7 @@ def use_terms(terms: Iterable[str]) -> bool:
 
 def codebook_terms(project: Project) -> frozenset[str]:
     """Every code name and keyword of the project's codebook."""
-    from app.core.codebook import list_codes  # noqa: PLC0415 - keeps this module light to import
+    from app.core.codebook import list_codes
 
     terms: set[str] = set()
     for code in list_codes(project):

@@ -9,8 +9,9 @@ Each code's passages get an inverted index, so a query costs what its bigrams' p
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 __all__ = ["Passage", "PassageIndex", "bigrams"]
@@ -68,20 +69,38 @@ class _CodeIndex:
 
 
 class PassageIndex:
-    """Coded passages grouped by code, each group indexed on first use."""
+    """Coded passages grouped by code, each code's passages loaded and indexed on first use.
 
-    def __init__(self, passages: Iterable[Passage]) -> None:
+    ``load(code_ids)`` returns the passages of those codes. An index is only valid while the
+    project's codings and texts are unchanged; :mod:`app.core.nlp.suggest` keeps one per project
+    and replaces it when they change. Safe to share between threads.
+    """
+
+    def __init__(self, load: Callable[[set[int]], list[Passage]]) -> None:
+        self._load = load
         self._by_code: dict[int, list[Passage]] = {}
-        for p in passages:
-            self._by_code.setdefault(p.code_id, []).append(p)
         self._indexes: dict[int, _CodeIndex] = {}
+        self._lock = threading.Lock()
+
+    def ensure(self, code_ids: Iterable[int]) -> None:
+        """Load the passages of the codes not loaded yet (one query for all of them)."""
+        with self._lock:
+            missing = {c for c in code_ids if c not in self._by_code}
+            if not missing:
+                return
+            for code_id in missing:
+                self._by_code[code_id] = []
+            for p in self._load(missing):
+                self._by_code[p.code_id].append(p)
 
     def most_similar(self, code_id: int, text: str) -> tuple[Passage, float] | None:
         """The passage of ``code_id`` most like ``text`` and its similarity in [0, 1], or None."""
-        passages = self._by_code.get(code_id)
-        if not passages:
-            return None
-        index = self._indexes.get(code_id)
-        if index is None:
-            index = self._indexes[code_id] = _CodeIndex(passages)
+        self.ensure([code_id])
+        with self._lock:
+            passages = self._by_code.get(code_id)
+            if not passages:
+                return None
+            index = self._indexes.get(code_id)
+            if index is None:
+                index = self._indexes[code_id] = _CodeIndex(passages)
         return index.best(text)

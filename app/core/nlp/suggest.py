@@ -16,14 +16,15 @@ rejected that code there. Suggestions are sorted by score (highest first), then 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.core.codebook import list_codes
-from app.core.db.models import Coding, Document
+from app.core.db.models import Coding, Document, DocumentEdit
 from app.core.errors import ValidationError
 from app.core.nlp import segment
 from app.core.nlp.corpus import DocumentUnits, load_corpus
@@ -135,6 +136,7 @@ def _quote(text: str) -> str:
 
 
 def _passages(project: Project, code_ids: set[int]) -> list[Passage]:
+    """The coded passages of ``code_ids``, with their text."""
     if not code_ids:
         return []
     with project.read() as session:
@@ -150,6 +152,39 @@ def _passages(project: Project, code_ids: set[int]) -> list[Passage]:
         name, text = docs[r.document_id]
         out.append(Passage(r.code_id, r.document_id, name, r.start, r.end, text[r.start : r.end]))
     return out
+
+
+def _codings_signature(project: Project) -> tuple[object, ...]:
+    """Changes whenever a coding, a code's codings or a document's text changes (one cheap query each)."""
+    with project.read() as session:
+        codings = session.execute(
+            select(func.count(Coding.id), func.max(Coding.id), func.sum(Coding.start), func.sum(Coding.end),
+                   func.sum(Coding.code_id), func.sum(Coding.document_id))
+        ).one()
+        texts = session.execute(
+            select(func.count(Document.id), func.sum(Document.length), func.max(DocumentEdit.id))
+            .select_from(Document).outerjoin(DocumentEdit, DocumentEdit.document_id == Document.id)
+        ).one()
+    return (*codings, *texts)
+
+
+# One passage index per project file, kept while its codings and texts stay the same: building the
+# indexes of a code used thousands of times costs more than everything else in a suggestion run.
+_indexes: dict[str, tuple[tuple[object, ...], PassageIndex]] = {}
+_indexes_lock = threading.Lock()
+
+
+def passage_index(project: Project) -> PassageIndex:
+    """The project's index of coded passages (the reasons of model suggestions), up to date."""
+    signature = _codings_signature(project)
+    key = str(project.path)
+    with _indexes_lock:
+        cached = _indexes.get(key)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        index = PassageIndex(lambda code_ids: _passages(project, code_ids))
+        _indexes[key] = (signature, index)
+        return index
 
 
 def _keyword_word(unit_text: str, start: int, end: int) -> str | None:
@@ -239,8 +274,8 @@ def suggest(
         chosen.append((doc, [c for c in decide(doc, rules, scores, threshold) if c.unit in keep]))
         if progress is not None:
             progress(done, len(corpus))
-    wanted_codes = {c.code_id for _doc, cs in chosen for c in cs if c.model_score is not None}
-    index = PassageIndex(_passages(project, wanted_codes))
+    index = passage_index(project)
+    index.ensure(c.code_id for _doc, cs in chosen for c in cs if c.model_score is not None)
     order = {doc.document_id: n for n, (doc, _cs) in enumerate(chosen)}
     out = [_dress(doc, c, paths, index) for doc, cs in chosen for c in cs]
     out.sort(key=lambda s: (-s.score, order[s.document_id], s.start, s.code))
