@@ -182,7 +182,17 @@ def _search_index(conn: Connection, tables: set[str], problems: list[Problem]) -
     # FTS5 keeps each row's token count in its documented "<table>_docsize" shadow table, as a
     # varint; the trigram tokenizer makes one token per position that starts three characters.
     rows = conn.execute(text(f"SELECT id, sz FROM {fts.FTS_TABLE}_docsize"))
-    return {row_id: _varint(size) for row_id, size in rows}
+    sizes = {row_id: _varint(size) for row_id, size in rows}
+    if fts.PENDING_TABLE in tables:
+        # A document changed since it was indexed: the index must still match the text it holds.
+        pending = conn.execute(text(f"SELECT document_id, length(old_text) FROM {fts.PENDING_TABLE}"))
+        for doc_id, old_length in pending:
+            if sizes.get(doc_id) == max(old_length - 2, 0):
+                sizes[doc_id] = _AWAITING_INDEX
+    return sizes
+
+
+_AWAITING_INDEX = -1  # index size of a pending document that matches the text the index holds
 
 
 def _varint(data: bytes) -> int:
@@ -233,7 +243,7 @@ def _document_problems(conn: Connection, indexed: dict[int, int] | None) -> Iter
                 "hash", f"{label}: the stored SHA-256 does not match its text (the text was changed)",
                 table="document", row=doc_id, document=name,
             )
-        if indexed is not None and index_size != max(actual - 2, 0):
+        if indexed is not None and index_size not in (max(actual - 2, 0), _AWAITING_INDEX):
             yield Problem(
                 "search_index", f"{label}: the search index does not match its text (it must be rebuilt)",
                 table=fts.FTS_TABLE, row=doc_id, document=name,

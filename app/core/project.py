@@ -19,11 +19,11 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, inspect, select, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
-from app.core.db import migrate
+from app.core.db import fts, migrate
 from app.core.db.engine import looks_like_sqlite, make_engine
 from app.core.db.models import ProjectMeta, utcnow
 from app.core.errors import ProjectError, ProjectLockedError
@@ -65,8 +65,21 @@ class Project:
             yield session
             session.rollback()
 
+    def flush_search_index(self) -> int:
+        """Index the texts changed since they were last indexed (see :func:`app.core.db.fts.flush`);
+        returns how many documents. Search is exact without it; it keeps the index's backlog short."""
+        if self.read_only:
+            return 0
+        with self.write() as session:
+            return fts.flush(session)
+
     def close(self) -> None:
-        """Release the engine and the lock; the object is unusable afterwards."""
+        """Bring the search index up to date, release the engine and the lock; the object is unusable
+        afterwards."""
+        if not self.read_only and self._lock is not None:
+            # Best effort: a file that cannot be written now keeps its backlog, and search stays exact.
+            with contextlib.suppress(SQLAlchemyError):
+                self.flush_search_index()
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
@@ -148,7 +161,11 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     try:
         engine = make_engine(path, read_only=read_only)
         report = _check_schema(path, engine, read_only=read_only)
-        return Project(path, engine, lock, report)
+        project = Project(path, engine, lock, report)
+        if not read_only:
+            with contextlib.suppress(SQLAlchemyError):
+                project.flush_search_index()  # left over when Guiji stopped before closing the project
+        return project
     except BaseException:
         if lock is not None:
             lock.release()

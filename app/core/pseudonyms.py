@@ -42,6 +42,7 @@ from sqlalchemy import LargeBinary, String, and_, delete, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.db import fts
 from app.core.db.fts import FTS_TABLE, is_sqlite
 from app.core.db.models import Base, Document
 from app.core.db.snapshot import RowImage, RowsSnapshot, capture
@@ -498,11 +499,13 @@ def pseudonymise(
 
 
 def scrub_project_file(project: Project) -> None:
-    """Rewrite the project file so that deleted text (the original names) is gone from it: merge the
-    search index, VACUUM, and empty the write-ahead log."""
+    """Rewrite the project file so that deleted text (the original names) is gone from it: index the
+    pending texts (the deferred index keeps the old ones until then), merge the search index, VACUUM,
+    and empty the write-ahead log."""
     with project.write() as session:
         if not is_sqlite(session):
             return
+        fts.flush(session)  # the backlog of the deferred index holds the texts as they were
         session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
     raw = project.engine.raw_connection()
     try:

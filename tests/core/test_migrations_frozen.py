@@ -71,7 +71,8 @@ def _all_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     con = _read_only(path)
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in sorted(tables)}
+        # Sorted in Python: FTS5's shadow tables are WITHOUT ROWID.
+        return {t: sorted(con.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in sorted(tables)}
     finally:
         con.close()
 

@@ -5,6 +5,12 @@ On SQLite, ``fts_document`` is an FTS5 table with the ``trigram`` tokenizer over
 holds trigrams). Three triggers on ``document`` keep it in sync with every insert, delete and
 change of text, whoever writes the rows (services, importers, the benchmark generator).
 
+**A change of text is indexed later** (schema 0007): re-indexing a whole 300,000-character text costs
+0.25–0.35 s, far more than the edit, so the update trigger only records the document in
+``fts_pending`` with the text the index still holds. :func:`document_contains` adds the pending
+documents to the candidates (a superset, as always), so search stays exact, and :func:`flush` brings
+the index up to date — the project does it when opened or closed for writing.
+
 **Alembic batch mode drops these triggers**: a migration that rebuilds the ``document`` table
 (``batch_alter_table("document")`` on SQLite) must call :func:`install` afterwards, which
 re-creates them and rebuilds the index. ``tests/core/test_search.py`` checks that the triggers
@@ -20,13 +26,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, text
+from sqlalchemy import ColumnElement, Connection, func, or_, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from app.core.db.models import Document
 
 FTS_TABLE = "fts_document"
+# Documents whose text changed since they were indexed, with the text the index holds (schema 0007).
+PENDING_TABLE = "fts_pending"
+_INDEXED = f"COALESCE((SELECT old_text FROM {PENDING_TABLE} WHERE document_id = old.id), old.text)"
 MIN_TRIGRAM = 3
 
 _CREATE_TABLE = (
@@ -40,14 +49,22 @@ TRIGGERS = {
     ),
     f"{FTS_TABLE}_after_delete": (
         "AFTER DELETE ON document BEGIN "
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); END"
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, {_INDEXED}); "
+        f"DELETE FROM {PENDING_TABLE} WHERE document_id = old.id; END"
     ),
+    # A change of text is only recorded (with the text the index still holds): flush() indexes it.
     f"{FTS_TABLE}_after_update": (
         "AFTER UPDATE OF id, text ON document BEGIN "
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
-        f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END"
+        f"INSERT OR IGNORE INTO {PENDING_TABLE}(document_id, old_text) VALUES (old.id, old.text); "
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) SELECT 'delete', old.id, {_INDEXED} "
+        "WHERE old.id != new.id; "
+        f"DELETE FROM {PENDING_TABLE} WHERE document_id = old.id AND old.id != new.id; "
+        f"INSERT INTO {FTS_TABLE}(rowid, text) SELECT new.id, new.text WHERE old.id != new.id; END"
     ),
 }
+_CREATE_PENDING = (
+    f"CREATE TABLE IF NOT EXISTS {PENDING_TABLE} (document_id INTEGER PRIMARY KEY, old_text TEXT NOT NULL)"
+)
 
 
 def is_sqlite(bind: Connection | Session) -> bool:
@@ -64,6 +81,7 @@ def install(connection: Connection) -> None:
     if not is_sqlite(connection):
         return
     connection.exec_driver_sql(_CREATE_TABLE)
+    connection.exec_driver_sql(_CREATE_PENDING)
     for name, body in TRIGGERS.items():
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         connection.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
@@ -73,6 +91,38 @@ def install(connection: Connection) -> None:
 def rebuild(connection: Connection) -> None:
     """Re-index every document's text."""
     connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    connection.exec_driver_sql(f"DELETE FROM {PENDING_TABLE}")
+
+
+def pending_count(bind: Connection | Session) -> int:
+    """How many documents wait to be re-indexed (0 where there is no deferred index)."""
+    if not is_sqlite(bind) or not _has_pending_table(bind):
+        return 0
+    return int(bind.execute(text(f"SELECT count(*) FROM {PENDING_TABLE}")).scalar_one())
+
+
+def _has_pending_table(bind: Connection | Session) -> bool:
+    found = bind.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :t"), {"t": PENDING_TABLE}
+    ).first()
+    return found is not None
+
+
+def flush(bind: Connection | Session) -> int:
+    """Index the text of every pending document (removing what the index held for it); returns how
+    many. Run inside a write transaction; a no-op when nothing is pending."""
+    if pending_count(bind) == 0:
+        return 0
+    pending = bind.execute(text(f"SELECT document_id FROM {PENDING_TABLE} ORDER BY document_id")).scalars().all()
+    bind.execute(text(
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) SELECT 'delete', document_id, old_text FROM {PENDING_TABLE}"
+    ))
+    bind.execute(text(
+        f"INSERT INTO {FTS_TABLE}(rowid, text) SELECT d.id, d.text FROM document d "
+        f"WHERE d.id IN (SELECT document_id FROM {PENDING_TABLE})"
+    ))
+    bind.execute(text(f"DELETE FROM {PENDING_TABLE}"))
+    return len(pending)
 
 
 def uninstall(connection: Connection) -> None:
@@ -82,6 +132,7 @@ def uninstall(connection: Connection) -> None:
     for name in TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {PENDING_TABLE}")
 
 
 def installed(bind: Connection | Session) -> bool:
@@ -125,7 +176,11 @@ def document_contains(session: Session, term: str) -> ColumnElement[bool]:
         matching: Any = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :phrase").bindparams(
             phrase=phrase
         )
-        return Document.id.in_(matching)
+        if not _has_pending_table(session):
+            return Document.id.in_(matching)
+        # A document changed since it was indexed is a candidate whatever the index says about it.
+        pending: Any = text(f"SELECT document_id FROM {PENDING_TABLE}")
+        return or_(Document.id.in_(matching), Document.id.in_(pending))
     if _has_ascii_letter(term):
         # SQLite's lower() folds ASCII only, like the Python side of search.
         return func.instr(func.lower(Document.text), term.lower()) > 0
@@ -135,12 +190,15 @@ def document_contains(session: Session, term: str) -> ColumnElement[bool]:
 __all__ = [
     "FTS_TABLE",
     "MIN_TRIGRAM",
+    "PENDING_TABLE",
     "TRIGGERS",
     "document_contains",
+    "flush",
     "install",
     "installed",
     "integrity_ok",
     "is_sqlite",
+    "pending_count",
     "rebuild",
     "uninstall",
 ]
