@@ -20,7 +20,8 @@ freeze an older revision, check out the commit where it was head and run this sc
 
 The script imports ``app`` from the checkout it sits in (not from the installed one), so the file
 gets that checkout's schema. project-0001.guiji was made this way at commit d1ebec9 (the last
-commit with 0001 as head), project-0002.guiji at 05fe097, project-0006.guiji at 5bc5637.
+commit with 0001 as head), project-0002.guiji at 05fe097, project-0006.guiji at 5bc5637,
+project-0007.guiji at 504170c.
 Revisions 0003-0005 have no frozen file: no release carried them (0006 followed within the hour).
 """
 
