@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import app.core.nlp  # noqa: F401 - registers rejections with the text editor; loads no jieba or spaCy
 from app.core.errors import CancelledError, GuijiError
 from app.core.text import Utf16Map
 from app.ui.controller import Changed, ProjectController

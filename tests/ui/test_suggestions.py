@@ -44,12 +44,15 @@ def test_the_window_opens_before_spacy_is_loaded(tmp_path: Path) -> None:
         "win = MainWindow()\n"
         "win.show()\n"
         "app.processEvents()\n"
-        "print('spacy' in sys.modules, 'jieba' in sys.modules, hasattr(win, 'suggestions_panel'))\n"
+        "from app.core.editing import POSITION_TABLES\n"
+        "print('spacy' in sys.modules, 'jieba' in sys.modules, hasattr(win, 'suggestions_panel'),\n"
+        "      'suggestion_rejection' in [t.table for t in POSITION_TABLES])\n"
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "GUIJI_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env,
                          check=True, timeout=120)
-    assert out.stdout.split() == ["False", "False", "True"]
+    # The window is up without spaCy or jieba, and rejections already follow text edits.
+    assert out.stdout.split() == ["False", "False", "True", "True"]
 
 
 def test_nothing_loads_until_the_panel_is_shown(window: MainWindow) -> None:
