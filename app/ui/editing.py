@@ -454,7 +454,7 @@ class EditingActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.edit_action = self._action(
-            _tr("Edit &text…"), "edit-text", self.edit_text_dialog, "Ctrl+Shift+E"
+            _tr("Edit &text…"), "edit-text", self.edit_text_dialog, "Ctrl+Alt+E"
         )
         self.replace_action = self._action(
             _tr("Find and &replace…"),

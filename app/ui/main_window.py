@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.redo_action)
         menu.addAction(self.history_dock.toggleViewAction())
         self.history_dock.toggleViewAction().setText(self.tr("&History"))
-        self.history_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+H"))
+        self.history_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.coding_menu = self.menuBar().addMenu(self.tr("&Coding"))
         for act in (self.apply_action, self.quick_action, self.invivo_action, None, self.sentence_action,
                     self.turn_action, None, self.adjust_action, self.remove_action):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QMessageBox
 
 from app.core import codebook, coding
@@ -281,3 +281,17 @@ def test_apply_then_undo_before_a_refresh_leaves_counts_right(window: MainWindow
     window.flush_changes()
     assert sorted(c.code for c in window.document_view.codings()) == ["内生因素/互助合作", "内生因素/增权赋能"]
     assert window.documents_model.document(0).codings == 2
+
+
+def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
+    """Qt fires neither action when two share a key; every feature's shortcut must be unique."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for act in window.findChildren(QAction):
+        for key in act.shortcuts():
+            text = key.toString()
+            if text and text in seen and seen[text] != act.text():
+                clashes.append((text, seen[text], act.text()))
+            seen.setdefault(text, act.text())
+    assert clashes == []
+    assert len(seen) > 20
