@@ -2792,278 +2792,358 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="302"/>
+        <location filename="../../app/ui/suggestions.py" line="303"/>
         <source>Lowest model score shown (keyword suggestions score 1.00)</source>
         <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="305"/>
+        <location filename="../../app/ui/suggestions.py" line="306"/>
         <source>Only the selection</source>
         <translation>仅限选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="308"/>
+        <location filename="../../app/ui/suggestions.py" line="309"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="309"/>
-        <location filename="../../app/ui/suggestions.py" line="372"/>
+        <location filename="../../app/ui/suggestions.py" line="310"/>
+        <location filename="../../app/ui/suggestions.py" line="373"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="310"/>
+        <location filename="../../app/ui/suggestions.py" line="311"/>
         <source>Trust</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="311"/>
+        <location filename="../../app/ui/suggestions.py" line="312"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="312"/>
+        <location filename="../../app/ui/suggestions.py" line="313"/>
         <source>Passage</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="313"/>
+        <location filename="../../app/ui/suggestions.py" line="314"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="324"/>
+        <location filename="../../app/ui/suggestions.py" line="325"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="325"/>
+        <location filename="../../app/ui/suggestions.py" line="326"/>
         <source>Code the selected suggestions&apos; passages with their codes</source>
         <translation>用所选建议的编码标注相应片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="327"/>
+        <location filename="../../app/ui/suggestions.py" line="328"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="328"/>
+        <location filename="../../app/ui/suggestions.py" line="329"/>
         <source>Never suggest these codes for these passages again</source>
         <translation>不再为这些片段建议这些编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="330"/>
+        <location filename="../../app/ui/suggestions.py" line="331"/>
         <source>Accept all above threshold…</source>
         <translation>接受阈值以上的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="332"/>
+        <location filename="../../app/ui/suggestions.py" line="333"/>
         <source>All documents…</source>
         <translation>全部文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="333"/>
+        <location filename="../../app/ui/suggestions.py" line="334"/>
         <source>Suggest codes in every document (in the background)</source>
         <translation>为每个文档生成编码建议（在后台运行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="339"/>
+        <location filename="../../app/ui/suggestions.py" line="340"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="359"/>
+        <location filename="../../app/ui/suggestions.py" line="360"/>
         <source>Train now</source>
         <translation>立即训练</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="361"/>
+        <location filename="../../app/ui/suggestions.py" line="362"/>
         <source>Measure quality</source>
         <translation>评估质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="363"/>
+        <location filename="../../app/ui/suggestions.py" line="364"/>
         <source>Cross-validate by document: how often the suggestions were right</source>
         <translation>按文档交叉验证：建议的正确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="365"/>
+        <location filename="../../app/ui/suggestions.py" line="366"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="373"/>
+        <location filename="../../app/ui/suggestions.py" line="374"/>
         <source>Coded units</source>
         <translation>已编码单元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="374"/>
+        <location filename="../../app/ui/suggestions.py" line="375"/>
         <source>Keywords F1</source>
         <translation>关键词 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="375"/>
+        <location filename="../../app/ui/suggestions.py" line="376"/>
         <source>Model F1</source>
         <translation>模型 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="376"/>
+        <location filename="../../app/ui/suggestions.py" line="377"/>
         <source>Combined F1</source>
         <translation>综合 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="377"/>
+        <location filename="../../app/ui/suggestions.py" line="378"/>
         <source>Model precision</source>
         <translation>模型精确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="378"/>
+        <location filename="../../app/ui/suggestions.py" line="379"/>
         <source>Model recall</source>
         <translation>模型召回率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="398"/>
+        <location filename="../../app/ui/suggestions.py" line="400"/>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="401"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="402"/>
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="406"/>
+        <source>Key terms</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="407"/>
+        <source>TF-IDF key terms of the selection, or of the document</source>
+        <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="409"/>
+        <source>TextRank</source>
+        <translation>TextRank</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="410"/>
+        <source>TextRank key terms (slower; better at terms that recur)</source>
+        <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="412"/>
+        <source>Create code</source>
+        <translation>创建编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="413"/>
+        <source>A new top-level code named after each selected term</source>
+        <translation>以每个选中的词语为名新建一级编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="415"/>
+        <source>Terms of the document (or the selection) that are not yet code names.</source>
+        <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="430"/>
         <source>Suggestions</source>
         <translation>编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="399"/>
+        <location filename="../../app/ui/suggestions.py" line="431"/>
         <source>Model and quality</source>
         <translation>模型与质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="486"/>
+        <location filename="../../app/ui/suggestions.py" line="432"/>
+        <source>New code names</source>
+        <translation>新编码名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="520"/>
         <source>Finding suggestions…</source>
         <translation>正在生成编码建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="522"/>
+        <location filename="../../app/ui/suggestions.py" line="558"/>
         <source>Suggestions failed: {error}</source>
         <translation>编码建议失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="547"/>
+        <location filename="../../app/ui/suggestions.py" line="583"/>
         <source>No project is open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="551"/>
+        <location filename="../../app/ui/suggestions.py" line="587"/>
         <source>{n} suggestion(s) in {d} document(s).</source>
         <translation>{d} 个文档中共 {n} 条建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="554"/>
+        <location filename="../../app/ui/suggestions.py" line="590"/>
         <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
         <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="579"/>
+        <location filename="../../app/ui/suggestions.py" line="615"/>
         <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
         <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="584"/>
+        <location filename="../../app/ui/suggestions.py" line="620"/>
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="584"/>
+        <location filename="../../app/ui/suggestions.py" line="620"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="601"/>
+        <location filename="../../app/ui/suggestions.py" line="637"/>
         <source>Accept {n} suggestion(s)</source>
         <translation>接受 {n} 条建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="605"/>
+        <location filename="../../app/ui/suggestions.py" line="641"/>
         <source>The suggestion could not be accepted.</source>
         <translation>无法接受该建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="619"/>
+        <location filename="../../app/ui/suggestions.py" line="655"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="631"/>
+        <location filename="../../app/ui/suggestions.py" line="667"/>
         <source>Reject {n} suggestion(s)</source>
         <translation>拒绝 {n} 条建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="635"/>
+        <location filename="../../app/ui/suggestions.py" line="671"/>
         <source>The suggestion could not be rejected.</source>
         <translation>无法拒绝该建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="683"/>
+        <location filename="../../app/ui/suggestions.py" line="719"/>
         <source>Suggestions failed.</source>
         <translation>编码建议失败。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="685"/>
+        <location filename="../../app/ui/suggestions.py" line="721"/>
         <source>Suggesting codes in every document…</source>
         <translation>正在为每个文档生成编码建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="700"/>
+        <location filename="../../app/ui/suggestions.py" line="744"/>
+        <source>Finding key terms…</source>
+        <translation>正在提取关键词…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="752"/>
+        <source>Key terms failed: {error}</source>
+        <translation>关键词提取失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="756"/>
+        <source>{n} term(s) not yet used as code names.</source>
+        <translation>{n} 个词语尚未用作编码名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="771"/>
+        <source>New code(s) from key terms</source>
+        <translation>由关键词新建编码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="775"/>
+        <source>The code could not be created.</source>
+        <translation>无法创建编码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/suggestions.py" line="788"/>
         <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
         <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="704"/>
+        <location filename="../../app/ui/suggestions.py" line="792"/>
         <source>The saved model was made by another version of Guiji; it will be retrained.</source>
         <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="707"/>
+        <location filename="../../app/ui/suggestions.py" line="795"/>
         <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
         <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="740"/>
+        <location filename="../../app/ui/suggestions.py" line="828"/>
         <source>Training the model…</source>
         <translation>正在训练模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="749"/>
+        <location filename="../../app/ui/suggestions.py" line="837"/>
         <source>Training cancelled; the previous model is kept.</source>
         <translation>已取消训练，保留原有模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="751"/>
+        <location filename="../../app/ui/suggestions.py" line="839"/>
         <source>Training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="753"/>
+        <location filename="../../app/ui/suggestions.py" line="841"/>
         <source>Model trained in {s:.1f} s.</source>
         <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="771"/>
+        <location filename="../../app/ui/suggestions.py" line="859"/>
         <source>Measuring quality (cross-validation)…</source>
         <translation>正在评估质量（交叉验证）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="782"/>
+        <location filename="../../app/ui/suggestions.py" line="870"/>
         <source>Quality not measured: {error}</source>
         <translation>未能评估质量：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="806"/>
+        <location filename="../../app/ui/suggestions.py" line="894"/>
         <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
         <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="812"/>
+        <location filename="../../app/ui/suggestions.py" line="900"/>
         <source>Not measured yet: press “Measure quality”.</source>
         <translation>尚未评估：请点击“评估质量”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="871"/>
+        <location filename="../../app/ui/suggestions.py" line="960"/>
         <source>Code &amp;suggestions</source>
         <translation>编码建议(&amp;S)</translation>
     </message>
@@ -3097,12 +3177,12 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="856"/>
+        <location filename="../../app/ui/suggestions.py" line="945"/>
         <source>Suggestions</source>
         <translation>编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="871"/>
+        <location filename="../../app/ui/suggestions.py" line="960"/>
         <source>Code &amp;suggestions</source>
         <translation>编码建议(&amp;S)</translation>
     </message>
