@@ -275,6 +275,7 @@ class SuggestionPanel(QWidget):
     suggestions_shown = Signal()  # the list was refilled (tests wait for it)
     training_finished = Signal(object)  # TrainingReport, or the exception
     quality_shown = Signal()  # a quality measurement ended (tests wait for it)
+    terms_shown = Signal()  # key terms arrived
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -394,9 +395,41 @@ class SuggestionPanel(QWidget):
         layout.addWidget(self.quality_summary)
         layout.addWidget(self.quality_table, 1)
 
+        # --- the in-vivo tab: key terms offered as new code names ---
+        self.terms_model = RecordsModel([
+            (self.tr("Term"), lambda t: t.term),
+            (self.tr("Weight"), lambda t: f"{t.weight:.3f}"),
+            (self.tr("Occurrences"), lambda t: t.count),
+        ], self)
+        self.terms_table = _table(self.terms_model)
+        self.terms_table.setColumnWidth(0, 160)
+        self.tfidf_button = QPushButton(self.tr("Key terms"))
+        self.tfidf_button.setToolTip(self.tr("TF-IDF key terms of the selection, or of the document"))
+        self.tfidf_button.clicked.connect(lambda: self.find_terms("tfidf"))
+        self.textrank_button = QPushButton(self.tr("TextRank"))
+        self.textrank_button.setToolTip(self.tr("TextRank key terms (slower; better at terms that recur)"))
+        self.textrank_button.clicked.connect(lambda: self.find_terms("textrank"))
+        self.create_code_button = QPushButton(self.tr("Create code"))
+        self.create_code_button.setToolTip(self.tr("A new top-level code named after each selected term"))
+        self.create_code_button.clicked.connect(self.create_codes_from_terms)
+        self.terms_status = QLabel(self.tr("Terms of the document (or the selection) that are not yet code names."))
+        self.terms_status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.tfidf_button, self.textrank_button, self.create_code_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        terms_tab = QWidget()
+        layout = QVBoxLayout(terms_tab)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.terms_status)
+        layout.addWidget(self.terms_table, 1)
+        self._terms_job: BackgroundJob | None = None
+
         self.tabs = QTabWidget()
         self.tabs.addTab(suggestions_tab, self.tr("Suggestions"))
         self.tabs.addTab(model_tab, self.tr("Model and quality"))
+        self.tabs.addTab(terms_tab, self.tr("New code names"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
@@ -418,6 +451,7 @@ class SuggestionPanel(QWidget):
         self._quality = {}
         self.model.set_records([])
         self.quality_model.set_records([])
+        self.terms_model.set_records([])
         if controller is not None:
             controller.changed.connect(self._on_changed)
             controller.undo_stack.indexChanged.connect(self._schedule_refresh)
@@ -507,6 +541,8 @@ class SuggestionPanel(QWidget):
             self._suggestions_ended(job, outcome)
         elif job.kind == "train":
             self._training_done(job, outcome)
+        elif job.kind == "terms":
+            self._terms_done(job, outcome)
         else:
             self._evaluation_done(job, outcome)
 
@@ -688,6 +724,58 @@ class SuggestionPanel(QWidget):
         # After an accept or undo in "all documents" mode, keep the list and drop what is now coded.
         self._refilter()
 
+    # --- in-vivo: key terms as new code names ---
+    def find_terms(self, method: str) -> None:
+        """Key terms of the selection (or the shown document), in the background."""
+        document_id = self.window_.document_view.document_id
+        if self.controller is None or document_id is None:
+            return
+        project = self.controller.project
+        selection = self.window_.document_view.selection_range()
+        start, end = selection if selection else (None, None)
+
+        def work(_progress: Callable[[int, int], None]) -> list[Any]:
+            from app.core.nlp.invivo import document_key_terms
+
+            return document_key_terms(project, document_id, start=start, end=end, top=30,
+                                      method=method)  # type: ignore[arg-type]
+
+        self._terms_job = self._start("terms", work, document_id)
+        self.terms_status.setText(self.tr("Finding key terms…"))
+
+    def _terms_done(self, job: BackgroundJob, outcome: object) -> None:
+        if job is self._terms_job:
+            self._terms_job = None
+        if job.generation != self._generation or isinstance(outcome, CancelledError):
+            return
+        if isinstance(outcome, BaseException):
+            self.terms_status.setText(self.tr("Key terms failed: {error}").format(error=outcome))
+            return
+        terms: list[Any] = outcome  # type: ignore[assignment]
+        self.terms_model.set_records(terms)
+        self.terms_status.setText(self.tr("{n} term(s) not yet used as code names.").format(n=len(terms)))
+        self.terms_shown.emit()
+        self._update_buttons()
+
+    def create_codes_from_terms(self) -> None:
+        """Each selected term becomes a new top-level code (one undo step)."""
+        if self.controller is None or self.controller.project.read_only:
+            return
+        from app.ui.code_panel import create_code_command
+
+        rows = sorted({index.row() for index in self.terms_table.selectionModel().selectedRows()})
+        terms = [self.terms_model.record(r).term for r in rows]
+        if not terms:
+            return
+        try:
+            with self.controller.macro(self.tr("New code(s) from key terms")):
+                for term in terms:
+                    create_code_command(self.controller, None, term)
+        except GuijiError as exc:
+            self.window_.show_error(self.tr("The code could not be created."), str(exc))
+        self.terms_model.set_records([t for t in self.terms_model.records() if t.term not in terms])
+        self._update_buttons()
+
     # --- training and evaluation ---
     def _update_model_label(self) -> None:
         if self.controller is None:
@@ -844,6 +932,7 @@ class SuggestionPanel(QWidget):
             button.setEnabled(editable and has_rows)
         self.all_documents_button.setEnabled(self.controller is not None)
         self.train_button.setEnabled(editable and self._train_job is None)
+        self.create_code_button.setEnabled(editable and self.terms_model.rowCount() > 0)
         self.evaluate_button.setEnabled(self.controller is not None and self._eval_job is None)
 
 

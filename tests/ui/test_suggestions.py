@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
 from app.core import coding as coding_service
+from app.core.codebook import list_codes
 from app.core.errors import CancelledError
 from app.core.nlp import model as model_module
 from app.core.nlp.rejections import list_rejections
@@ -210,3 +211,24 @@ def test_model_suggestions_and_per_code_quality(qtbot, learnable_window: MainWin
     assert panel.model.data(panel.model.index(0, 2)) != "–"
     panel.tabs.setCurrentIndex(1)
     panel.grab().save(str(Path(controller.project.path).with_suffix(".png")))
+
+
+def test_key_terms_become_new_codes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(window)
+    controller = window.controller
+    assert controller is not None
+    with qtbot.waitSignal(panel.terms_shown, timeout=60_000):
+        panel.find_terms("tfidf")
+    terms = [t.term for t in panel.terms_model.records()]
+    assert terms
+    assert "增权赋能" not in terms  # already a code name
+    panel.tabs.setCurrentIndex(2)
+    panel.terms_table.selectRow(0)
+    panel.create_codes_from_terms()
+    assert terms[0] in [c.name for c in list_codes(controller.project)]
+    assert terms[0] not in [t.term for t in panel.terms_model.records()]
+    controller.undo_stack.undo()
+    assert terms[0] not in [c.name for c in list_codes(controller.project)]
+    with qtbot.waitSignal(panel.terms_shown, timeout=60_000):
+        panel.find_terms("textrank")
+    assert all(t.method == "textrank" for t in panel.terms_model.records())
