@@ -99,11 +99,18 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._keys: list[tuple[int, ...]] = []  # (start, end, coding ids…) per segment, to find changes
         self._formats: dict[tuple[tuple[int, int], ...], QTextCharFormat] = {}
 
-    def set_codings(self, shown: list[ShownCoding]) -> None:
+    def _sweep(
+        self, shown: list[ShownCoding], lo: int | None = None, hi: int | None = None
+    ) -> tuple[list[tuple[int, int, QTextCharFormat]], list[tuple[int, ...]]]:
+        """Segments (and their keys) of the codings in ``shown``, clipped to ``[lo, hi)`` if given."""
         events: dict[int, list[tuple[int, ShownCoding]]] = {}
         for c in shown:
-            events.setdefault(c.start16, []).append((1, c))
-            events.setdefault(c.end16, []).append((-1, c))
+            start = c.start16 if lo is None else max(c.start16, lo)
+            end = c.end16 if hi is None else min(c.end16, hi)
+            if start >= end:
+                continue
+            events.setdefault(start, []).append((1, c))
+            events.setdefault(end, []).append((-1, c))
         bounds = sorted(events)
         segments: list[tuple[int, int, QTextCharFormat]] = []
         keys: list[tuple[int, ...]] = []
@@ -127,12 +134,42 @@ class CodingHighlighter(QSyntaxHighlighter):
                 self._formats[key] = fmt
             segments.append((left, right, fmt))
             keys.append((left, right, *(part for pair in key for part in pair)))
+        return segments, keys
+
+    def set_codings(self, shown: list[ShownCoding]) -> None:
+        segments, keys = self._sweep(shown)
         changed = _changed_range(self._keys, keys)
         self._segments = segments
         self._keys = keys
         self._starts = [s[0] for s in segments]
         if changed is not None:
             self._rehighlight_range(*changed)
+
+    def patch(self, shown_in_range: list[ShownCoding], lo: int, hi: int) -> None:
+        """Recompute the highlighting of ``[lo, hi)`` only, from the codings that overlap it."""
+        if lo >= hi:
+            return
+        middle, middle_keys = self._sweep(shown_in_range, lo, hi)
+        segments, keys = self._segments, self._keys
+        first = bisect.bisect_left(self._starts, lo)  # segments from here on start at lo or later
+        after = bisect.bisect_left(self._starts, hi)  # segments from here on start at hi or later
+        left, left_keys = list(segments[:first]), list(keys[:first])
+        right, right_keys = list(segments[after:]), list(keys[after:])
+        if first > 0 and segments[first - 1][1] > lo:  # a segment that crosses lo (maybe hi too)
+            s0, e0, f0 = segments[first - 1]
+            k0 = keys[first - 1]
+            left[-1], left_keys[-1] = (s0, lo, f0), (s0, lo, *k0[2:])
+            if e0 > hi:
+                right.insert(0, (hi, e0, f0))
+                right_keys.insert(0, (hi, e0, *k0[2:]))
+        if after > 0 and after - 1 >= first and segments[after - 1][1] > hi:  # crosses hi only
+            s1, e1, f1 = segments[after - 1]
+            right.insert(0, (hi, e1, f1))
+            right_keys.insert(0, (hi, e1, *keys[after - 1][2:]))
+        self._segments = left + middle + right
+        self._keys = left_keys + middle_keys + right_keys
+        self._starts = [seg[0] for seg in self._segments]
+        self._rehighlight_range(lo, hi)
 
     def _rehighlight_range(self, start: int, end: int) -> None:
         """Re-format only the blocks between UTF-16 positions ``start`` and ``end``."""
@@ -304,6 +341,55 @@ class DocumentView(QPlainTextEdit):
         self._colors = dict(colors)
         self._infos = {c.id: c for c in codings}
         self._refresh_shown()
+
+    def apply_delta(self, added: list[CodingInfo], removed: list[CodingInfo]) -> None:
+        """Add and remove codings of the shown document without recomputing the others.
+
+        Only the text they cover is re-highlighted; a new stripe takes the lowest column that no
+        overlapping stripe uses.
+        """
+        gone = {c.id for c in removed}
+        added = [c for c in added if c.document_id == self.document_id and c.id not in gone]
+        gone &= set(self._infos)
+        if not added and not gone:
+            return
+        self._codings = [c for c in self._codings if c.id not in gone] + added
+        for coding_id in gone:
+            self._infos.pop(coding_id, None)
+        self._infos.update({c.id: c for c in added})
+        to_utf16 = self._map.to_utf16
+        spans = [(sc.start16, sc.end16) for sc in self._shown if sc.id in gone]
+        shown = [sc for sc in self._shown if sc.id not in gone]
+        starts = [sc.start16 for sc in shown]
+        coder_label, memo_label = self.tr("Coder"), self.tr("Memo")
+        for c in added:
+            if c.code_id in self._hidden_codes or (self._coders is not None and c.coder not in self._coders):
+                continue
+            start16, end16 = to_utf16(c.start), to_utf16(c.end)
+            longest = max(self._longest16, end16 - start16)
+            lo_i = bisect.bisect_left(starts, start16 - longest)
+            hi_i = bisect.bisect_left(starts, end16)
+            used = {sc.column for sc in shown[lo_i:hi_i] if sc.end16 > start16}
+            column = next(i for i in range(len(used) + 1) if i not in used)
+            color = QColor(self._colors.get(c.code_id, "#808080"))
+            tooltip = f"{c.code}\n{coder_label}: {c.coder}" + (f"\n{memo_label}: {c.memo}" if c.memo else "")
+            item = ShownCoding(c.id, c.code_id, start16, end16, color, c.code.rsplit("/", 1)[-1], tooltip,
+                               min(column, MAX_STRIPE_COLUMNS - 1), color.rgba())
+            index = bisect.bisect_right(starts, start16)
+            shown.insert(index, item)
+            starts.insert(index, start16)
+            self._longest16 = longest
+            spans.append((start16, end16))
+        self._shown = shown
+        self._shown_starts = starts
+        self._columns = min(max((sc.column + 1 for sc in shown), default=0), MAX_STRIPE_COLUMNS)
+        if spans:
+            lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+            first = bisect.bisect_left(starts, lo - self._longest16)
+            last = bisect.bisect_left(starts, hi)
+            self._highlighter.patch([sc for sc in shown[first:last] if sc.end16 > lo], lo, hi)
+        self._update_margin_width()
+        self.margin.update()
 
     def set_filter(self, hidden_codes: set[int], coders: set[str] | None, *, refresh: bool = True) -> None:
         """Hide the codings of ``hidden_codes``; show only ``coders`` (None: every coder).

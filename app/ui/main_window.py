@@ -481,14 +481,15 @@ class MainWindow(QMainWindow):
             return
         if what & Changed.CODES or (what & Changed.CODINGS and documents & {None, shown}):
             if exact and not what & Changed.CODES:
-                gone = {c.id for c in removed}
-                codings = [c for c in self.document_view.codings() if c.id not in gone]
-                codings += [c for c in added if c.document_id == shown and c.id not in gone]
+                self.document_view.apply_delta(added, removed)
+                codings = self.document_view.codings()
+                if {c.coder for c in added} - {self.coder_filter.itemData(i) for i in range(self.coder_filter.count())}:
+                    self._refresh_coder_filter(codings)
             else:
                 codings = coding_service.list_codings(self.controller.project, document_id=shown)
-            self._refresh_coder_filter(codings)
-            self._apply_filter(refresh=False)
-            self.document_view.set_codings(codings, self._colors())
+                self._refresh_coder_filter(codings)
+                self._apply_filter(refresh=False)
+                self.document_view.set_codings(codings, self._colors())
             self._update_document_counts(codings)
 
     def jump_to(self, document_id: int, start: int, end: int) -> None:
