@@ -624,7 +624,7 @@
 <context>
     <name>CodingMargin</name>
     <message>
-        <location filename="../../app/ui/document_view.py" line="230"/>
+        <location filename="../../app/ui/document_view.py" line="267"/>
         <source>Stage: {name}</source>
         <translation>阶段：{name}</translation>
     </message>
@@ -644,22 +644,24 @@ source: {source} ({enc})</source>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../app/ui/document_view.py" line="328"/>
+        <location filename="../../app/ui/document_view.py" line="364"/>
+        <location filename="../../app/ui/document_view.py" line="414"/>
         <source>Coder</source>
         <translation>编码者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="328"/>
+        <location filename="../../app/ui/document_view.py" line="364"/>
+        <location filename="../../app/ui/document_view.py" line="414"/>
         <source>Memo</source>
         <translation>备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="498"/>
+        <location filename="../../app/ui/document_view.py" line="584"/>
         <source>Memo on coding “{code}”…</source>
         <translation>编码记录“{code}”的备忘录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document_view.py" line="501"/>
+        <location filename="../../app/ui/document_view.py" line="587"/>
         <source>Remove coding “{code}”</source>
         <translation>删除编码记录“{code}”</translation>
     </message>
@@ -1629,7 +1631,7 @@ source: {source} ({enc})</source>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="313"/>
-        <location filename="../../app/ui/main_window.py" line="748"/>
+        <location filename="../../app/ui/main_window.py" line="749"/>
         <source>Guiji</source>
         <translation>轨迹</translation>
     </message>
@@ -1644,17 +1646,17 @@ source: {source} ({enc})</source>
         <translation>轨迹 — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="655"/>
+        <location filename="../../app/ui/main_window.py" line="656"/>
         <source>Coding memo</source>
         <translation>编码记录备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="661"/>
+        <location filename="../../app/ui/main_window.py" line="662"/>
         <source>Memo on coding “{code}”</source>
         <translation>编码记录“{code}”的备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="743"/>
+        <location filename="../../app/ui/main_window.py" line="744"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
@@ -1665,14 +1667,14 @@ source: {source} ({enc})</source>
         <translation>编码者：{coder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="566"/>
-        <location filename="../../app/ui/main_window.py" line="587"/>
+        <location filename="../../app/ui/main_window.py" line="567"/>
+        <location filename="../../app/ui/main_window.py" line="588"/>
         <source>Select some text first.</source>
         <translation>请先选中一段文本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="524"/>
-        <location filename="../../app/ui/main_window.py" line="555"/>
+        <location filename="../../app/ui/main_window.py" line="525"/>
+        <location filename="../../app/ui/main_window.py" line="556"/>
         <source>Choose a code in the code tree first.</source>
         <translation>请先在编码树中选择一个编码。</translation>
     </message>
@@ -1687,108 +1689,108 @@ source: {source} ({enc})</source>
         <translation>全部编码者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="527"/>
+        <location filename="../../app/ui/main_window.py" line="528"/>
         <source>Code {n} search hit(s)</source>
         <translation>为 {n} 处搜索结果编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="531"/>
+        <location filename="../../app/ui/main_window.py" line="532"/>
         <source>Not every hit could be coded.</source>
         <translation>部分搜索结果未能编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="571"/>
+        <location filename="../../app/ui/main_window.py" line="572"/>
         <source>The code could not be applied.</source>
         <translation>无法应用该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="576"/>
+        <location filename="../../app/ui/main_window.py" line="577"/>
         <source>No code is pinned to key {key}.</source>
         <translation>数字键 {key} 未绑定编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="596"/>
+        <location filename="../../app/ui/main_window.py" line="597"/>
         <source>In-vivo code “{name}”</source>
         <translation>实境编码“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="600"/>
+        <location filename="../../app/ui/main_window.py" line="601"/>
         <source>The in-vivo code could not be made.</source>
         <translation>无法创建实境编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="633"/>
+        <location filename="../../app/ui/main_window.py" line="634"/>
         <source>Click a coding&apos;s stripe, then select its new range.</source>
         <translation>请先点击编码记录的色条，再选择新的范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="639"/>
+        <location filename="../../app/ui/main_window.py" line="640"/>
         <source>Adjust coding “{code}”</source>
         <translation>调整编码记录“{code}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="645"/>
+        <location filename="../../app/ui/main_window.py" line="646"/>
         <source>The coding could not be adjusted.</source>
         <translation>无法调整该编码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="670"/>
+        <location filename="../../app/ui/main_window.py" line="671"/>
         <source>Click a coding&apos;s stripe first.</source>
         <translation>请先点击编码记录的色条。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="681"/>
+        <location filename="../../app/ui/main_window.py" line="682"/>
         <source>The coding could not be removed.</source>
         <translation>无法删除该编码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="686"/>
+        <location filename="../../app/ui/main_window.py" line="687"/>
         <source>Selected {start}–{end} ({n} characters)</source>
         <translation>已选 {start}–{end}（{n} 字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="694"/>
+        <location filename="../../app/ui/main_window.py" line="695"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="694"/>
-        <location filename="../../app/ui/main_window.py" line="710"/>
+        <location filename="../../app/ui/main_window.py" line="695"/>
+        <location filename="../../app/ui/main_window.py" line="711"/>
         <source>Guiji projects (*{suffix})</source>
         <translation>轨迹项目 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="703"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
         <source>The project could not be created.</source>
         <translation>无法创建项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="710"/>
+        <location filename="../../app/ui/main_window.py" line="711"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="720"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="720"/>
         <source>Transcripts (*.txt *.docx *.md)</source>
         <translation>访谈稿 (*.txt *.docx *.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="737"/>
+        <location filename="../../app/ui/main_window.py" line="738"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="739"/>
+        <location filename="../../app/ui/main_window.py" line="740"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="733"/>
+        <location filename="../../app/ui/main_window.py" line="734"/>
         <source>Imported {n} document(s).</source>
         <translation>已导入 {n} 个文档。</translation>
     </message>
