@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+
 def main(argv: Sequence[str] | None = None) -> int:
     from app.cli import subcommand_names
 

@@ -15,7 +15,6 @@ Generated projects are cached under ``bench/projects/`` keyed by size, seed and
 """
 
 # The app's modules are imported inside functions on purpose: `python -m bench --help` stays instant.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 
@@ -465,7 +464,7 @@ def _stage_spans(
     return rows
 
 
-def _codings(  # noqa: PLR0917 - one private call site
+def _codings(
     rng: random.Random,
     document_id: int,
     doc: GeneratedText,

@@ -5,7 +5,6 @@ Budgets are for the ``large`` project on the 2-core reference machine (docs/perf
 
 # Scenarios import what they use inside their functions, so that a fresh-process scenario pays for
 # exactly the imports it needs (see bench.registry).
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 # The scenarios are imported when a job runs, not when the runner imports RESULT_PREFIX from here.
-# ruff: noqa: PLC0415
 
 RESULT_PREFIX = "BENCH-RESULT "
 

@@ -24,7 +24,7 @@ _NOUNS = {
 def cmd_check(args: argparse.Namespace) -> int:
     """Check the project read-only and print the report; the exit code says whether it is sound."""
     # Imported when run: the parser is built for every command, and this pulls in SQLAlchemy.
-    from app.core.check import check_project  # noqa: PLC0415
+    from app.core.check import check_project
 
     report = check_project(args.project)
     if args.json:

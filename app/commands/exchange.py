@@ -6,7 +6,6 @@ was imported, what was skipped and why, and how positions were read.
 """
 
 # Imports inside the commands keep `guiji --help` fast.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@
 """
 
 # Services are imported inside the commands so that `guiji --help` stays quick.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -109,7 +109,7 @@ def list_documents(project: Project) -> list[DocumentInfo]:
     with project.read() as session:
         counts = dict(
             session.execute(select(Coding.document_id, func.count(Coding.id)).group_by(Coding.document_id))
-             
+
             .all()
         )
         rows = session.execute(

@@ -189,7 +189,7 @@ class CodingHighlighter(QSyntaxHighlighter):
         self._starts = []
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: ARG002 - Qt passes the block's text
+    def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         start = block.position()
         end = start + block.length() - 1

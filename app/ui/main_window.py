@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -33,8 +33,8 @@ from app.ui.code_panel import CodePanel, create_code_command
 from app.ui.codebook_dialog import show_codebook_dialog
 from app.ui.controller import Changed, ProjectController
 from app.ui.document_view import DocumentView
-from app.ui.errors import log
 from app.ui.documents_panel import DocumentsPanel
+from app.ui.errors import log
 from app.ui.extensions import EXTENSIONS
 from app.ui.panels import MemoPanel, RetrievalPanel, SearchPanel
 from app.ui.settings import settings

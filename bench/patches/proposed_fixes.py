@@ -18,7 +18,6 @@ commit e7fa47e; once a fix lands in app/, its patch here is obsolete and should 
 """
 
 # Imports of the app happen inside the patch functions, only for the fixes chosen.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -26,7 +26,6 @@ Revisions 0003-0005 have no frozen file: no release carried them (0006 followed 
 """
 
 # The app is imported inside functions, after this checkout's root is put first on sys.path.
-# ruff: noqa: PLC0415
 
 from __future__ import annotations
 

@@ -14,6 +14,7 @@ from app.ui.main_window import MainWindow
 from app.ui.models import CodeTreeModel, DocumentListModel
 from tests.ui.conftest import SOURCE, choose_code, select_in_view, utf16
 
+
 def test_gui_coding_after_astral_characters_is_exact(window: MainWindow, qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
     stored = window.document_view.text()
     assert stored == SOURCE.replace("\r\n", "\n")
