@@ -59,9 +59,6 @@ class CasesPanel(QWidget):
             self.buttons[key] = button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        title = QLabel(self.tr("Cases"))
-        title.setStyleSheet("font-weight: bold;")
-        layout.addWidget(title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.members)
         layout.addLayout(row1)

@@ -168,11 +168,8 @@ class CodePanel(QWidget):
         self.apply_button = QPushButton(self.tr("Apply code to selection"))
         self.apply_button.clicked.connect(self._apply_current)
 
-        title = QLabel(self.tr("Codes"))
-        title.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(title)
         layout.addWidget(self.quick)
         layout.addWidget(self.quick.list)
         layout.addWidget(self.view, 1)

@@ -32,11 +32,8 @@ class DocumentsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        title = QLabel(self.tr("Documents"))
-        title.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(title)
         layout.addWidget(self.view, 1)
 
     def set_controller(self, controller: ProjectController | None) -> None:

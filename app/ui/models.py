@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
+    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -295,7 +296,7 @@ class CodeTreeModel(QAbstractItemModel):
         return flags
 
 
-class RecordTableModel(QAbstractListModel):
+class RecordTableModel(QAbstractTableModel):
     """A read-only table of records (dataclasses) with columns given as (header, getter) pairs.
 
     One class serves the search hits, retrieved passages and memos lists.

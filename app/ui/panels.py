@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -112,7 +113,7 @@ class RetrievalPanel(QWidget):
         self.include_list = QListWidget()
         self.exclude_list = QListWidget()
         for lst in (self.include_list, self.exclude_list):
-            lst.setMaximumHeight(70)
+            lst.setMaximumHeight(52)
         add_in = QPushButton(self.tr("Add selected code"))
         add_in.clicked.connect(lambda: self._add(self.include))
         add_out = QPushButton(self.tr("Exclude selected code"))
@@ -145,18 +146,25 @@ class RetrievalPanel(QWidget):
         self.view = _table(self.model)
         self.view.doubleClicked.connect(self._jump)
 
+        self.children_box = QCheckBox(self.tr("include child codes"))
+        self.children_box.setChecked(True)  # a category's passages are its concepts' passages
         codes = QVBoxLayout()
+        codes.setContentsMargins(0, 0, 0, 0)
+        codes.setSpacing(3)
         row = QHBoxLayout()
         row.addWidget(add_in)
         row.addWidget(add_out)
-        row.addWidget(clear)
         codes.addLayout(row)
-        codes.addWidget(QLabel(self.tr("Codes:")))
         codes.addWidget(self.include_list)
         codes.addWidget(QLabel(self.tr("Not coded with:")))
         codes.addWidget(self.exclude_list)
-        codes.addWidget(self.mode_or)
-        codes.addWidget(self.mode_and)
+        codes.addWidget(clear)
+        codes.addStretch(1)
+        modes = QHBoxLayout()
+        modes.addWidget(self.mode_or)
+        modes.addWidget(self.mode_and)
+        modes.addWidget(self.children_box)
+        modes.addStretch(1)
         filters = QHBoxLayout()
         for label, combo in ((self.tr("Document:"), self.document), (self.tr("Case:"), self.case),
                              (self.tr("Coder:"), self.coder), (self.tr("Stage:"), self.stage)):
@@ -168,6 +176,7 @@ class RetrievalPanel(QWidget):
         actions.addWidget(self.status, 1)
         actions.addWidget(run)
         actions.addWidget(export)
+        actions.insertLayout(0, modes)
         right = QVBoxLayout()
         right.addLayout(filters)
         right.addLayout(actions)
@@ -176,7 +185,7 @@ class RetrievalPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         side = QWidget()
         side.setLayout(codes)
-        side.setMaximumWidth(240)
+        side.setMaximumWidth(250)
         layout.addWidget(side)
         layout.addLayout(right, 1)
 
@@ -243,6 +252,7 @@ class RetrievalPanel(QWidget):
             mode="and" if self.mode_and.isChecked() else "or", exclude=[c for c, _ in self.exclude],
             document_ids=None if doc is None else [doc], coders=None if coder is None else [coder],
             stage_ids=None if stage is None else [stage], case_ids=None if case is None else [case],
+            include_children=self.children_box.isChecked(),
         )
         self.model.set_records(passages)
         self.status.setText(self.tr("{n} passage(s)").format(n=len(passages)))

@@ -178,3 +178,13 @@ def test_document_attributes_typed_with_undo(window: MainWindow, qtbot) -> None:
     assert str(get_attributes(project, doc_id)[1].typed) == "2023-05-12"
     window.undo_action.trigger()
     assert get_attributes(project, doc_id) == []
+
+
+def test_result_tables_show_every_column(window: MainWindow) -> None:
+    window.search_panel.query.setText("互助")
+    window.search_panel.run()
+    view = window.search_panel.view
+    assert view.model().columnCount() == 3
+    assert view.model().index(0, 2).data() and "互助" in view.model().index(0, 2).data()
+    assert not view.isColumnHidden(2)
+    assert window.retrieval_panel.view.model().columnCount() == 6
