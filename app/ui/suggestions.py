@@ -19,6 +19,7 @@ panel loads nothing until it is first shown, so the window opens without spaCy.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,7 @@ import app.core.nlp  # noqa: F401 - registers rejections with the text editor; l
 from app.core.errors import CancelledError, GuijiError
 from app.core.text import Utf16Map
 from app.ui.controller import Changed, ProjectController
+from app.ui.tasks import GIL_PAUSE_S
 
 if TYPE_CHECKING:
     from app.core.nlp.suggest import Suggestion
@@ -206,6 +208,7 @@ class BackgroundJob(QRunnable):
         if self._cancelled.is_set():
             raise CancelledError("cancelled")
         self.signals.progressed.emit(self, done, total)
+        time.sleep(GIL_PAUSE_S)  # hand the interpreter to the GUI thread between steps
 
     def run(self) -> None:
         try:

@@ -8,6 +8,7 @@ unit of work rolls back and nothing changes. Tests set ``TaskRunner.inline`` to 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from app.core.errors import CancelledError
 
 Progress = Callable[[int, int], None]
+# A worker thread doing CPU-bound Python (spaCy training) can keep the GIL for long stretches; a
+# short sleep at every progress step lets the GUI thread paint and answer in between.
+GIL_PAUSE_S = 0.002
 
 
 class _Signals(QObject):
@@ -36,6 +40,7 @@ class _Job(QRunnable):
         if self._cancelled.is_set():
             raise CancelledError("cancelled")
         self._signals.progressed.emit(done, total)
+        time.sleep(GIL_PAUSE_S)
 
     def run(self) -> None:
         try:
