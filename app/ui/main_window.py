@@ -698,11 +698,31 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
+        from app.core.templates import list_templates
+
+        templates = list_templates()
+        choices = [self.tr("(empty project)")] + [t.title for t in templates]
+        chosen, ok = QInputDialog.getItem(self, self.tr("New project"),
+                                          self.tr("Start from a framework template:"), choices, 0, False)
+        if not ok:
+            return
+        template = templates[choices.index(chosen) - 1].name if chosen in choices[1:] else None
+        self.create_project_at(path, template)
+
+    def create_project_at(self, path: str | Path, template: str | None = None) -> None:
+        """Create a project (from a framework template if given) and open it."""
+        from app.core.templates import apply_template
+
         try:
             project = create_project(path)
         except GuijiError as exc:
             self.show_error(self.tr("The project could not be created."), str(exc))
             return
+        if template:
+            try:
+                apply_template(project, template)
+            except GuijiError as exc:
+                self.show_error(self.tr("The template could not be applied."), str(exc))
         remember_project(project.path)
         self._set_project(project)
 

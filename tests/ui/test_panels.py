@@ -188,3 +188,14 @@ def test_result_tables_show_every_column(window: MainWindow) -> None:
     assert view.model().index(0, 2).data() and "互助" in view.model().index(0, 2).data()
     assert not view.isColumnHidden(2)
     assert window.retrieval_panel.view.model().columnCount() == 6
+
+
+def test_panel_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window.search_panel.query.setText("互助")
+    window.search_panel.run()
+    qtmodeltester.check(window.search_panel.model)
+    window.code_panel.quick.setText("hz")
+    qtmodeltester.check(window.code_panel.quick.matches)
+    window.cases_panel.new_case("甲案例")
+    qtmodeltester.check(window.cases_panel.model)
+    qtmodeltester.check(window.memo_panel.model)

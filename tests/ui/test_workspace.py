@@ -295,3 +295,14 @@ def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
             seen.setdefault(text, act.text())
     assert clashes == []
     assert len(seen) > 20
+
+
+def test_new_project_from_a_template(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.create_project_at(tmp_path / "新项目.guiji", "community-governance")
+    assert win.controller is not None
+    paths = [c.path for c in win.codes_model.all_codes()]
+    assert paths[0] == "内生因素"
+    assert {"内生因素/增权赋能", "治理环境/畅通协商", "禀赋资源/资源整合"} <= set(paths)
+    win.close()
