@@ -4,37 +4,37 @@
 <context>
     <name>AcceptPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="234"/>
+        <location filename="../../app/ui/suggestions.py" line="237"/>
         <source>Accept suggestions</source>
         <translation>接受编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="237"/>
+        <location filename="../../app/ui/suggestions.py" line="240"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="238"/>
+        <location filename="../../app/ui/suggestions.py" line="241"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="239"/>
+        <location filename="../../app/ui/suggestions.py" line="242"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="240"/>
+        <location filename="../../app/ui/suggestions.py" line="243"/>
         <source>Passage</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="244"/>
+        <location filename="../../app/ui/suggestions.py" line="247"/>
         <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
         <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码（可一步撤销）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="249"/>
+        <location filename="../../app/ui/suggestions.py" line="252"/>
         <source>Accept all</source>
         <translation>全部接受</translation>
     </message>
@@ -136,58 +136,57 @@
         <translation>添加选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="62"/>
-        <location filename="../../app/ui/cases_panel.py" line="115"/>
+        <location filename="../../app/ui/cases_panel.py" line="112"/>
         <source>Cases</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="101"/>
+        <location filename="../../app/ui/cases_panel.py" line="98"/>
         <source>(no members yet)</source>
         <translation>（尚无成员）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="123"/>
+        <location filename="../../app/ui/cases_panel.py" line="120"/>
         <source>New case</source>
         <translation>新建案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="123"/>
+        <location filename="../../app/ui/cases_panel.py" line="120"/>
         <source>Name of the case:</source>
         <translation>案例名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="132"/>
+        <location filename="../../app/ui/cases_panel.py" line="129"/>
         <source>New case “{name}”</source>
         <translation>新建案例“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="141"/>
+        <location filename="../../app/ui/cases_panel.py" line="138"/>
         <source>Rename case</source>
         <translation>重命名案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="141"/>
+        <location filename="../../app/ui/cases_panel.py" line="138"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="145"/>
+        <location filename="../../app/ui/cases_panel.py" line="142"/>
         <source>Rename case “{name}”</source>
         <translation>重命名案例“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="158"/>
+        <location filename="../../app/ui/cases_panel.py" line="155"/>
         <source>Delete case “{name}”</source>
         <translation>删除案例“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="166"/>
+        <location filename="../../app/ui/cases_panel.py" line="163"/>
         <source>Add document to case “{name}”</source>
         <translation>将文档添加到案例“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cases_panel.py" line="183"/>
+        <location filename="../../app/ui/cases_panel.py" line="180"/>
         <source>Add passage to case “{name}”</source>
         <translation>将片段添加到案例“{name}”</translation>
     </message>
@@ -200,132 +199,127 @@
         <translation>将编码应用于选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="171"/>
-        <source>Codes</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="224"/>
+        <location filename="../../app/ui/code_panel.py" line="221"/>
         <source>(no description)</source>
         <translation>（无说明）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="249"/>
+        <location filename="../../app/ui/code_panel.py" line="246"/>
         <source>New top-level code…</source>
         <translation>新建一级编码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="251"/>
+        <location filename="../../app/ui/code_panel.py" line="248"/>
         <source>New child code…</source>
         <translation>新建下级编码…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="253"/>
+        <location filename="../../app/ui/code_panel.py" line="250"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="254"/>
+        <location filename="../../app/ui/code_panel.py" line="251"/>
         <source>Colour…</source>
         <translation>颜色…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="255"/>
+        <location filename="../../app/ui/code_panel.py" line="252"/>
         <source>Pin to number key</source>
         <translation>绑定到数字键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="261"/>
+        <location filename="../../app/ui/code_panel.py" line="258"/>
         <source>Unpin</source>
         <translation>取消绑定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="262"/>
+        <location filename="../../app/ui/code_panel.py" line="259"/>
         <source>Memo…</source>
         <translation>备忘录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="263"/>
+        <location filename="../../app/ui/code_panel.py" line="260"/>
         <source>Merge into…</source>
         <translation>合并到…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="265"/>
+        <location filename="../../app/ui/code_panel.py" line="262"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="274"/>
+        <location filename="../../app/ui/code_panel.py" line="271"/>
         <source>New code</source>
         <translation>新建编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="274"/>
+        <location filename="../../app/ui/code_panel.py" line="271"/>
         <source>Name of the new code:</source>
         <translation>新编码的名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="285"/>
+        <location filename="../../app/ui/code_panel.py" line="282"/>
         <source>Rename code</source>
         <translation>重命名编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="285"/>
+        <location filename="../../app/ui/code_panel.py" line="282"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="290"/>
+        <location filename="../../app/ui/code_panel.py" line="287"/>
         <source>Rename code “{old}”</source>
         <translation>重命名编码“{old}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="302"/>
+        <location filename="../../app/ui/code_panel.py" line="299"/>
         <source>Code colour</source>
         <translation>编码颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="308"/>
+        <location filename="../../app/ui/code_panel.py" line="305"/>
         <source>Recolour code “{name}”</source>
         <translation>更改编码“{name}”的颜色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="321"/>
+        <location filename="../../app/ui/code_panel.py" line="318"/>
         <source>Move code “{name}”</source>
         <translation>移动编码“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="337"/>
+        <location filename="../../app/ui/code_panel.py" line="334"/>
         <source>Pin code</source>
         <translation>绑定编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="351"/>
+        <location filename="../../app/ui/code_panel.py" line="348"/>
         <source>Code memo</source>
         <translation>编码备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="357"/>
+        <location filename="../../app/ui/code_panel.py" line="354"/>
         <source>Memo on code “{name}”</source>
         <translation>编码“{name}”的备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="373"/>
+        <location filename="../../app/ui/code_panel.py" line="370"/>
         <source>Merge codes</source>
         <translation>合并编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="374"/>
+        <location filename="../../app/ui/code_panel.py" line="371"/>
         <source>Merge “{name}” into (its codings and child codes move there):</source>
         <translation>将“{name}”合并到（其编码记录和下级编码将移至该编码）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="391"/>
+        <location filename="../../app/ui/code_panel.py" line="388"/>
         <source>Delete code</source>
         <translation>删除编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="392"/>
+        <location filename="../../app/ui/code_panel.py" line="389"/>
         <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
         <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 处编码吗？</translation>
     </message>
@@ -333,17 +327,17 @@
 <context>
     <name>CodeTreeModel</name>
     <message>
-        <location filename="../../app/ui/models.py" line="283"/>
+        <location filename="../../app/ui/models.py" line="284"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="283"/>
+        <location filename="../../app/ui/models.py" line="284"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models.py" line="283"/>
+        <location filename="../../app/ui/models.py" line="284"/>
         <source>This doc</source>
         <translation>本文档</translation>
     </message>
@@ -632,7 +626,7 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../app/ui/models.py" line="68"/>
+        <location filename="../../app/ui/models.py" line="69"/>
         <source>{name}
 {chars} characters, {codings} codings
 source: {source} ({enc})</source>
@@ -669,132 +663,127 @@ source: {source} ({enc})</source>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="35"/>
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="56"/>
+        <location filename="../../app/ui/documents_panel.py" line="53"/>
         <source>Properties…</source>
         <translation>文档信息…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="58"/>
+        <location filename="../../app/ui/documents_panel.py" line="55"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="59"/>
+        <location filename="../../app/ui/documents_panel.py" line="56"/>
         <source>Memo…</source>
         <translation>备忘录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="60"/>
+        <location filename="../../app/ui/documents_panel.py" line="57"/>
         <source>Attributes…</source>
         <translation>属性变量…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="61"/>
+        <location filename="../../app/ui/documents_panel.py" line="58"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="62"/>
+        <location filename="../../app/ui/documents_panel.py" line="59"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="64"/>
+        <location filename="../../app/ui/documents_panel.py" line="61"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="74"/>
+        <location filename="../../app/ui/documents_panel.py" line="71"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="74"/>
+        <location filename="../../app/ui/documents_panel.py" line="71"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="79"/>
+        <location filename="../../app/ui/documents_panel.py" line="76"/>
         <source>Rename document “{old}”</source>
         <translation>重命名文档“{old}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="93"/>
+        <location filename="../../app/ui/documents_panel.py" line="90"/>
         <source>Move document</source>
         <translation>移动文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="108"/>
+        <location filename="../../app/ui/documents_panel.py" line="105"/>
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="109"/>
+        <location filename="../../app/ui/documents_panel.py" line="106"/>
         <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
         <translation>删除“{name}”及其 {n} 处编码吗？（可撤销恢复。）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="116"/>
+        <location filename="../../app/ui/documents_panel.py" line="113"/>
         <source>Delete document “{name}”</source>
         <translation>删除文档“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="130"/>
+        <location filename="../../app/ui/documents_panel.py" line="127"/>
         <source>Document memo</source>
         <translation>文档备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="136"/>
+        <location filename="../../app/ui/documents_panel.py" line="133"/>
         <source>Memo on document “{name}”</source>
         <translation>文档“{name}”的备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="151"/>
+        <location filename="../../app/ui/documents_panel.py" line="148"/>
         <source>Properties of “{name}”</source>
         <translation>“{name}”的文档信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="154"/>
+        <location filename="../../app/ui/documents_panel.py" line="151"/>
         <source>Source file:</source>
         <translation>源文件：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="155"/>
+        <location filename="../../app/ui/documents_panel.py" line="152"/>
         <source>Format / encoding found:</source>
         <translation>识别的格式／编码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="156"/>
+        <location filename="../../app/ui/documents_panel.py" line="153"/>
         <source>Characters:</source>
         <translation>字数：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="157"/>
+        <location filename="../../app/ui/documents_panel.py" line="154"/>
         <source>Sentences:</source>
         <translation>句数：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="158"/>
+        <location filename="../../app/ui/documents_panel.py" line="155"/>
         <source>Codings:</source>
         <translation>编码数：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="159"/>
+        <location filename="../../app/ui/documents_panel.py" line="156"/>
         <source>Imported:</source>
         <translation>导入时间：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="162"/>
+        <location filename="../../app/ui/documents_panel.py" line="159"/>
         <source>{speaker}: {turns} turn(s), {chars} characters</source>
         <translation>{speaker}：{turns} 个话轮，{chars} 字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/documents_panel.py" line="166"/>
+        <location filename="../../app/ui/documents_panel.py" line="163"/>
         <source>Speakers:</source>
         <translation>说话人：</translation>
     </message>
@@ -1631,7 +1620,7 @@ source: {source} ({enc})</source>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="313"/>
-        <location filename="../../app/ui/main_window.py" line="749"/>
+        <location filename="../../app/ui/main_window.py" line="769"/>
         <source>Guiji</source>
         <translation>轨迹</translation>
     </message>
@@ -1656,7 +1645,22 @@ source: {source} ({enc})</source>
         <translation>编码记录“{code}”的备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="744"/>
+        <location filename="../../app/ui/main_window.py" line="704"/>
+        <source>(empty project)</source>
+        <translation>（空项目）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="706"/>
+        <source>Start from a framework template:</source>
+        <translation>从框架模板开始：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="725"/>
+        <source>The template could not be applied.</source>
+        <translation>无法应用该模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="764"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
@@ -1750,47 +1754,48 @@ source: {source} ({enc})</source>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="695"/>
+        <location filename="../../app/ui/main_window.py" line="705"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="695"/>
-        <location filename="../../app/ui/main_window.py" line="711"/>
+        <location filename="../../app/ui/main_window.py" line="731"/>
         <source>Guiji projects (*{suffix})</source>
         <translation>轨迹项目 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="704"/>
+        <location filename="../../app/ui/main_window.py" line="719"/>
         <source>The project could not be created.</source>
         <translation>无法创建项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="711"/>
+        <location filename="../../app/ui/main_window.py" line="731"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="720"/>
+        <location filename="../../app/ui/main_window.py" line="740"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="720"/>
+        <location filename="../../app/ui/main_window.py" line="740"/>
         <source>Transcripts (*.txt *.docx *.md)</source>
         <translation>访谈稿 (*.txt *.docx *.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="738"/>
+        <location filename="../../app/ui/main_window.py" line="758"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="740"/>
+        <location filename="../../app/ui/main_window.py" line="760"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="734"/>
+        <location filename="../../app/ui/main_window.py" line="754"/>
         <source>Imported {n} document(s).</source>
         <translation>已导入 {n} 个文档。</translation>
     </message>
@@ -1803,57 +1808,57 @@ source: {source} ({enc})</source>
 <context>
     <name>MemoPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="278"/>
+        <location filename="../../app/ui/panels.py" line="288"/>
         <source>Project memo: research questions, decisions, notes…</source>
         <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="279"/>
+        <location filename="../../app/ui/panels.py" line="289"/>
         <source>Save project memo</source>
         <translation>保存项目备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="282"/>
+        <location filename="../../app/ui/panels.py" line="292"/>
         <source>Search memos…</source>
         <translation>搜索备忘录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="285"/>
+        <location filename="../../app/ui/panels.py" line="295"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="286"/>
+        <location filename="../../app/ui/panels.py" line="296"/>
         <source>Of</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="287"/>
+        <location filename="../../app/ui/panels.py" line="297"/>
         <source>Memo</source>
         <translation>备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="303"/>
+        <location filename="../../app/ui/panels.py" line="313"/>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="303"/>
+        <location filename="../../app/ui/panels.py" line="313"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="303"/>
+        <location filename="../../app/ui/panels.py" line="313"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="304"/>
+        <location filename="../../app/ui/panels.py" line="314"/>
         <source>coding</source>
         <translation>编码记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="330"/>
+        <location filename="../../app/ui/panels.py" line="340"/>
         <source>Edit project memo</source>
         <translation>编辑项目备忘录</translation>
     </message>
@@ -2313,17 +2318,17 @@ source: {source} ({enc})</source>
         <translation>删除编码记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="411"/>
+        <location filename="../../app/ui/code_panel.py" line="408"/>
         <source>New code “{name}”</source>
         <translation>新建编码“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="425"/>
+        <location filename="../../app/ui/code_panel.py" line="422"/>
         <source>Delete code “{path}”</source>
         <translation>删除编码“{path}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="442"/>
+        <location filename="../../app/ui/code_panel.py" line="439"/>
         <source>Merge code “{path}”</source>
         <translation>合并编码“{path}”</translation>
     </message>
@@ -2486,117 +2491,117 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>RetrievalPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="116"/>
+        <location filename="../../app/ui/panels.py" line="117"/>
         <source>Add selected code</source>
         <translation>添加所选编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="118"/>
+        <location filename="../../app/ui/panels.py" line="119"/>
         <source>Exclude selected code</source>
         <translation>排除所选编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="120"/>
+        <location filename="../../app/ui/panels.py" line="121"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="122"/>
+        <location filename="../../app/ui/panels.py" line="123"/>
         <source>any of them (OR)</source>
         <translation>任一编码（OR）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="123"/>
+        <location filename="../../app/ui/panels.py" line="124"/>
         <source>where all overlap (AND)</source>
         <translation>全部编码重叠处（AND）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="132"/>
+        <location filename="../../app/ui/panels.py" line="133"/>
         <source>Retrieve</source>
         <translation>检索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="134"/>
+        <location filename="../../app/ui/panels.py" line="135"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="138"/>
+        <location filename="../../app/ui/panels.py" line="139"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="139"/>
+        <location filename="../../app/ui/panels.py" line="140"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="140"/>
+        <location filename="../../app/ui/panels.py" line="141"/>
         <source>Codes</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="141"/>
+        <location filename="../../app/ui/panels.py" line="142"/>
         <source>Coder</source>
         <translation>编码者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="142"/>
+        <location filename="../../app/ui/panels.py" line="143"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="143"/>
+        <location filename="../../app/ui/panels.py" line="144"/>
         <source>Passage</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="154"/>
-        <source>Codes:</source>
-        <translation>编码：</translation>
+        <location filename="../../app/ui/panels.py" line="149"/>
+        <source>include child codes</source>
+        <translation>包含下级编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="156"/>
+        <location filename="../../app/ui/panels.py" line="159"/>
         <source>Not coded with:</source>
         <translation>排除编码：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="161"/>
+        <location filename="../../app/ui/panels.py" line="169"/>
         <source>Document:</source>
         <translation>文档：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="161"/>
+        <location filename="../../app/ui/panels.py" line="169"/>
         <source>Case:</source>
         <translation>案例：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="162"/>
+        <location filename="../../app/ui/panels.py" line="170"/>
         <source>Coder:</source>
         <translation>编码者：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="162"/>
+        <location filename="../../app/ui/panels.py" line="170"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="194"/>
+        <location filename="../../app/ui/panels.py" line="203"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="248"/>
+        <location filename="../../app/ui/panels.py" line="258"/>
         <source>{n} passage(s)</source>
         <translation>{n} 个片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="251"/>
+        <location filename="../../app/ui/panels.py" line="261"/>
         <source>Export passages</source>
         <translation>导出片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="252"/>
+        <location filename="../../app/ui/panels.py" line="262"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -2604,32 +2609,32 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/ui/panels.py" line="57"/>
+        <location filename="../../app/ui/panels.py" line="58"/>
         <source>Search all documents (1 character or more)…</source>
         <translation>在全部文档中搜索（至少 1 个字符）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="60"/>
+        <location filename="../../app/ui/panels.py" line="61"/>
         <source>Code all hits with the selected code</source>
         <translation>用所选编码标注全部搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="63"/>
+        <location filename="../../app/ui/panels.py" line="64"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="64"/>
+        <location filename="../../app/ui/panels.py" line="65"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="65"/>
+        <location filename="../../app/ui/panels.py" line="66"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels.py" line="93"/>
+        <location filename="../../app/ui/panels.py" line="94"/>
         <source>{n} hit(s)</source>
         <translation>{n} 处结果</translation>
     </message>
@@ -2794,358 +2799,358 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="303"/>
+        <location filename="../../app/ui/suggestions.py" line="306"/>
         <source>Lowest model score shown (keyword suggestions score 1.00)</source>
         <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="306"/>
+        <location filename="../../app/ui/suggestions.py" line="309"/>
         <source>Only the selection</source>
         <translation>仅限选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="309"/>
+        <location filename="../../app/ui/suggestions.py" line="312"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="310"/>
-        <location filename="../../app/ui/suggestions.py" line="373"/>
+        <location filename="../../app/ui/suggestions.py" line="313"/>
+        <location filename="../../app/ui/suggestions.py" line="376"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="311"/>
+        <location filename="../../app/ui/suggestions.py" line="314"/>
         <source>Trust</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="312"/>
+        <location filename="../../app/ui/suggestions.py" line="315"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="313"/>
+        <location filename="../../app/ui/suggestions.py" line="316"/>
         <source>Passage</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="314"/>
+        <location filename="../../app/ui/suggestions.py" line="317"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="325"/>
+        <location filename="../../app/ui/suggestions.py" line="328"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="326"/>
+        <location filename="../../app/ui/suggestions.py" line="329"/>
         <source>Code the selected suggestions&apos; passages with their codes</source>
         <translation>用所选建议的编码标注相应片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="328"/>
+        <location filename="../../app/ui/suggestions.py" line="331"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="329"/>
+        <location filename="../../app/ui/suggestions.py" line="332"/>
         <source>Never suggest these codes for these passages again</source>
         <translation>不再为这些片段建议这些编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="331"/>
+        <location filename="../../app/ui/suggestions.py" line="334"/>
         <source>Accept all above threshold…</source>
         <translation>接受阈值以上的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="333"/>
+        <location filename="../../app/ui/suggestions.py" line="336"/>
         <source>All documents…</source>
         <translation>全部文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="334"/>
+        <location filename="../../app/ui/suggestions.py" line="337"/>
         <source>Suggest codes in every document (in the background)</source>
         <translation>为每个文档生成编码建议（在后台运行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="340"/>
+        <location filename="../../app/ui/suggestions.py" line="343"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="360"/>
+        <location filename="../../app/ui/suggestions.py" line="363"/>
         <source>Train now</source>
         <translation>立即训练</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="362"/>
+        <location filename="../../app/ui/suggestions.py" line="365"/>
         <source>Measure quality</source>
         <translation>评估质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="364"/>
+        <location filename="../../app/ui/suggestions.py" line="367"/>
         <source>Cross-validate by document: how often the suggestions were right</source>
         <translation>按文档交叉验证：建议的正确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="366"/>
+        <location filename="../../app/ui/suggestions.py" line="369"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="374"/>
+        <location filename="../../app/ui/suggestions.py" line="377"/>
         <source>Coded units</source>
         <translation>已编码单元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="375"/>
+        <location filename="../../app/ui/suggestions.py" line="378"/>
         <source>Keywords F1</source>
         <translation>关键词 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="376"/>
+        <location filename="../../app/ui/suggestions.py" line="379"/>
         <source>Model F1</source>
         <translation>模型 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="377"/>
+        <location filename="../../app/ui/suggestions.py" line="380"/>
         <source>Combined F1</source>
         <translation>综合 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="378"/>
+        <location filename="../../app/ui/suggestions.py" line="381"/>
         <source>Model precision</source>
         <translation>模型精确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="379"/>
+        <location filename="../../app/ui/suggestions.py" line="382"/>
         <source>Model recall</source>
         <translation>模型召回率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="400"/>
+        <location filename="../../app/ui/suggestions.py" line="403"/>
         <source>Term</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="401"/>
+        <location filename="../../app/ui/suggestions.py" line="404"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="402"/>
+        <location filename="../../app/ui/suggestions.py" line="405"/>
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="406"/>
+        <location filename="../../app/ui/suggestions.py" line="409"/>
         <source>Key terms</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="407"/>
+        <location filename="../../app/ui/suggestions.py" line="410"/>
         <source>TF-IDF key terms of the selection, or of the document</source>
         <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="409"/>
+        <location filename="../../app/ui/suggestions.py" line="412"/>
         <source>TextRank</source>
         <translation>TextRank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="410"/>
+        <location filename="../../app/ui/suggestions.py" line="413"/>
         <source>TextRank key terms (slower; better at terms that recur)</source>
         <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="412"/>
+        <location filename="../../app/ui/suggestions.py" line="415"/>
         <source>Create code</source>
         <translation>创建编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="413"/>
+        <location filename="../../app/ui/suggestions.py" line="416"/>
         <source>A new top-level code named after each selected term</source>
         <translation>以每个选中的词语为名新建一级编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="415"/>
+        <location filename="../../app/ui/suggestions.py" line="418"/>
         <source>Terms of the document (or the selection) that are not yet code names.</source>
         <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="430"/>
+        <location filename="../../app/ui/suggestions.py" line="433"/>
         <source>Suggestions</source>
         <translation>编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="431"/>
+        <location filename="../../app/ui/suggestions.py" line="434"/>
         <source>Model and quality</source>
         <translation>模型与质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="432"/>
+        <location filename="../../app/ui/suggestions.py" line="435"/>
         <source>New code names</source>
         <translation>新编码名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="520"/>
+        <location filename="../../app/ui/suggestions.py" line="523"/>
         <source>Finding suggestions…</source>
         <translation>正在生成编码建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="558"/>
+        <location filename="../../app/ui/suggestions.py" line="561"/>
         <source>Suggestions failed: {error}</source>
         <translation>编码建议失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="583"/>
+        <location filename="../../app/ui/suggestions.py" line="586"/>
         <source>No project is open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="587"/>
+        <location filename="../../app/ui/suggestions.py" line="590"/>
         <source>{n} suggestion(s) in {d} document(s).</source>
         <translation>{d} 个文档中共 {n} 条建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="590"/>
+        <location filename="../../app/ui/suggestions.py" line="593"/>
         <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
         <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="615"/>
+        <location filename="../../app/ui/suggestions.py" line="618"/>
         <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
         <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="620"/>
+        <location filename="../../app/ui/suggestions.py" line="623"/>
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="620"/>
+        <location filename="../../app/ui/suggestions.py" line="623"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="637"/>
+        <location filename="../../app/ui/suggestions.py" line="640"/>
         <source>Accept {n} suggestion(s)</source>
         <translation>接受 {n} 条建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="641"/>
+        <location filename="../../app/ui/suggestions.py" line="644"/>
         <source>The suggestion could not be accepted.</source>
         <translation>无法接受该建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="655"/>
+        <location filename="../../app/ui/suggestions.py" line="658"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="667"/>
+        <location filename="../../app/ui/suggestions.py" line="670"/>
         <source>Reject {n} suggestion(s)</source>
         <translation>拒绝 {n} 条建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="671"/>
+        <location filename="../../app/ui/suggestions.py" line="674"/>
         <source>The suggestion could not be rejected.</source>
         <translation>无法拒绝该建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="719"/>
+        <location filename="../../app/ui/suggestions.py" line="722"/>
         <source>Suggestions failed.</source>
         <translation>编码建议失败。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="721"/>
+        <location filename="../../app/ui/suggestions.py" line="724"/>
         <source>Suggesting codes in every document…</source>
         <translation>正在为每个文档生成编码建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="744"/>
+        <location filename="../../app/ui/suggestions.py" line="747"/>
         <source>Finding key terms…</source>
         <translation>正在提取关键词…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="752"/>
+        <location filename="../../app/ui/suggestions.py" line="755"/>
         <source>Key terms failed: {error}</source>
         <translation>关键词提取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="756"/>
+        <location filename="../../app/ui/suggestions.py" line="759"/>
         <source>{n} term(s) not yet used as code names.</source>
         <translation>{n} 个词语尚未用作编码名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="771"/>
+        <location filename="../../app/ui/suggestions.py" line="774"/>
         <source>New code(s) from key terms</source>
         <translation>由关键词新建编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="775"/>
+        <location filename="../../app/ui/suggestions.py" line="778"/>
         <source>The code could not be created.</source>
         <translation>无法创建编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="788"/>
+        <location filename="../../app/ui/suggestions.py" line="791"/>
         <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
         <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="792"/>
+        <location filename="../../app/ui/suggestions.py" line="795"/>
         <source>The saved model was made by another version of Guiji; it will be retrained.</source>
         <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="795"/>
+        <location filename="../../app/ui/suggestions.py" line="798"/>
         <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
         <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="828"/>
+        <location filename="../../app/ui/suggestions.py" line="831"/>
         <source>Training the model…</source>
         <translation>正在训练模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="837"/>
+        <location filename="../../app/ui/suggestions.py" line="840"/>
         <source>Training cancelled; the previous model is kept.</source>
         <translation>已取消训练，保留原有模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="839"/>
+        <location filename="../../app/ui/suggestions.py" line="842"/>
         <source>Training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="841"/>
+        <location filename="../../app/ui/suggestions.py" line="844"/>
         <source>Model trained in {s:.1f} s.</source>
         <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="859"/>
+        <location filename="../../app/ui/suggestions.py" line="862"/>
         <source>Measuring quality (cross-validation)…</source>
         <translation>正在评估质量（交叉验证）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="870"/>
+        <location filename="../../app/ui/suggestions.py" line="873"/>
         <source>Quality not measured: {error}</source>
         <translation>未能评估质量：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="894"/>
+        <location filename="../../app/ui/suggestions.py" line="897"/>
         <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
         <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="900"/>
+        <location filename="../../app/ui/suggestions.py" line="903"/>
         <source>Not measured yet: press “Measure quality”.</source>
         <translation>尚未评估：请点击“评估质量”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="960"/>
+        <location filename="../../app/ui/suggestions.py" line="963"/>
         <source>Code &amp;suggestions</source>
         <translation>编码建议(&amp;S)</translation>
     </message>
@@ -3153,7 +3158,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../app/ui/tasks.py" line="75"/>
+        <location filename="../../app/ui/tasks.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3161,17 +3166,17 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>ctrl</name>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="411"/>
+        <location filename="../../app/ui/code_panel.py" line="408"/>
         <source>New code “{name}”</source>
         <translation>新建编码“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="425"/>
+        <location filename="../../app/ui/code_panel.py" line="422"/>
         <source>Delete code “{path}”</source>
         <translation>删除编码“{path}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/code_panel.py" line="442"/>
+        <location filename="../../app/ui/code_panel.py" line="439"/>
         <source>Merge code “{path}”</source>
         <translation>合并编码“{path}”</translation>
     </message>
@@ -3179,12 +3184,12 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>panel</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="945"/>
+        <location filename="../../app/ui/suggestions.py" line="948"/>
         <source>Suggestions</source>
         <translation>编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="960"/>
+        <location filename="../../app/ui/suggestions.py" line="963"/>
         <source>Code &amp;suggestions</source>
         <translation>编码建议(&amp;S)</translation>
     </message>
