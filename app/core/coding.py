@@ -191,11 +191,14 @@ def _list_codings(
     paths = code_paths(session)
     stage_names = dict(session.execute(select(Stage.id, Stage.name)).all())
     effective = effective_stages(session, [(r[0], r[1], r[5], r[6], r[8]) for r in rows])
+    def stage_name(stage_id: int | None) -> str | None:
+        return stage_names.get(stage_id) if stage_id is not None else None
+
     return [
         CodingInfo(
             id=r[0], document_id=r[1], document=r[2], code_id=r[3], code=paths[r[3]], coder=r[4],
             start=r[5], end=r[6], text=texts[r[1]][r[5]:r[6]], memo=r[7],
-            stage=stage_names.get(effective[r[0]]) if effective[r[0]] is not None else None,
+            stage=stage_name(effective[r[0]]),
             own_stage=stage_names.get(r[8]) if r[8] is not None else None,
             own_stage_id=r[8],
             created_at=r[9],

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -125,7 +125,7 @@ def create_project(path: str | Path) -> Project:
                 with conn.begin():
                     now = utcnow().isoformat(timespec="seconds")
                     conn.execute(
-                        ProjectMeta.__table__.insert(),
+                        insert(ProjectMeta),
                         [
                             {"key": "created_at", "value": now},
                             {"key": "created_by", "value": f"Guiji {__version__}"},
