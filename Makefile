@@ -26,7 +26,7 @@ translations: $(QM)
 
 # Developers: collect new UI strings into the .ts file (then translate them in it).
 update-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -silent $$(git ls-files 'app/ui/*.py') -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete $$(find app/ui -name '*.py' | sort) -ts $(TS)
 
 $(SAMPLE): $(STAMP) resources/sample/sample.json
 	@mkdir -p $(dir $(SAMPLE))

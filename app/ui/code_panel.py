@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -405,7 +405,7 @@ def create_code_command(ctrl: ProjectController, parent_id: int | None, name: st
         codebook.delete_code(ctrl.project, info.id)
 
     return ctrl.perform(
-        ctrl.tr("New code “{name}”").format(name=name.strip()),
+        QCoreApplication.translate("ProjectController", "New code “{name}”").format(name=name.strip()),
         lambda: codebook.create_child_code(ctrl.project, parent_id, name),
         undo,
         lambda _info: restore_code(ctrl.project, saved[0]),
@@ -419,7 +419,7 @@ def delete_code_command(ctrl: ProjectController, code_id: int, path: str) -> Non
 
     snapshot = snapshot_code(ctrl.project, code_id)
     ctrl.perform(
-        ctrl.tr("Delete code “{path}”").format(path=path),
+        QCoreApplication.translate("ProjectController", "Delete code “{path}”").format(path=path),
         lambda: codebook.delete_code(ctrl.project, code_id),
         lambda _n: restore_code(ctrl.project, snapshot),
         what=Changed.CODES | Changed.CODINGS,
@@ -436,7 +436,7 @@ def merge_code_command(ctrl: ProjectController, source_id: int, target_id: int, 
         records[:] = [merge_codes(ctrl.project, source_id, target_id)]
 
     ctrl.perform(
-        ctrl.tr("Merge code “{path}”").format(path=path),
+        QCoreApplication.translate("ProjectController", "Merge code “{path}”").format(path=path),
         do,
         lambda _r: unmerge(ctrl.project, records[0]),
         lambda _r: do(),

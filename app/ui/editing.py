@@ -50,17 +50,14 @@ _Index = QModelIndex | QPersistentModelIndex
 TEXT_CHANGED = Changed.DOCUMENTS | Changed.CODINGS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditingActions", text)
-
 
 def removed_summary(removed: list[editing.RemovedRange] | tuple[editing.RemovedRange, ...]) -> str:
     """One line per range whose words would be deleted entirely (empty when none)."""
     names = {
-        "coding": _tr("coding"),
-        "stage_span": _tr("stage span"),
-        "case_passage": _tr("case passage"),
-        "suggestion_rejection": _tr("rejected suggestion"),
+        "coding": QCoreApplication.translate("EditingActions", "coding"),
+        "stage_span": QCoreApplication.translate("EditingActions", "stage span"),
+        "case_passage": QCoreApplication.translate("EditingActions", "case passage"),
+        "suggestion_rejection": QCoreApplication.translate("EditingActions", "rejected suggestion"),
     }
     lines = [f"• {names.get(r.table, r.table)} {r.start}–{r.end}: {r.text[:40]}" for r in removed]
     return "\n".join(lines)
@@ -108,7 +105,7 @@ def perform_text_change(
             document_id=lambda change: change.document_ids[0] if len(change.document_ids) == 1 else None,
         )
     except GuijiError as exc:
-        window.show_error(_tr("The text could not be changed."), str(exc))
+        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."), str(exc))
         return None
 
 
@@ -121,14 +118,14 @@ class EditTextDialog(QDialog):
     def __init__(self, window: MainWindow, document_id: int, start: int, end: int, old: str) -> None:
         super().__init__(window)
         self.setObjectName("edit-text-dialog")
-        self.setWindowTitle(_tr("Edit text"))
+        self.setWindowTitle(QCoreApplication.translate("EditingActions", "Edit text"))
         # Modal: the range must not change under the dialog while the researcher types.
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._window = window
         self.document_id, self.start, self.end = document_id, start, end
         layout = QVBoxLayout(self)
         where = (
-            _tr("Replace characters {start}–{end}:") if end > start else _tr("Insert at character {start}:")
+            QCoreApplication.translate("EditingActions", "Replace characters {start}–{end}:") if end > start else QCoreApplication.translate("EditingActions", "Insert at character {start}:")
         )
         layout.addWidget(QLabel(where.format(start=start, end=end)))
         self.old_view = QPlainTextEdit(old)
@@ -138,13 +135,13 @@ class EditTextDialog(QDialog):
             layout.addWidget(self.old_view)
         else:
             self.old_view.hide()
-        layout.addWidget(QLabel(_tr("New text:")))
+        layout.addWidget(QLabel(QCoreApplication.translate("EditingActions", "New text:")))
         self.new_edit = QPlainTextEdit(old)
         self.new_edit.setObjectName("new-text")
         self.new_edit.setMaximumHeight(120)
         layout.addWidget(self.new_edit)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(_tr("Why (kept in the document history), e.g. transcription error"))
+        self.note_edit.setPlaceholderText(QCoreApplication.translate("EditingActions", "Why (kept in the document history), e.g. transcription error"))
         layout.addWidget(self.note_edit)
         self.effect_label = QLabel()
         self.effect_label.setWordWrap(True)
@@ -175,9 +172,9 @@ class EditTextDialog(QDialog):
         except GuijiError as exc:
             self.effect_label.setText(str(exc))
             return
-        text = _tr("Codings and spans stay on their words ({n} will move).").format(n=len(moved))
+        text = QCoreApplication.translate("EditingActions", "Codings and spans stay on their words ({n} will move).").format(n=len(moved))
         if removed:
-            text += "\n" + _tr("These lose all their words and will be removed (undo brings them back):")
+            text += "\n" + QCoreApplication.translate("EditingActions", "These lose all their words and will be removed (undo brings them back):")
             text += "\n" + removed_summary(removed)
         self.effect_label.setText(text)
 
@@ -191,7 +188,7 @@ class HitsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: list[editing.ReplaceHit] = []
-        self._headers = [_tr("Document"), _tr("Position"), _tr("Context")]
+        self._headers = [QCoreApplication.translate("EditingActions", "Document"), QCoreApplication.translate("EditingActions", "Position"), QCoreApplication.translate("EditingActions", "Context")]
 
     def set_hits(self, hits: list[editing.ReplaceHit] | tuple[editing.ReplaceHit, ...]) -> None:
         self.beginResetModel()
@@ -237,7 +234,7 @@ class FindReplaceDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("find-replace-dialog")
-        self.setWindowTitle(_tr("Find and replace"))
+        self.setWindowTitle(QCoreApplication.translate("EditingActions", "Find and replace"))
         self._window = window
         self.preview: editing.ReplacePreview | None = None
         layout = QVBoxLayout(self)
@@ -246,17 +243,17 @@ class FindReplaceDialog(QDialog):
         self.find_edit.setObjectName("find")
         self.replace_edit = QLineEdit()
         self.replace_edit.setObjectName("replace")
-        form.addRow(_tr("Find:"), self.find_edit)
-        form.addRow(_tr("Replace with:"), self.replace_edit)
-        self.current_only = QCheckBox(_tr("Only in the document shown"))
+        form.addRow(QCoreApplication.translate("EditingActions", "Find:"), self.find_edit)
+        form.addRow(QCoreApplication.translate("EditingActions", "Replace with:"), self.replace_edit)
+        self.current_only = QCheckBox(QCoreApplication.translate("EditingActions", "Only in the document shown"))
         form.addRow("", self.current_only)
         layout.addLayout(form)
         row = QHBoxLayout()
-        self.preview_button = QPushButton(_tr("Preview"))
+        self.preview_button = QPushButton(QCoreApplication.translate("EditingActions", "Preview"))
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.update_preview)
         row.addWidget(self.preview_button)
-        self.summary = QLabel(_tr("Every hit is listed here before anything changes."))
+        self.summary = QLabel(QCoreApplication.translate("EditingActions", "Every hit is listed here before anything changes."))
         self.summary.setWordWrap(True)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
@@ -272,7 +269,7 @@ class FindReplaceDialog(QDialog):
         self.removed_label.setWordWrap(True)
         layout.addWidget(self.removed_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.replace_button = buttons.addButton(_tr("Replace all"), QDialogButtonBox.ButtonRole.ApplyRole)
+        self.replace_button = buttons.addButton(QCoreApplication.translate("EditingActions", "Replace all"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.replace_button.setEnabled(False)
         self.replace_button.clicked.connect(self.replace_all)
         buttons.rejected.connect(self.reject)
@@ -311,10 +308,10 @@ class FindReplaceDialog(QDialog):
         hits = self.preview.hits
         self.model.set_hits(hits)
         documents = len({h.document_id for h in hits})
-        self.summary.setText(_tr("{n} hit(s) in {d} document(s).").format(n=len(hits), d=documents))
+        self.summary.setText(QCoreApplication.translate("EditingActions", "{n} hit(s) in {d} document(s).").format(n=len(hits), d=documents))
         removed = self.preview.would_remove
         self.removed_label.setText(
-            _tr("These lose all their words and will be removed (undo brings them back):")
+            QCoreApplication.translate("EditingActions", "These lose all their words and will be removed (undo brings them back):")
             + "\n"
             + removed_summary(removed)
             if removed
@@ -330,13 +327,13 @@ class FindReplaceDialog(QDialog):
         ids = self._document_ids()
         change = perform_text_change(
             self._window,
-            _tr("Replace “{find}” with “{new}”").format(find=find, new=replacement),
+            QCoreApplication.translate("EditingActions", "Replace “{find}” with “{new}”").format(find=find, new=replacement),
             lambda: editing.replace_text(
                 controller.project, find, replacement, coder=controller.coder, document_ids=ids
             ),
         )
         if change is not None:
-            self.summary.setText(_tr("Replaced {n} hit(s). Edit → Undo takes it back.").format(n=change.hits))
+            self.summary.setText(QCoreApplication.translate("EditingActions", "Replaced {n} hit(s). Edit → Undo takes it back.").format(n=change.hits))
             self.model.set_hits([])
             self.removed_label.clear()
             self._invalidate()
@@ -355,7 +352,7 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[editing.HistoryEntry] = []
-        self._headers = [_tr("When"), _tr("Document"), _tr("Change"), _tr("Who"), _tr("Where"), _tr("What")]
+        self._headers = [QCoreApplication.translate("EditingActions", "When"), QCoreApplication.translate("EditingActions", "Document"), QCoreApplication.translate("EditingActions", "Change"), QCoreApplication.translate("EditingActions", "Who"), QCoreApplication.translate("EditingActions", "Where"), QCoreApplication.translate("EditingActions", "What")]
 
     def set_entries(self, entries: list[editing.HistoryEntry]) -> None:
         self.beginResetModel()
@@ -379,14 +376,14 @@ class HistoryModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._entries) or role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self._entries[index.row()]
-        kinds = {"edit": _tr("edit"), "replace": _tr("replace"), "pseudonymise": _tr("pseudonymisation")}
-        where = f"{e.start}–{e.end}" if e.start is not None else _tr("{n} hit(s)").format(n=e.hits)
+        kinds = {"edit": QCoreApplication.translate("EditingActions", "edit"), "replace": QCoreApplication.translate("EditingActions", "replace"), "pseudonymise": QCoreApplication.translate("EditingActions", "pseudonymisation")}
+        where = f"{e.start}–{e.end}" if e.start is not None else QCoreApplication.translate("EditingActions", "{n} hit(s)").format(n=e.hits)
         if e.kind == "pseudonymise":
-            what = _tr("{n} name(s) replaced by pseudonyms").format(n=e.hits)
+            what = QCoreApplication.translate("EditingActions", "{n} name(s) replaced by pseudonyms").format(n=e.hits)
         else:
             what = f"“{e.old_text}” → “{e.new_text}”"
         if e.removed:
-            what += " " + _tr("({n} removed)").format(n=e.removed)
+            what += " " + QCoreApplication.translate("EditingActions", "({n} removed)").format(n=e.removed)
         if e.note and e.kind != "pseudonymise":
             what += f" — {e.note}"
         columns = [
@@ -406,10 +403,10 @@ class HistoryDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("document-history-dialog")
-        self.setWindowTitle(_tr("Document history"))
+        self.setWindowTitle(QCoreApplication.translate("EditingActions", "Document history"))
         self._window = window
         layout = QVBoxLayout(self)
-        self.current_only = QCheckBox(_tr("Only the document shown"))
+        self.current_only = QCheckBox(QCoreApplication.translate("EditingActions", "Only the document shown"))
         self.current_only.toggled.connect(self.refresh)
         layout.addWidget(self.current_only)
         self.model = HistoryModel(self)
@@ -445,7 +442,7 @@ def edit_menu(window: MainWindow) -> QMenu:
         menu = action.menu()
         if isinstance(menu, QMenu) and window.undo_action in menu.actions():
             return menu
-    return window.menuBar().addMenu(_tr("&Edit"))
+    return window.menuBar().addMenu(QCoreApplication.translate("EditingActions", "&Edit"))
 
 
 class EditingActions:
@@ -454,18 +451,18 @@ class EditingActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.edit_action = self._action(
-            _tr("Edit &text…"), "edit-text", self.edit_text_dialog, "Ctrl+Alt+E"
+            QCoreApplication.translate("EditingActions", "Edit &text…"), "edit-text", self.edit_text_dialog, "Ctrl+Alt+E"
         )
         self.replace_action = self._action(
-            _tr("Find and &replace…"),
+            QCoreApplication.translate("EditingActions", "Find and &replace…"),
             "find-replace",
             self.find_replace_dialog,
             QKeySequence.StandardKey.Replace,
         )
         self.pseudonymise_action = self._action(
-            _tr("&Pseudonymise…"), "pseudonymise", self.pseudonymise_dialog
+            QCoreApplication.translate("EditingActions", "&Pseudonymise…"), "pseudonymise", self.pseudonymise_dialog
         )
-        self.history_action = self._action(_tr("Document &history…"), "document-history", self.history_dialog)
+        self.history_action = self._action(QCoreApplication.translate("EditingActions", "Document &history…"), "document-history", self.history_dialog)
         menu = edit_menu(window)
         menu.addSeparator()
         for action in (self.edit_action, self.replace_action, self.pseudonymise_action, self.history_action):
@@ -519,7 +516,7 @@ class EditingActions:
         view = self.window.document_view
         selected = self.selected_range()
         if self.window.controller is None or view.document_id is None or selected is None:
-            self.window.statusBar().showMessage(_tr("Open a document and select the text to correct."), 4000)
+            self.window.statusBar().showMessage(QCoreApplication.translate("EditingActions", "Open a document and select the text to correct."), 4000)
             return None
         start, end = selected
         dialog = EditTextDialog(self.window, view.document_id, start, end, view.text()[start:end])
@@ -535,7 +532,7 @@ class EditingActions:
         note = dialog.note_edit.text().strip()
         change = perform_text_change(
             self.window,
-            _tr("Edit text"),
+            QCoreApplication.translate("EditingActions", "Edit text"),
             lambda: editing.edit_text(
                 controller.project, doc_id, start, end, new, coder=controller.coder, note=note
             ),
@@ -544,8 +541,8 @@ class EditingActions:
             self.window.document_view.select_range(start, start + len(change.documents[0].splices[0].text))
             if change.removed:
                 self.window.statusBar().showMessage(
-                    _tr(
-                        "{n} coding(s) or span(s) lost all their words and were removed; "
+                    QCoreApplication.translate(
+                        "EditingActions", "{n} coding(s) or span(s) lost all their words and were removed; "
                         "undo brings them back."
                     ).format(n=len(change.removed)),
                     8000,

@@ -35,9 +35,6 @@ def setup_logging() -> Path:
     return path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
 
 def show_unexpected_error(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log the traceback and tell the user in plain words; the project itself is safe (it commits as it goes)."""
@@ -45,11 +42,11 @@ def show_unexpected_error(exc_type: type[BaseException], exc: BaseException, tb:
     if QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Guiji"),
-                      _tr("Something went wrong that Guiji did not expect. "
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("ErrorDialog", "Guiji"),
+                      QCoreApplication.translate("ErrorDialog", "Something went wrong that Guiji did not expect. "
                           "Your codings are saved as you make them, so nothing already done is lost."))
     box.setInformativeText(f"{exc_type.__name__}: {exc}")
-    box.setDetailedText(_tr("Details were written to the log file:") + f"\n{log_file()}\n\n"
+    box.setDetailedText(QCoreApplication.translate("ErrorDialog", "Details were written to the log file:") + f"\n{log_file()}\n\n"
                         + "".join(traceback.format_exception(exc_type, exc, tb))[-4000:])
     box.exec()
 

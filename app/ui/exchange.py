@@ -41,24 +41,21 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExchangeActions", text)
-
 
 def count_labels() -> dict[str, str]:
     """The report's count keys as the user reads them."""
     return {
-        "documents": _tr("documents"), "codes": _tr("codes"), "codings": _tr("codings"),
-        "coders": _tr("coders"), "cases": _tr("cases"), "attributes": _tr("attributes"),
-        "stages": _tr("stages"), "memos": _tr("memos"), "links": _tr("links"),
+        "documents": QCoreApplication.translate("ExchangeActions", "documents"), "codes": QCoreApplication.translate("ExchangeActions", "codes"), "codings": QCoreApplication.translate("ExchangeActions", "codings"),
+        "coders": QCoreApplication.translate("ExchangeActions", "coders"), "cases": QCoreApplication.translate("ExchangeActions", "cases"), "attributes": QCoreApplication.translate("ExchangeActions", "attributes"),
+        "stages": QCoreApplication.translate("ExchangeActions", "stages"), "memos": QCoreApplication.translate("ExchangeActions", "memos"), "links": QCoreApplication.translate("ExchangeActions", "links"),
     }
 
 
 def kind_labels() -> dict[str, str]:
     return {
-        "source": _tr("source"), "selection": _tr("selection"), "coding": _tr("coding"),
-        "code": _tr("code"), "link": _tr("link"), "graph": _tr("graph"), "set": _tr("set"),
-        "case": _tr("case"), "note": _tr("note"),
+        "source": QCoreApplication.translate("ExchangeActions", "source"), "selection": QCoreApplication.translate("ExchangeActions", "selection"), "coding": QCoreApplication.translate("ExchangeActions", "coding"),
+        "code": QCoreApplication.translate("ExchangeActions", "code"), "link": QCoreApplication.translate("ExchangeActions", "link"), "graph": QCoreApplication.translate("ExchangeActions", "graph"), "set": QCoreApplication.translate("ExchangeActions", "set"),
+        "case": QCoreApplication.translate("ExchangeActions", "case"), "note": QCoreApplication.translate("ExchangeActions", "note"),
     }
 
 
@@ -149,13 +146,13 @@ class ExchangeActions:
         self.window = window
         self.last_report: ImportReport | None = None
         self.dialog: ImportReportDialog | None = None
-        self.import_qdpx_action = QAction(_tr("Import REFI-QDA project (.qdpx)…"), window)
+        self.import_qdpx_action = QAction(QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project (.qdpx)…"), window)
         self.import_qdpx_action.setObjectName("import-qdpx")
         self.import_qdpx_action.triggered.connect(self.import_qdpx_dialog)
-        self.import_rqda_action = QAction(_tr("Import RQDA project (.rqda)…"), window)
+        self.import_rqda_action = QAction(QCoreApplication.translate("ExchangeActions", "Import RQDA project (.rqda)…"), window)
         self.import_rqda_action.setObjectName("import-rqda")
         self.import_rqda_action.triggered.connect(self.import_rqda_dialog)
-        self.export_qdpx_action = QAction(_tr("Export as REFI-QDA project (.qdpx)…"), window)
+        self.export_qdpx_action = QAction(QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project (.qdpx)…"), window)
         self.export_qdpx_action.setObjectName("export-qdpx")
         self.export_qdpx_action.triggered.connect(self.export_qdpx_dialog)
         menu = file_menu(window)
@@ -178,22 +175,22 @@ class ExchangeActions:
     # --- import ---
     def import_qdpx_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, _tr("Import REFI-QDA project"), "",
-            _tr("REFI-QDA projects (*.qdpx *.qde);;All files (*)"))
+            self.window, QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project"), "",
+            QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx *.qde);;All files (*)"))
         if path:
             self.choose_target_and_import(Path(path), "qdpx")
 
     def import_rqda_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, _tr("Import RQDA project"), "", _tr("RQDA projects (*.rqda);;All files (*)"))
+            self.window, QCoreApplication.translate("ExchangeActions", "Import RQDA project"), "", QCoreApplication.translate("ExchangeActions", "RQDA projects (*.rqda);;All files (*)"))
         if path:
             self.choose_target_and_import(Path(path), "rqda")
 
     def choose_target_and_import(self, source: Path, kind: str) -> None:
         suggested = source.with_suffix(PROJECT_SUFFIX)
         path, _ = QFileDialog.getSaveFileName(
-            self.window, _tr("New project for the import"), str(suggested),
-            _tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX))
+            self.window, QCoreApplication.translate("ExchangeActions", "New project for the import"), str(suggested),
+            QCoreApplication.translate("ExchangeActions", "Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX))
         if not path:
             return
         target = Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX)
@@ -218,14 +215,14 @@ class ExchangeActions:
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CancelledError):
-                self.window.statusBar().showMessage(_tr("Import cancelled; no project was created."), 5000)
+                self.window.statusBar().showMessage(QCoreApplication.translate("ExchangeActions", "Import cancelled; no project was created."), 5000)
             elif isinstance(exc, GuijiError):
-                self.window.show_error(_tr("The project could not be imported; no file was created."),
+                self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be imported; no file was created."),
                                        str(exc))
             else:
                 raise exc
 
-        self.window.tasks.run(_tr("Importing {name}…").format(name=source.name), work, done, failed)
+        self.window.tasks.run(QCoreApplication.translate("ExchangeActions", "Importing {name}…").format(name=source.name), work, done, failed)
 
     # --- export ---
     def export_qdpx_dialog(self) -> None:
@@ -233,8 +230,8 @@ class ExchangeActions:
         if controller is None:
             return
         suggested = controller.project.path.with_suffix(".qdpx")
-        path, _ = QFileDialog.getSaveFileName(self.window, _tr("Export as REFI-QDA project"), str(suggested),
-                                              _tr("REFI-QDA projects (*.qdpx)"))
+        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project"), str(suggested),
+                                              QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx)"))
         if path:
             self.run_export(Path(path if path.lower().endswith(".qdpx") else path + ".qdpx"))
 
@@ -246,17 +243,17 @@ class ExchangeActions:
 
         def done(report: ExportReport) -> None:
             self.window.statusBar().showMessage(
-                _tr("Exported {n} documents and {m} codings to {file}.").format(
+                QCoreApplication.translate("ExchangeActions", "Exported {n} documents and {m} codings to {file}.").format(
                     n=dict(report.counts).get("documents", 0), m=dict(report.counts).get("codings", 0),
                     file=report.path.name), 8000)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, GuijiError):
-                self.window.show_error(_tr("The project could not be exported."), str(exc))
+                self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be exported."), str(exc))
             else:
                 raise exc
 
-        self.window.tasks.run(_tr("Exporting {name}…").format(name=out.name),
+        self.window.tasks.run(QCoreApplication.translate("ExchangeActions", "Exporting {name}…").format(name=out.name),
                               lambda _progress: export_qdpx(project, out), done, failed)
 
 

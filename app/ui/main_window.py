@@ -243,7 +243,8 @@ class MainWindow(QMainWindow):
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys and act.text():
                 rows.append(f"<tr><td><b>{keys}</b></td><td>{act.text().replace('&', '')}</td></tr>")
-        rows.append(f"<tr><td><b>1 … 9</b></td><td>{self.tr('Apply the code pinned to that key')}</td></tr>")
+        pinned = self.tr("Apply the code pinned to that key")
+        rows.append(f"<tr><td><b>1 … 9</b></td><td>{pinned}</td></tr>")
         box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard shortcuts"),
                           "<table cellspacing=6>" + "".join(sorted(set(rows))) + "</table>", parent=self)
         box.open()

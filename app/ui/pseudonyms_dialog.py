@@ -39,9 +39,6 @@ _Index = QModelIndex | QPersistentModelIndex
 PSEUDONYM_COLUMN = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PseudonymiseDialog", text)
-
 
 class NamesModel(QAbstractTableModel):
     """Name, kind, count, and an editable pseudonym column."""
@@ -50,7 +47,7 @@ class NamesModel(QAbstractTableModel):
         super().__init__(parent)
         self._names: list[pseudonyms.NameFound] = []
         self._pseudonyms: dict[str, str] = {}
-        self._headers = [_tr("Name"), _tr("Kind"), _tr("Count"), _tr("Pseudonym")]
+        self._headers = [QCoreApplication.translate("PseudonymiseDialog", "Name"), QCoreApplication.translate("PseudonymiseDialog", "Kind"), QCoreApplication.translate("PseudonymiseDialog", "Count"), QCoreApplication.translate("PseudonymiseDialog", "Pseudonym")]
 
     def set_names(self, names: list[pseudonyms.NameFound]) -> None:
         self.beginResetModel()
@@ -108,7 +105,7 @@ class NamesModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._names):
             return None
         found = self._names[index.row()]
-        kinds = {"nr": _tr("person"), "ns": _tr("place"), "nt": _tr("organisation"), "added": _tr("added")}
+        kinds = {"nr": QCoreApplication.translate("PseudonymiseDialog", "person"), "ns": QCoreApplication.translate("PseudonymiseDialog", "place"), "nt": QCoreApplication.translate("PseudonymiseDialog", "organisation"), "added": QCoreApplication.translate("PseudonymiseDialog", "added")}
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             values = [
                 found.name,
@@ -135,15 +132,15 @@ class PseudonymiseDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("pseudonymise-dialog")
-        self.setWindowTitle(_tr("Pseudonymise"))
+        self.setWindowTitle(QCoreApplication.translate("PseudonymiseDialog", "Pseudonymise"))
         self._window = window
         assert window.controller is not None
         self._project = window.controller.project
         self.mapping_path = pseudonyms.default_mapping_path(self._project)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _tr(
-                "Names of people, places and organisations found in the transcripts. Type a pseudonym "
+            QCoreApplication.translate(
+                "PseudonymiseDialog", "Names of people, places and organisations found in the transcripts. Type a pseudonym "
                 "for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left "
                 "as they are. Applying replaces them everywhere: texts, memos, code names and "
                 "descriptions, document names."
@@ -161,7 +158,7 @@ class PseudonymiseDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(PSEUDONYM_COLUMN, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(_tr("Add a name…"))
+        self.add_button = QPushButton(QCoreApplication.translate("PseudonymiseDialog", "Add a name…"))
         self.add_button.clicked.connect(self.ask_for_name)
         row.addWidget(self.add_button)
         self.status = QLabel()
@@ -176,14 +173,14 @@ class PseudonymiseDialog(QDialog):
         )
         layout.addWidget(self.warning)
         where = QHBoxLayout()
-        self.choose_button = QPushButton(_tr("Save the mapping elsewhere…"))
+        self.choose_button = QPushButton(QCoreApplication.translate("PseudonymiseDialog", "Save the mapping elsewhere…"))
         self.choose_button.clicked.connect(self.choose_mapping_path)
         where.addWidget(self.choose_button)
         where.addStretch(1)
         layout.addLayout(where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button = buttons.addButton(
-            _tr("Save mapping and apply"), QDialogButtonBox.ButtonRole.ApplyRole
+            QCoreApplication.translate("PseudonymiseDialog", "Save mapping and apply"), QDialogButtonBox.ButtonRole.ApplyRole
         )
         self.apply_button.clicked.connect(self.apply)
         buttons.rejected.connect(self.reject)
@@ -192,21 +189,21 @@ class PseudonymiseDialog(QDialog):
         self.resize(720, 620)
 
     def _update_warning(self) -> None:
-        text = _tr(
-            "⚠ The mapping from real names to pseudonyms will be saved to:\n{path}\n"
+        text = QCoreApplication.translate(
+            "PseudonymiseDialog", "⚠ The mapping from real names to pseudonyms will be saved to:\n{path}\n"
             "It is NOT part of the project, and it re-identifies people: keep it somewhere safe and never "
             "share it with the project."
         ).format(path=self.mapping_path)
         backups = pseudonyms.backups_beside(self._project)
         if backups:
-            text += "\n" + _tr("Backups beside the project still hold the real names: {files}").format(
+            text += "\n" + QCoreApplication.translate("PseudonymiseDialog", "Backups beside the project still hold the real names: {files}").format(
                 files=", ".join(b.name for b in backups)
             )
         self.warning.setText(text)
 
     def find_names(self) -> None:
         """Look for names in the background (jieba loads then); the table fills when done."""
-        self.status.setText(_tr("Looking for names…"))
+        self.status.setText(QCoreApplication.translate("PseudonymiseDialog", "Looking for names…"))
         extra = [n.name for n in self.model.names() if n.kind == "added"]
 
         def done(names: list[pseudonyms.NameFound]) -> None:
@@ -215,20 +212,20 @@ class PseudonymiseDialog(QDialog):
             self.table.horizontalHeader().setSectionResizeMode(
                 PSEUDONYM_COLUMN, QHeaderView.ResizeMode.Stretch
             )
-            self.status.setText(_tr("{n} name(s) found.").format(n=len(names)))
+            self.status.setText(QCoreApplication.translate("PseudonymiseDialog", "{n} name(s) found.").format(n=len(names)))
 
         def failed(exc: BaseException) -> None:
             self.status.setText(str(exc))
 
         self._window.tasks.run(
-            _tr("Looking for names"),
+            QCoreApplication.translate("PseudonymiseDialog", "Looking for names"),
             lambda progress: pseudonyms.find_names(self._project, extra=extra, progress=progress),
             done,
             failed,
         )
 
     def ask_for_name(self) -> None:
-        name, ok = QInputDialog.getText(self, _tr("Add a name"), _tr("A name jieba did not find:"))
+        name, ok = QInputDialog.getText(self, QCoreApplication.translate("PseudonymiseDialog", "Add a name"), QCoreApplication.translate("PseudonymiseDialog", "A name jieba did not find:"))
         if ok and name.strip():
             self.add_name(name.strip())
 
@@ -243,7 +240,7 @@ class PseudonymiseDialog(QDialog):
 
     def choose_mapping_path(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save the mapping"), str(self.mapping_path), _tr("CSV files (*.csv)")
+            self, QCoreApplication.translate("PseudonymiseDialog", "Save the mapping"), str(self.mapping_path), QCoreApplication.translate("PseudonymiseDialog", "CSV files (*.csv)")
         )
         if path:
             self.set_mapping_path(Path(path))
@@ -256,12 +253,12 @@ class PseudonymiseDialog(QDialog):
         """Save the mapping, then replace every name in one undoable step; False when nothing was done."""
         rows = self.model.mapping()
         if not rows:
-            self.status.setText(_tr("Type a pseudonym for at least one name."))
+            self.status.setText(QCoreApplication.translate("PseudonymiseDialog", "Type a pseudonym for at least one name."))
             return False
         if self.mapping_path.resolve().parent == self._project.path.resolve().parent:
             self._window.show_error(
-                _tr("The mapping must not be kept beside the project."),
-                _tr("Choose a folder that is not shared with the project: {path}").format(
+                QCoreApplication.translate("PseudonymiseDialog", "The mapping must not be kept beside the project."),
+                QCoreApplication.translate("PseudonymiseDialog", "Choose a folder that is not shared with the project: {path}").format(
                     path=self.mapping_path
                 ),
             )
@@ -270,19 +267,19 @@ class PseudonymiseDialog(QDialog):
             pseudonyms.check_mapping(rows)
             pseudonyms.write_mapping(self.mapping_path, self.model.names(), self.model.pseudonyms())
         except (GuijiError, OSError) as exc:
-            self._window.show_error(_tr("The pseudonyms cannot be applied."), str(exc))
+            self._window.show_error(QCoreApplication.translate("PseudonymiseDialog", "The pseudonyms cannot be applied."), str(exc))
             return False
         coder = self._window.controller.coder if self._window.controller else ""
         change = perform_text_change(
             self._window,
-            _tr("Pseudonymise {n} name(s)").format(n=len(rows)),
+            QCoreApplication.translate("PseudonymiseDialog", "Pseudonymise {n} name(s)").format(n=len(rows)),
             lambda: pseudonyms.pseudonymise(self._project, rows, coder=coder),
         )
         if change is None:
             return False
         pseudonyms.scrub_project_file(self._project)
         self.status.setText(
-            _tr("{n} occurrence(s) replaced. The mapping is saved at {path}.").format(
+            QCoreApplication.translate("PseudonymiseDialog", "{n} occurrence(s) replaced. The mapping is saved at {path}.").format(
                 n=change.hits, path=self.mapping_path
             )
         )

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -945,7 +946,7 @@ class SuggestionPanel(QWidget):
 def install(window: MainWindow) -> None:
     """Add the Suggestions dock (at the bottom, beside history and search; hidden until asked for)."""
     panel = SuggestionPanel(window)
-    dock = QDockWidget(panel.tr("Suggestions"), window)
+    dock = QDockWidget(QCoreApplication.translate("SuggestionPanel", "Suggestions"), window)
     dock.setObjectName("dock-suggestions")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -960,7 +961,7 @@ def install(window: MainWindow) -> None:
 
     dock.visibilityChanged.connect(shown)
     toggle: QAction = dock.toggleViewAction()
-    toggle.setText(panel.tr("Code &suggestions"))
+    toggle.setText(QCoreApplication.translate("SuggestionPanel", "Code &suggestions"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
     window.view_menu.addAction(toggle)
     window.coding_menu.addSeparator()

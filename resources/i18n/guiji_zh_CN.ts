@@ -4,37 +4,37 @@
 <context>
     <name>AcceptPreviewDialog</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="237"/>
+        <location filename="../../app/ui/suggestions.py" line="238"/>
         <source>Accept suggestions</source>
         <translation>接受编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="240"/>
+        <location filename="../../app/ui/suggestions.py" line="241"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="241"/>
+        <location filename="../../app/ui/suggestions.py" line="242"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="242"/>
+        <location filename="../../app/ui/suggestions.py" line="243"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="243"/>
+        <location filename="../../app/ui/suggestions.py" line="244"/>
         <source>Passage</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="247"/>
+        <location filename="../../app/ui/suggestions.py" line="248"/>
         <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
         <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码（可一步撤销）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="252"/>
+        <location filename="../../app/ui/suggestions.py" line="253"/>
         <source>Accept all</source>
         <translation>全部接受</translation>
     </message>
@@ -791,227 +791,230 @@ source: {source} ({enc})</source>
 <context>
     <name>EditingActions</name>
     <message>
-        <location filename="../../app/ui/editing.py" line="60"/>
+        <location filename="../../app/ui/editing.py" line="57"/>
         <source>coding</source>
         <translation>编码记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="61"/>
+        <location filename="../../app/ui/editing.py" line="58"/>
         <source>stage span</source>
         <translation>阶段区段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="62"/>
+        <location filename="../../app/ui/editing.py" line="59"/>
         <source>case passage</source>
         <translation>案例片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="63"/>
+        <location filename="../../app/ui/editing.py" line="60"/>
         <source>rejected suggestion</source>
         <translation>已拒绝的建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="448"/>
+        <location filename="../../app/ui/editing.py" line="445"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="124"/>
+        <location filename="../../app/ui/editing.py" line="121"/>
+        <location filename="../../app/ui/editing.py" line="535"/>
         <source>Edit text</source>
         <translation>编辑文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="131"/>
+        <location filename="../../app/ui/editing.py" line="128"/>
         <source>Replace characters {start}–{end}:</source>
         <translation>替换第 {start}–{end} 个字符：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="131"/>
+        <location filename="../../app/ui/editing.py" line="128"/>
         <source>Insert at character {start}:</source>
         <translation>在第 {start} 个字符处插入：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="147"/>
+        <location filename="../../app/ui/editing.py" line="144"/>
         <source>Why (kept in the document history), e.g. transcription error</source>
         <translation>修改原因（记入文档修改记录），如：转录错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="194"/>
+        <location filename="../../app/ui/editing.py" line="191"/>
+        <location filename="../../app/ui/editing.py" line="355"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="194"/>
+        <location filename="../../app/ui/editing.py" line="191"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="194"/>
+        <location filename="../../app/ui/editing.py" line="191"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="240"/>
+        <location filename="../../app/ui/editing.py" line="237"/>
         <source>Find and replace</source>
         <translation>查找和替换</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="249"/>
+        <location filename="../../app/ui/editing.py" line="246"/>
         <source>Find:</source>
         <translation>查找：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="250"/>
+        <location filename="../../app/ui/editing.py" line="247"/>
         <source>Replace with:</source>
         <translation>替换为：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="251"/>
+        <location filename="../../app/ui/editing.py" line="248"/>
         <source>Only in the document shown</source>
         <translation>仅在当前文档中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="255"/>
+        <location filename="../../app/ui/editing.py" line="252"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="259"/>
+        <location filename="../../app/ui/editing.py" line="256"/>
         <source>Every hit is listed here before anything changes.</source>
         <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="275"/>
+        <location filename="../../app/ui/editing.py" line="272"/>
         <source>Replace all</source>
         <translation>全部替换</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="358"/>
+        <location filename="../../app/ui/editing.py" line="355"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="358"/>
+        <location filename="../../app/ui/editing.py" line="355"/>
         <source>Change</source>
         <translation>修改类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="358"/>
+        <location filename="../../app/ui/editing.py" line="355"/>
         <source>Who</source>
         <translation>修改者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="358"/>
+        <location filename="../../app/ui/editing.py" line="355"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="358"/>
+        <location filename="../../app/ui/editing.py" line="355"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="382"/>
+        <location filename="../../app/ui/editing.py" line="379"/>
         <source>edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="382"/>
+        <location filename="../../app/ui/editing.py" line="379"/>
         <source>replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="382"/>
+        <location filename="../../app/ui/editing.py" line="379"/>
         <source>pseudonymisation</source>
         <translation>化名处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="409"/>
+        <location filename="../../app/ui/editing.py" line="406"/>
         <source>Document history</source>
         <translation>文档修改记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="412"/>
+        <location filename="../../app/ui/editing.py" line="409"/>
         <source>Only the document shown</source>
         <translation>仅当前文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="457"/>
+        <location filename="../../app/ui/editing.py" line="454"/>
         <source>Edit &amp;text…</source>
         <translation>编辑文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="460"/>
+        <location filename="../../app/ui/editing.py" line="457"/>
         <source>Find and &amp;replace…</source>
         <translation>查找和替换(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="466"/>
+        <location filename="../../app/ui/editing.py" line="463"/>
         <source>&amp;Pseudonymise…</source>
         <translation>化名处理(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="468"/>
+        <location filename="../../app/ui/editing.py" line="465"/>
         <source>Document &amp;history…</source>
         <translation>文档修改记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="111"/>
+        <location filename="../../app/ui/editing.py" line="108"/>
         <source>The text could not be changed.</source>
         <translation>无法修改文本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="141"/>
+        <location filename="../../app/ui/editing.py" line="138"/>
         <source>New text:</source>
         <translation>新文本：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="178"/>
+        <location filename="../../app/ui/editing.py" line="175"/>
         <source>Codings and spans stay on their words ({n} will move).</source>
         <translation>编码记录和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="180"/>
+        <location filename="../../app/ui/editing.py" line="177"/>
+        <location filename="../../app/ui/editing.py" line="314"/>
         <source>These lose all their words and will be removed (undo brings them back):</source>
         <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="522"/>
+        <location filename="../../app/ui/editing.py" line="519"/>
         <source>Open a document and select the text to correct.</source>
         <translation>请打开文档并选中要更正的文本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="314"/>
+        <location filename="../../app/ui/editing.py" line="311"/>
         <source>{n} hit(s) in {d} document(s).</source>
         <translation>{d} 个文档中共 {n} 处匹配。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="333"/>
+        <location filename="../../app/ui/editing.py" line="330"/>
         <source>Replace “{find}” with “{new}”</source>
         <translation>将“{find}”替换为“{new}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="383"/>
+        <location filename="../../app/ui/editing.py" line="380"/>
         <source>{n} hit(s)</source>
         <translation>{n} 处结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="385"/>
+        <location filename="../../app/ui/editing.py" line="382"/>
         <source>{n} name(s) replaced by pseudonyms</source>
         <translation>{n} 个名称已替换为化名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="339"/>
+        <location filename="../../app/ui/editing.py" line="336"/>
         <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
         <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="389"/>
+        <location filename="../../app/ui/editing.py" line="386"/>
         <source>({n} removed)</source>
         <translation>（移除 {n} 处）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/editing.py" line="547"/>
+        <location filename="../../app/ui/editing.py" line="544"/>
         <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
         <translation>{n} 处编码记录或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
     </message>
@@ -1019,17 +1022,17 @@ source: {source} ({enc})</source>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="48"/>
+        <location filename="../../app/ui/errors.py" line="45"/>
         <source>Guiji</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49"/>
+        <location filename="../../app/ui/errors.py" line="46"/>
         <source>Something went wrong that Guiji did not expect. Your codings are saved as you make them, so nothing already done is lost.</source>
         <translation>轨迹遇到了意外错误。您的编码在操作时即已保存，已完成的工作不会丢失。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="52"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>Details were written to the log file:</source>
         <translation>详细信息已写入日志文件：</translation>
     </message>
@@ -1060,177 +1063,177 @@ source: {source} ({enc})</source>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../app/ui/exchange.py" line="51"/>
+        <location filename="../../app/ui/exchange.py" line="48"/>
         <source>documents</source>
         <translation>个文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="51"/>
+        <location filename="../../app/ui/exchange.py" line="48"/>
         <source>codes</source>
         <translation>个编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="51"/>
+        <location filename="../../app/ui/exchange.py" line="48"/>
         <source>codings</source>
         <translation>处编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="52"/>
+        <location filename="../../app/ui/exchange.py" line="49"/>
         <source>coders</source>
         <translation>位编码者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="52"/>
+        <location filename="../../app/ui/exchange.py" line="49"/>
         <source>cases</source>
         <translation>个案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="52"/>
+        <location filename="../../app/ui/exchange.py" line="49"/>
         <source>attributes</source>
         <translation>个属性变量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="53"/>
+        <location filename="../../app/ui/exchange.py" line="50"/>
         <source>stages</source>
         <translation>个阶段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="53"/>
+        <location filename="../../app/ui/exchange.py" line="50"/>
         <source>memos</source>
         <translation>条备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="53"/>
+        <location filename="../../app/ui/exchange.py" line="50"/>
         <source>links</source>
         <translation>条关联</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="59"/>
+        <location filename="../../app/ui/exchange.py" line="56"/>
         <source>source</source>
         <translation>来源文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="59"/>
+        <location filename="../../app/ui/exchange.py" line="56"/>
         <source>selection</source>
         <translation>选区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="59"/>
+        <location filename="../../app/ui/exchange.py" line="56"/>
         <source>coding</source>
         <translation>编码记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="60"/>
+        <location filename="../../app/ui/exchange.py" line="57"/>
         <source>code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="60"/>
+        <location filename="../../app/ui/exchange.py" line="57"/>
         <source>link</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="60"/>
+        <location filename="../../app/ui/exchange.py" line="57"/>
         <source>graph</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="60"/>
+        <location filename="../../app/ui/exchange.py" line="57"/>
         <source>set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="61"/>
+        <location filename="../../app/ui/exchange.py" line="58"/>
         <source>case</source>
         <translation>案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="61"/>
+        <location filename="../../app/ui/exchange.py" line="58"/>
         <source>note</source>
         <translation>注释</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="152"/>
+        <location filename="../../app/ui/exchange.py" line="149"/>
         <source>Import REFI-QDA project (.qdpx)…</source>
         <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="155"/>
+        <location filename="../../app/ui/exchange.py" line="152"/>
         <source>Import RQDA project (.rqda)…</source>
         <translation>导入 RQDA 项目 (.rqda)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="158"/>
+        <location filename="../../app/ui/exchange.py" line="155"/>
         <source>Export as REFI-QDA project (.qdpx)…</source>
         <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="181"/>
+        <location filename="../../app/ui/exchange.py" line="178"/>
         <source>Import REFI-QDA project</source>
         <translation>导入 REFI-QDA 项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="182"/>
+        <location filename="../../app/ui/exchange.py" line="179"/>
         <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
         <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="188"/>
+        <location filename="../../app/ui/exchange.py" line="185"/>
         <source>Import RQDA project</source>
         <translation>导入 RQDA 项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="188"/>
+        <location filename="../../app/ui/exchange.py" line="185"/>
         <source>RQDA projects (*.rqda);;All files (*)</source>
         <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="195"/>
+        <location filename="../../app/ui/exchange.py" line="192"/>
         <source>New project for the import</source>
         <translation>为导入新建项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="236"/>
+        <location filename="../../app/ui/exchange.py" line="233"/>
         <source>Export as REFI-QDA project</source>
         <translation>导出为 REFI-QDA 项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="237"/>
+        <location filename="../../app/ui/exchange.py" line="234"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>REFI-QDA 项目 (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="196"/>
+        <location filename="../../app/ui/exchange.py" line="193"/>
         <source>Guiji projects (*{suffix})</source>
         <translation>轨迹项目 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="221"/>
+        <location filename="../../app/ui/exchange.py" line="218"/>
         <source>Import cancelled; no project was created.</source>
         <translation>已取消导入，未创建项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="228"/>
+        <location filename="../../app/ui/exchange.py" line="225"/>
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="255"/>
+        <location filename="../../app/ui/exchange.py" line="252"/>
         <source>The project could not be exported.</source>
         <translation>无法导出项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="259"/>
+        <location filename="../../app/ui/exchange.py" line="256"/>
         <source>Exporting {name}…</source>
         <translation>正在导出 {name}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="223"/>
+        <location filename="../../app/ui/exchange.py" line="220"/>
         <source>The project could not be imported; no file was created.</source>
         <translation>无法导入项目，未创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="249"/>
+        <location filename="../../app/ui/exchange.py" line="246"/>
         <source>Exported {n} documents and {m} codings to {file}.</source>
         <translation>已将 {n} 个文档和 {m} 处编码导出到 {file}。</translation>
     </message>
@@ -1328,62 +1331,62 @@ source: {source} ({enc})</source>
 <context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../app/ui/exchange.py" line="72"/>
+        <location filename="../../app/ui/exchange.py" line="69"/>
         <source>Import report — {name}</source>
         <translation>导入报告 — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="76"/>
+        <location filename="../../app/ui/exchange.py" line="73"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="77"/>
+        <location filename="../../app/ui/exchange.py" line="74"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="78"/>
+        <location filename="../../app/ui/exchange.py" line="75"/>
         <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
         <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="84"/>
+        <location filename="../../app/ui/exchange.py" line="81"/>
         <source>Made by: {origin}</source>
         <translation>生成软件：{origin}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="86"/>
+        <location filename="../../app/ui/exchange.py" line="83"/>
         <source>Positions: {how}</source>
         <translation>位置：{how}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="93"/>
+        <location filename="../../app/ui/exchange.py" line="90"/>
         <source>Not imported ({n}), and why:</source>
         <translation>未导入的内容（{n} 项）及原因：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="95"/>
+        <location filename="../../app/ui/exchange.py" line="92"/>
         <source>Everything in the file was imported.</source>
         <translation>文件中的全部内容均已导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="98"/>
+        <location filename="../../app/ui/exchange.py" line="95"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="98"/>
+        <location filename="../../app/ui/exchange.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="98"/>
+        <location filename="../../app/ui/exchange.py" line="95"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exchange.py" line="122"/>
+        <location filename="../../app/ui/exchange.py" line="119"/>
         <source>Copy report</source>
         <translation>复制报告</translation>
     </message>
@@ -1594,91 +1597,91 @@ source: {source} ({enc})</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="247"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278"/>
+        <location filename="../../app/ui/main_window.py" line="279"/>
         <source>The project could not be opened.</source>
         <translation>无法打开项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>The project was upgraded; a backup is at {path}</source>
         <translation>项目已升级，备份位于 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="296"/>
+        <location filename="../../app/ui/main_window.py" line="297"/>
         <source>Who is coding?</source>
         <translation>编码者是谁？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Your name as a coder (every coding records it; asked only once):</source>
         <translation>您作为编码者的名字（每条编码都会记录；只询问一次）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="313"/>
-        <location filename="../../app/ui/main_window.py" line="769"/>
+        <location filename="../../app/ui/main_window.py" line="314"/>
+        <location filename="../../app/ui/main_window.py" line="770"/>
         <source>Guiji</source>
         <translation>轨迹</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="335"/>
+        <location filename="../../app/ui/main_window.py" line="336"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
+        <location filename="../../app/ui/main_window.py" line="337"/>
         <source>Guiji — {name}</source>
         <translation>轨迹 — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="656"/>
+        <location filename="../../app/ui/main_window.py" line="657"/>
         <source>Coding memo</source>
         <translation>编码记录备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="662"/>
+        <location filename="../../app/ui/main_window.py" line="663"/>
         <source>Memo on coding “{code}”</source>
         <translation>编码记录“{code}”的备忘录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="704"/>
+        <location filename="../../app/ui/main_window.py" line="705"/>
         <source>(empty project)</source>
         <translation>（空项目）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="706"/>
+        <location filename="../../app/ui/main_window.py" line="707"/>
         <source>Start from a framework template:</source>
         <translation>从框架模板开始：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="725"/>
+        <location filename="../../app/ui/main_window.py" line="726"/>
         <source>The template could not be applied.</source>
         <translation>无法应用该模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="764"/>
+        <location filename="../../app/ui/main_window.py" line="765"/>
         <source>Importing {n} file(s)…</source>
         <translation>正在导入 {n} 个文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
-        <location filename="../../app/ui/main_window.py" line="338"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="339"/>
         <source>Coder: {coder}</source>
         <translation>编码者：{coder}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="567"/>
-        <location filename="../../app/ui/main_window.py" line="588"/>
+        <location filename="../../app/ui/main_window.py" line="568"/>
+        <location filename="../../app/ui/main_window.py" line="589"/>
         <source>Select some text first.</source>
         <translation>请先选中一段文本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="525"/>
-        <location filename="../../app/ui/main_window.py" line="556"/>
+        <location filename="../../app/ui/main_window.py" line="526"/>
+        <location filename="../../app/ui/main_window.py" line="557"/>
         <source>Choose a code in the code tree first.</source>
         <translation>请先在编码树中选择一个编码。</translation>
     </message>
@@ -1688,114 +1691,114 @@ source: {source} ({enc})</source>
         <translation>显示编码者：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="398"/>
+        <location filename="../../app/ui/main_window.py" line="399"/>
         <source>all coders</source>
         <translation>全部编码者</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="528"/>
+        <location filename="../../app/ui/main_window.py" line="529"/>
         <source>Code {n} search hit(s)</source>
         <translation>为 {n} 处搜索结果编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="532"/>
+        <location filename="../../app/ui/main_window.py" line="533"/>
         <source>Not every hit could be coded.</source>
         <translation>部分搜索结果未能编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="572"/>
+        <location filename="../../app/ui/main_window.py" line="573"/>
         <source>The code could not be applied.</source>
         <translation>无法应用该编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="577"/>
+        <location filename="../../app/ui/main_window.py" line="578"/>
         <source>No code is pinned to key {key}.</source>
         <translation>数字键 {key} 未绑定编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="597"/>
+        <location filename="../../app/ui/main_window.py" line="598"/>
         <source>In-vivo code “{name}”</source>
         <translation>实境编码“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="601"/>
+        <location filename="../../app/ui/main_window.py" line="602"/>
         <source>The in-vivo code could not be made.</source>
         <translation>无法创建实境编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="634"/>
+        <location filename="../../app/ui/main_window.py" line="635"/>
         <source>Click a coding&apos;s stripe, then select its new range.</source>
         <translation>请先点击编码记录的色条，再选择新的范围。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="640"/>
+        <location filename="../../app/ui/main_window.py" line="641"/>
         <source>Adjust coding “{code}”</source>
         <translation>调整编码记录“{code}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="646"/>
+        <location filename="../../app/ui/main_window.py" line="647"/>
         <source>The coding could not be adjusted.</source>
         <translation>无法调整该编码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="671"/>
+        <location filename="../../app/ui/main_window.py" line="672"/>
         <source>Click a coding&apos;s stripe first.</source>
         <translation>请先点击编码记录的色条。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="682"/>
+        <location filename="../../app/ui/main_window.py" line="683"/>
         <source>The coding could not be removed.</source>
         <translation>无法删除该编码记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="687"/>
+        <location filename="../../app/ui/main_window.py" line="688"/>
         <source>Selected {start}–{end} ({n} characters)</source>
         <translation>已选 {start}–{end}（{n} 字）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="695"/>
-        <location filename="../../app/ui/main_window.py" line="705"/>
+        <location filename="../../app/ui/main_window.py" line="696"/>
+        <location filename="../../app/ui/main_window.py" line="706"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="695"/>
-        <location filename="../../app/ui/main_window.py" line="731"/>
+        <location filename="../../app/ui/main_window.py" line="696"/>
+        <location filename="../../app/ui/main_window.py" line="732"/>
         <source>Guiji projects (*{suffix})</source>
         <translation>轨迹项目 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="719"/>
+        <location filename="../../app/ui/main_window.py" line="720"/>
         <source>The project could not be created.</source>
         <translation>无法创建项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="731"/>
+        <location filename="../../app/ui/main_window.py" line="732"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="740"/>
+        <location filename="../../app/ui/main_window.py" line="741"/>
         <source>Import documents</source>
         <translation>导入文档</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="740"/>
+        <location filename="../../app/ui/main_window.py" line="741"/>
         <source>Transcripts (*.txt *.docx *.md)</source>
         <translation>访谈稿 (*.txt *.docx *.md)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="758"/>
+        <location filename="../../app/ui/main_window.py" line="759"/>
         <source>Import cancelled; nothing was imported.</source>
         <translation>已取消导入，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="760"/>
+        <location filename="../../app/ui/main_window.py" line="761"/>
         <source>Nothing was imported.</source>
         <translation>未导入任何文档。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="754"/>
+        <location filename="../../app/ui/main_window.py" line="755"/>
         <source>Imported {n} document(s).</source>
         <translation>已导入 {n} 个文档。</translation>
     </message>
@@ -2336,102 +2339,102 @@ source: {source} ({enc})</source>
 <context>
     <name>PseudonymiseDialog</name>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="53"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="53"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="53"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="53"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
         <source>Pseudonym</source>
         <translation>化名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="111"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
         <source>person</source>
         <translation>人名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="111"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
         <source>place</source>
         <translation>地名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="111"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
         <source>organisation</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="111"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
         <source>added</source>
         <translation>手动添加</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="138"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="135"/>
         <source>Pseudonymise</source>
         <translation>化名处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="145"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="142"/>
         <source>Names of people, places and organisations found in the transcripts. Type a pseudonym for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left as they are. Applying replaces them everywhere: texts, memos, code names and descriptions, document names.</source>
         <translation>以下是在访谈稿中找到的人名、地名和机构名。请为需要替换的名称填写化名（如：受访者A、Z社区、Y社工机构）；未填写化名的名称保持不变。应用后将在所有位置替换：文本、备忘录、编码名称和说明、文档名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="164"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="161"/>
         <source>Add a name…</source>
         <translation>添加名称…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="179"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="176"/>
         <source>Save the mapping elsewhere…</source>
         <translation>将对照表保存到其他位置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="186"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="183"/>
         <source>Save mapping and apply</source>
         <translation>保存对照表并应用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="209"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="206"/>
         <source>Looking for names…</source>
         <translation>正在查找名称…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="224"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="221"/>
         <source>Looking for names</source>
         <translation>正在查找名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="231"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="228"/>
         <source>Add a name</source>
         <translation>添加名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="231"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="228"/>
         <source>A name jieba did not find:</source>
         <translation>jieba 未识别出的名称：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="246"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="243"/>
         <source>Save the mapping</source>
         <translation>保存对照表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="246"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="195"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="192"/>
         <source>⚠ The mapping from real names to pseudonyms will be saved to:
 {path}
 It is NOT part of the project, and it re-identifies people: keep it somewhere safe and never share it with the project.</source>
@@ -2440,42 +2443,42 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 它不属于项目，且可据此识别当事人：请妥善保管，切勿随项目一同共享。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="259"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="256"/>
         <source>Type a pseudonym for at least one name.</source>
         <translation>请至少为一个名称填写化名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="263"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="260"/>
         <source>The mapping must not be kept beside the project.</source>
         <translation>对照表不得与项目存放在同一位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="273"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="270"/>
         <source>The pseudonyms cannot be applied.</source>
         <translation>无法应用化名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="278"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="275"/>
         <source>Pseudonymise {n} name(s)</source>
         <translation>对 {n} 个名称进行化名处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="285"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="282"/>
         <source>{n} occurrence(s) replaced. The mapping is saved at {path}.</source>
         <translation>已替换 {n} 处。对照表已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="202"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="199"/>
         <source>Backups beside the project still hold the real names: {files}</source>
         <translation>项目旁的备份文件仍含有真实姓名：{files}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="218"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="215"/>
         <source>{n} name(s) found.</source>
         <translation>找到 {n} 个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="264"/>
+        <location filename="../../app/ui/pseudonyms_dialog.py" line="261"/>
         <source>Choose a folder that is not shared with the project: {path}</source>
         <translation>请选择一个不与项目一同共享的文件夹：{path}</translation>
     </message>
@@ -2799,358 +2802,359 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="306"/>
+        <location filename="../../app/ui/suggestions.py" line="307"/>
         <source>Lowest model score shown (keyword suggestions score 1.00)</source>
         <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="309"/>
+        <location filename="../../app/ui/suggestions.py" line="310"/>
         <source>Only the selection</source>
         <translation>仅限选中文本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="312"/>
+        <location filename="../../app/ui/suggestions.py" line="313"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="313"/>
-        <location filename="../../app/ui/suggestions.py" line="376"/>
+        <location filename="../../app/ui/suggestions.py" line="314"/>
+        <location filename="../../app/ui/suggestions.py" line="377"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="314"/>
+        <location filename="../../app/ui/suggestions.py" line="315"/>
         <source>Trust</source>
         <translation>可信度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="315"/>
+        <location filename="../../app/ui/suggestions.py" line="316"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="316"/>
+        <location filename="../../app/ui/suggestions.py" line="317"/>
         <source>Passage</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="317"/>
+        <location filename="../../app/ui/suggestions.py" line="318"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="328"/>
+        <location filename="../../app/ui/suggestions.py" line="329"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="329"/>
+        <location filename="../../app/ui/suggestions.py" line="330"/>
         <source>Code the selected suggestions&apos; passages with their codes</source>
         <translation>用所选建议的编码标注相应片段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="331"/>
+        <location filename="../../app/ui/suggestions.py" line="332"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="332"/>
+        <location filename="../../app/ui/suggestions.py" line="333"/>
         <source>Never suggest these codes for these passages again</source>
         <translation>不再为这些片段建议这些编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="334"/>
+        <location filename="../../app/ui/suggestions.py" line="335"/>
         <source>Accept all above threshold…</source>
         <translation>接受阈值以上的全部建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="336"/>
+        <location filename="../../app/ui/suggestions.py" line="337"/>
         <source>All documents…</source>
         <translation>全部文档…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="337"/>
+        <location filename="../../app/ui/suggestions.py" line="338"/>
         <source>Suggest codes in every document (in the background)</source>
         <translation>为每个文档生成编码建议（在后台运行）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="343"/>
+        <location filename="../../app/ui/suggestions.py" line="344"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="363"/>
+        <location filename="../../app/ui/suggestions.py" line="364"/>
         <source>Train now</source>
         <translation>立即训练</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="365"/>
+        <location filename="../../app/ui/suggestions.py" line="366"/>
         <source>Measure quality</source>
         <translation>评估质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="367"/>
+        <location filename="../../app/ui/suggestions.py" line="368"/>
         <source>Cross-validate by document: how often the suggestions were right</source>
         <translation>按文档交叉验证：建议的正确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="369"/>
+        <location filename="../../app/ui/suggestions.py" line="370"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="377"/>
+        <location filename="../../app/ui/suggestions.py" line="378"/>
         <source>Coded units</source>
         <translation>已编码单元</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="378"/>
+        <location filename="../../app/ui/suggestions.py" line="379"/>
         <source>Keywords F1</source>
         <translation>关键词 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="379"/>
+        <location filename="../../app/ui/suggestions.py" line="380"/>
         <source>Model F1</source>
         <translation>模型 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="380"/>
+        <location filename="../../app/ui/suggestions.py" line="381"/>
         <source>Combined F1</source>
         <translation>综合 F1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="381"/>
+        <location filename="../../app/ui/suggestions.py" line="382"/>
         <source>Model precision</source>
         <translation>模型精确率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="382"/>
+        <location filename="../../app/ui/suggestions.py" line="383"/>
         <source>Model recall</source>
         <translation>模型召回率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="403"/>
+        <location filename="../../app/ui/suggestions.py" line="404"/>
         <source>Term</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="404"/>
+        <location filename="../../app/ui/suggestions.py" line="405"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="405"/>
+        <location filename="../../app/ui/suggestions.py" line="406"/>
         <source>Occurrences</source>
         <translation>出现次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="409"/>
+        <location filename="../../app/ui/suggestions.py" line="410"/>
         <source>Key terms</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="410"/>
+        <location filename="../../app/ui/suggestions.py" line="411"/>
         <source>TF-IDF key terms of the selection, or of the document</source>
         <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="412"/>
+        <location filename="../../app/ui/suggestions.py" line="413"/>
         <source>TextRank</source>
         <translation>TextRank</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="413"/>
+        <location filename="../../app/ui/suggestions.py" line="414"/>
         <source>TextRank key terms (slower; better at terms that recur)</source>
         <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="415"/>
+        <location filename="../../app/ui/suggestions.py" line="416"/>
         <source>Create code</source>
         <translation>创建编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="416"/>
+        <location filename="../../app/ui/suggestions.py" line="417"/>
         <source>A new top-level code named after each selected term</source>
         <translation>以每个选中的词语为名新建一级编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="418"/>
+        <location filename="../../app/ui/suggestions.py" line="419"/>
         <source>Terms of the document (or the selection) that are not yet code names.</source>
         <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="433"/>
+        <location filename="../../app/ui/suggestions.py" line="434"/>
+        <location filename="../../app/ui/suggestions.py" line="949"/>
         <source>Suggestions</source>
         <translation>编码建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="434"/>
+        <location filename="../../app/ui/suggestions.py" line="435"/>
         <source>Model and quality</source>
         <translation>模型与质量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="435"/>
+        <location filename="../../app/ui/suggestions.py" line="436"/>
         <source>New code names</source>
         <translation>新编码名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="523"/>
+        <location filename="../../app/ui/suggestions.py" line="524"/>
         <source>Finding suggestions…</source>
         <translation>正在生成编码建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="561"/>
+        <location filename="../../app/ui/suggestions.py" line="562"/>
         <source>Suggestions failed: {error}</source>
         <translation>编码建议失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="586"/>
+        <location filename="../../app/ui/suggestions.py" line="587"/>
         <source>No project is open.</source>
         <translation>未打开项目。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="590"/>
+        <location filename="../../app/ui/suggestions.py" line="591"/>
         <source>{n} suggestion(s) in {d} document(s).</source>
         <translation>{d} 个文档中共 {n} 条建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="593"/>
+        <location filename="../../app/ui/suggestions.py" line="594"/>
         <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
         <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="618"/>
+        <location filename="../../app/ui/suggestions.py" line="619"/>
         <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
         <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="623"/>
+        <location filename="../../app/ui/suggestions.py" line="624"/>
         <source>keyword</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="623"/>
+        <location filename="../../app/ui/suggestions.py" line="624"/>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="640"/>
+        <location filename="../../app/ui/suggestions.py" line="641"/>
         <source>Accept {n} suggestion(s)</source>
         <translation>接受 {n} 条建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="644"/>
+        <location filename="../../app/ui/suggestions.py" line="645"/>
         <source>The suggestion could not be accepted.</source>
         <translation>无法接受该建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="658"/>
+        <location filename="../../app/ui/suggestions.py" line="659"/>
         <source>Reject suggestion</source>
         <translation>拒绝建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="670"/>
+        <location filename="../../app/ui/suggestions.py" line="671"/>
         <source>Reject {n} suggestion(s)</source>
         <translation>拒绝 {n} 条建议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="674"/>
+        <location filename="../../app/ui/suggestions.py" line="675"/>
         <source>The suggestion could not be rejected.</source>
         <translation>无法拒绝该建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="722"/>
+        <location filename="../../app/ui/suggestions.py" line="723"/>
         <source>Suggestions failed.</source>
         <translation>编码建议失败。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="724"/>
+        <location filename="../../app/ui/suggestions.py" line="725"/>
         <source>Suggesting codes in every document…</source>
         <translation>正在为每个文档生成编码建议…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="747"/>
+        <location filename="../../app/ui/suggestions.py" line="748"/>
         <source>Finding key terms…</source>
         <translation>正在提取关键词…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="755"/>
+        <location filename="../../app/ui/suggestions.py" line="756"/>
         <source>Key terms failed: {error}</source>
         <translation>关键词提取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="759"/>
+        <location filename="../../app/ui/suggestions.py" line="760"/>
         <source>{n} term(s) not yet used as code names.</source>
         <translation>{n} 个词语尚未用作编码名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="774"/>
+        <location filename="../../app/ui/suggestions.py" line="775"/>
         <source>New code(s) from key terms</source>
         <translation>由关键词新建编码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="778"/>
+        <location filename="../../app/ui/suggestions.py" line="779"/>
         <source>The code could not be created.</source>
         <translation>无法创建编码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="791"/>
+        <location filename="../../app/ui/suggestions.py" line="792"/>
         <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
         <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="795"/>
+        <location filename="../../app/ui/suggestions.py" line="796"/>
         <source>The saved model was made by another version of Guiji; it will be retrained.</source>
         <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="798"/>
+        <location filename="../../app/ui/suggestions.py" line="799"/>
         <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
         <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="831"/>
+        <location filename="../../app/ui/suggestions.py" line="832"/>
         <source>Training the model…</source>
         <translation>正在训练模型…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="840"/>
+        <location filename="../../app/ui/suggestions.py" line="841"/>
         <source>Training cancelled; the previous model is kept.</source>
         <translation>已取消训练，保留原有模型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="842"/>
+        <location filename="../../app/ui/suggestions.py" line="843"/>
         <source>Training failed: {error}</source>
         <translation>训练失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="844"/>
+        <location filename="../../app/ui/suggestions.py" line="845"/>
         <source>Model trained in {s:.1f} s.</source>
         <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="862"/>
+        <location filename="../../app/ui/suggestions.py" line="863"/>
         <source>Measuring quality (cross-validation)…</source>
         <translation>正在评估质量（交叉验证）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="873"/>
+        <location filename="../../app/ui/suggestions.py" line="874"/>
         <source>Quality not measured: {error}</source>
         <translation>未能评估质量：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="897"/>
+        <location filename="../../app/ui/suggestions.py" line="898"/>
         <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
         <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="903"/>
+        <location filename="../../app/ui/suggestions.py" line="904"/>
         <source>Not measured yet: press “Measure quality”.</source>
         <translation>尚未评估：请点击“评估质量”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/suggestions.py" line="963"/>
+        <location filename="../../app/ui/suggestions.py" line="964"/>
         <source>Code &amp;suggestions</source>
         <translation>编码建议(&amp;S)</translation>
     </message>
@@ -3161,37 +3165,6 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <location filename="../../app/ui/tasks.py" line="80"/>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>ctrl</name>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="408"/>
-        <source>New code “{name}”</source>
-        <translation>新建编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="422"/>
-        <source>Delete code “{path}”</source>
-        <translation>删除编码“{path}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="439"/>
-        <source>Merge code “{path}”</source>
-        <translation>合并编码“{path}”</translation>
-    </message>
-</context>
-<context>
-    <name>panel</name>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="948"/>
-        <source>Suggestions</source>
-        <translation>编码建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="963"/>
-        <source>Code &amp;suggestions</source>
-        <translation>编码建议(&amp;S)</translation>
     </message>
 </context>
 </TS>
