@@ -11,23 +11,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from app.cli import main
+from tests.cli.helpers import run, run_json
 
 ROOT = Path(__file__).resolve().parents[2]
 # A source file with 𠮷 and 😀 before the coded words and Windows line ends.
 SOURCE = "访谈者：您好𠮷😀！\r\n受访者：我们一起做增权赋能的工作。\r\n访谈者：还有呢？\r\n受访者：互助合作。\r\n"
 
 
-def run(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(*args: str, capsys: pytest.CaptureFixture[str]) -> object:
-    code, out, err = run(*args, capsys=capsys)
-    assert code == 0, err
-    return json.loads(out)
 
 
 @pytest.fixture

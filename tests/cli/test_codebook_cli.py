@@ -8,13 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.cli import main
-
-
-def run(*args: object, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli.helpers import run
 
 
 def ok(*args: object, capsys: pytest.CaptureFixture[str]) -> str:

@@ -17,17 +17,12 @@ from pathlib import Path
 import pytest
 from docx import Document as DocxDocument
 
-from app.cli import main
 from app.core.sample import build_sample_project
+from tests.cli.helpers import run
 
 DIMENSIONS = ["内生因素", "治理环境", "禀赋资源"]
 STAGES = ["扎根", "协调", "共生"]
 
-
-def run(*args: object, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def ok(*args: object, capsys: pytest.CaptureFixture[str]) -> str:

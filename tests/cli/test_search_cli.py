@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from app.cli import main
 from app.core import attributes, cases, memos
 from app.core.project import open_project
+from tests.cli.helpers import run, run_json
 
 SOURCE = (
     "访谈者：您好𠮷😀！\r\n受访者：我们一起做增权赋能的工作，压力很大。\r\n"
@@ -18,16 +17,6 @@ SOURCE = (
 STORED = SOURCE.replace("\r\n", "\n")
 
 
-def run(*args: object, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(*args: object, capsys: pytest.CaptureFixture[str]) -> object:
-    code, out, err = run(*args, capsys=capsys)
-    assert code == 0, err
-    return json.loads(out)
 
 
 @pytest.fixture

@@ -11,15 +11,11 @@ from app.cli import main
 from app.commands import suggest as suggest_commands
 from app.core.nlp import model
 from app.core.project import open_project
+from tests.cli.helpers import run
 from tests.core.nlp_helpers import TOPICS, add_document, build_learnable_project
 
 NEW = "访谈者：还有呢？\n受访者：家属们建了一个微信群，谁家有事大家都去帮忙𠮷😀。\n"
 
-
-def run(*args: object, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
