@@ -59,44 +59,42 @@ def set_project_memo(project: Project, memo: str) -> str:
     return previous
 
 
+def _memo(project: Project, model: type[Document] | type[Code], row_id: int) -> str:
+    with project.read() as session:
+        memo = session.scalar(select(model.memo).where(model.id == row_id))
+    if memo is None:
+        raise NotFoundError(f"no {model.__tablename__} with id {row_id}")
+    return memo
+
+
+def _set_memo(project: Project, model: type[Document] | type[Code], row_id: int, memo: str) -> str:
+    with project.write() as session:
+        row = session.get(Document, row_id) if model is Document else session.get(Code, row_id)
+        if row is None:
+            raise NotFoundError(f"no {model.__tablename__} with id {row_id}")
+        previous = row.memo
+        row.memo = memo
+    return previous
+
+
 def document_memo(project: Project, document_id: int) -> str:
     """A document's memo."""
-    with project.read() as session:
-        memo = session.scalar(select(Document.memo).where(Document.id == document_id))
-    if memo is None:
-        raise NotFoundError(f"no document with id {document_id}")
-    return memo
+    return _memo(project, Document, document_id)
 
 
 def set_document_memo(project: Project, document_id: int, memo: str) -> str:
     """Replace a document's memo; returns the previous one."""
-    with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
-        previous = doc.memo
-        doc.memo = memo
-    return previous
+    return _set_memo(project, Document, document_id, memo)
 
 
 def code_memo(project: Project, code_id: int) -> str:
     """A code's memo."""
-    with project.read() as session:
-        memo = session.scalar(select(Code.memo).where(Code.id == code_id))
-    if memo is None:
-        raise NotFoundError(f"no code with id {code_id}")
-    return memo
+    return _memo(project, Code, code_id)
 
 
 def set_code_memo(project: Project, code_id: int, memo: str) -> str:
     """Replace a code's memo; returns the previous one."""
-    with project.write() as session:
-        code = session.get(Code, code_id)
-        if code is None:
-            raise NotFoundError(f"no code with id {code_id}")
-        previous = code.memo
-        code.memo = memo
-    return previous
+    return _set_memo(project, Code, code_id, memo)
 
 
 def list_memos(project: Project, query: str | None = None) -> list[MemoInfo]:
