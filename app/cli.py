@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
+from app.commands.output import print_json as _print_json
+from app.commands.output import say as _say
 from app.core.errors import GuijiError
 
 EXIT_ERROR = 1
@@ -25,17 +26,6 @@ EXIT_ERROR = 1
 def default_coder() -> str:
     """The coder name used when none is given: ``GUIJI_CODER`` or the login name."""
     return os.environ.get("GUIJI_CODER") or getpass.getuser() or "coder"
-
-
-def _print_json(value: Any) -> None:
-    data = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-    sys.stdout.buffer.write(data.encode("utf-8"))
-    sys.stdout.flush()
-
-
-def _say(message: str) -> None:
-    sys.stdout.buffer.write((message + "\n").encode("utf-8"))
-    sys.stdout.flush()
 
 
 # --- subcommands ---------------------------------------------------------------------------------
