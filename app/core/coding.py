@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coder, Coding, Document, Stage, utcnow
-from app.core.errors import NotFoundError, ValidationError
+from app.core.errors import NotFoundError, StaleTextError, ValidationError
 from app.core.project import Project
 from app.core.stages import effective_stages
 
@@ -59,6 +59,17 @@ def check_span(doc_name: str, length: int, start: int, end: int) -> None:
         )
 
 
+def check_text_unchanged(session: Session, document_id: int, expect_sha256: str) -> None:
+    """Raise StaleTextError unless document ``document_id`` exists and its text hashes to ``expect_sha256``."""
+    sha = session.scalar(select(Document.sha256).where(Document.id == document_id))
+    if sha != expect_sha256:
+        raise StaleTextError(
+            "the text on screen is not this project's document any more (another project was opened, or "
+            "the text was changed); nothing was changed — show the document again and redo the selection",
+            code="stale_text", params={"document_id": document_id},
+        )
+
+
 def apply_coding(
     project: Project,
     *,
@@ -71,12 +82,17 @@ def apply_coding(
     stage_id: int | None = None,
     coding_id: int | None = None,
     created_at: datetime | None = None,
+    expect_sha256: str | None = None,
 ) -> CodingInfo:
     """Apply a code to ``[start, end)`` of a document; one committed unit of work.
 
     ``coding_id`` and ``created_at`` re-create a removed coding exactly (undo of a removal).
+    ``expect_sha256`` is the hash of the text the positions were chosen on (the text on screen): the
+    coding is refused unless the document's stored text is that text.
     """
     with project.write() as session:
+        if expect_sha256 is not None:
+            check_text_unchanged(session, document_id, expect_sha256)
         new_id = _insert(session, document_id, code_id, start, end, coder, memo, stage_id, coding_id, created_at)
     return get_coding(project, new_id)
 
@@ -338,11 +354,16 @@ def remove_codings(project: Project, coding_ids: Sequence[int]) -> list[CodingIn
 
 
 def update_coding_span(
-    project: Project, coding_id: int, start: int, end: int
+    project: Project, coding_id: int, start: int, end: int, *, expect_sha256: str | None = None
 ) -> tuple[CodingInfo, CodingInfo]:
-    """Move a coding's boundaries to ``[start, end)``; returns ``(old, new)`` (undo: apply old's span)."""
+    """Move a coding's boundaries to ``[start, end)``; returns ``(old, new)`` (undo: apply old's span).
+
+    ``expect_sha256``: as for :func:`apply_coding` (the new range was chosen on that text).
+    """
     old = get_coding(project, coding_id)
     with project.write() as session:
+        if expect_sha256 is not None:
+            check_text_unchanged(session, old.document_id, expect_sha256)
         row = session.get(Coding, coding_id)
         if row is None:
             raise NotFoundError(f"no coding with id {coding_id}")

@@ -53,5 +53,9 @@ class ValidationError(GuijiError):
     """A value is impossible (positions outside the text, an empty name, a bad colour...)."""
 
 
+class StaleTextError(ValidationError):
+    """A change was asked on a text that is not (or no longer) the document's stored text."""
+
+
 class CancelledError(GuijiError):
     """The user cancelled a long operation; nothing was changed."""

@@ -82,11 +82,14 @@ class ProjectController(QObject):
         return _Macro(self.undo_stack, text)
 
     # --- codings ---
-    def apply_coding(self, document_id: int, code_id: int, start: int, end: int) -> CodingInfo:
+    def apply_coding(self, document_id: int, code_id: int, start: int, end: int, *,
+                     expect_sha256: str | None = None) -> CodingInfo:
+        """Apply a code; ``expect_sha256`` (the shown text's hash) makes the service refuse a stale text."""
         return self.perform(
             self.tr("Apply code"),
             lambda: coding_service.apply_coding(
-                self.project, document_id=document_id, code_id=code_id, start=start, end=end, coder=self.coder
+                self.project, document_id=document_id, code_id=code_id, start=start, end=end, coder=self.coder,
+                expect_sha256=expect_sha256,
             ),
             lambda info: coding_service.delete_coding(self.project, info.id),
             self._recreate,

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from app.core.coding import CodingInfo
-from app.core.text import Utf16Map
+from app.core.text import Utf16Map, sha256_text
 from app.ui.models import SELECTION_MIME
 
 STAGE_BAND = 6
@@ -302,6 +302,9 @@ class DocumentView(QPlainTextEdit):
         self._columns = 0
         self.current_coding_id: int | None = None
         self.document_id: int | None = None
+        # The project the shown text was read from: an edit made on this text is refused in any other.
+        self.project: object | None = None
+        self._sha256: str | None = None
         self._highlighter = CodingHighlighter(self.document())
         self.margin = CodingMargin(self)
         self.margin.coding_clicked.connect(self.select_coding)
@@ -317,9 +320,15 @@ class DocumentView(QPlainTextEdit):
 
     # --- content ---
     def set_document(self, document_id: int | None, text: str, codings: list[CodingInfo],
-                     colors: dict[int, str], stages: list[tuple[int, int, str, str]] = ()) -> None:  # type: ignore[assignment]
-        """Show a document's text, its codings (code id → colour) and its stage spans (start, end, name, colour)."""
+                     colors: dict[int, str], stages: list[tuple[int, int, str, str]] = (),  # type: ignore[assignment]
+                     *, project: object | None = None) -> None:
+        """Show a document's text, its codings (code id → colour) and its stage spans (start, end, name, colour).
+
+        ``project`` is the project the text was read from (see :meth:`shown_in`).
+        """
         self.document_id = document_id
+        self.project = project if document_id is not None else None
+        self._sha256 = None
         self._text = text
         self._map = Utf16Map(text)
         self.current_coding_id = None
@@ -442,6 +451,23 @@ class DocumentView(QPlainTextEdit):
 
     def text(self) -> str:
         return self._text
+
+    def show_nothing(self) -> None:
+        """Show no document (and belong to no project)."""
+        self.set_document(None, "", [], {})
+
+    def shown_in(self, project: object) -> tuple[int, str] | None:
+        """``(document id, SHA-256 of the shown text)`` when the shown text was read from ``project``.
+
+        None when nothing is shown or the text belongs to another (e.g. a previously open) project. A
+        change made on the text passes the hash to the service, which refuses it unless the stored text
+        is still exactly the text on screen.
+        """
+        if self.document_id is None or self.project is None or self.project is not project:
+            return None
+        if self._sha256 is None:
+            self._sha256 = sha256_text(self._text)
+        return self.document_id, self._sha256
 
     def codings(self) -> list[CodingInfo]:
         """The codings of the shown document (all of them, whatever the filter)."""

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
 
         self.documents_dock = self._dock("documents", self.tr("Documents"), self.documents_panel,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.cases_panel = CasesPanel(lambda: self.document_view.document_id, self.document_view.selection_range)
+        self.cases_panel = CasesPanel(self.shown_document_id, self.document_view.selection_range)
         self.cases_dock = self._dock("cases", self.tr("Cases"), self.cases_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(self.documents_dock, self.cases_dock)
         self.documents_dock.raise_()
@@ -302,26 +302,24 @@ class MainWindow(QMainWindow):
         return name
 
     def _set_project(self, project: Project | None) -> None:
+        """Close the open project, reset every view, then show ``project`` (None: no project)."""
         self._reset_pending()
         if self.controller is not None:
-            self.controller.project.close()
-            self.controller.deleteLater()
+            old = self.controller
             self.controller = None
+            # Every view forgets the old project before anything of the new one is shown: a view still
+            # showing the old text could otherwise send its positions into the new project.
+            self._reset_views()
+            self.project_changed.emit(None)
+            old.undo_stack.clear()
+            old.project.close()
+            old.deleteLater()
         editable = project is not None and not project.read_only
         for act in self._editing_actions():
             act.setEnabled(editable)
         if project is None:
             self.setWindowTitle(self.tr("Guiji"))
-            self.documents_model.set_documents([])
-            self.code_panel.set_controller(None)
-            for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel,
-                          self.cases_panel):
-                panel.set_controller(None)
-            self.document_view.set_document(None, "", [], {})
-            self.history_view.setStack(None)
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
-            self.project_changed.emit(None)
+            self._reset_views()
             return
         coder = self._coder_name() if editable else ""
         self.controller = ProjectController(project, coder, self)
@@ -345,6 +343,34 @@ class MainWindow(QMainWindow):
         self.project_changed.emit(self.controller)
         if self.documents_model.rowCount() > 0:
             self.select_document_row(0)
+
+    def shown_document_id(self) -> int | None:
+        """The id of the document on screen, when it is a document of the open project."""
+        if self.controller is None:
+            return None
+        shown = self.document_view.shown_in(self.controller.project)
+        return shown[0] if shown else None
+
+    def _reset_views(self) -> None:
+        """Show no project: every view empty and bound to nothing."""
+        self.documents_view.selectionModel().blockSignals(True)
+        self.documents_model.set_documents([])
+        self.documents_view.selectionModel().clearCurrentIndex()
+        self.documents_view.selectionModel().blockSignals(False)
+        self.code_panel.set_controller(None)
+        for panel in (self.search_panel, self.retrieval_panel, self.memo_panel, self.documents_panel,
+                      self.cases_panel):
+            panel.set_controller(None)
+        self.document_view.show_nothing()
+        self.coder_filter.blockSignals(True)
+        self.coder_filter.clear()
+        self.coder_filter.blockSignals(False)
+        self._sentences = None
+        self._turns = None
+        self.selection_label.setText("")
+        self.history_view.setStack(None)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
     def _reload_documents(self) -> None:
         assert self.controller is not None
@@ -373,7 +399,8 @@ class MainWindow(QMainWindow):
         self._turns: list[tuple[int, int]] | None = None
         self._refresh_coder_filter(codings)
         self._apply_filter(refresh=False)
-        self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id))
+        self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id),
+                                        project=project)
         self._update_document_counts(codings)
 
     def _stage_rows(self, document_id: int) -> list[tuple[int, int, str, str]]:
@@ -478,7 +505,7 @@ class MainWindow(QMainWindow):
                 if self.document_view.document_id is None:  # the same row: no currentChanged signal
                     self._on_document_chosen(self.documents_view.currentIndex(), QModelIndex())
             else:
-                self.document_view.set_document(None, "", [], {})
+                self.document_view.show_nothing()
             return
         if what & Changed.CODES or (what & Changed.CODINGS and documents & {None, shown}):
             if exact and not what & Changed.CODES:
@@ -564,11 +591,13 @@ class MainWindow(QMainWindow):
             return
         assert self.controller is not None
         selection = self.document_view.selection_range()
-        if selection is None or self.document_view.document_id is None:
+        shown = self.document_view.shown_in(self.controller.project)
+        if selection is None or shown is None:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return
+        doc_id, sha = shown
         try:
-            self.controller.apply_coding(self.document_view.document_id, code_id, *selection)
+            self.controller.apply_coding(doc_id, code_id, *selection, expect_sha256=sha)
         except GuijiError as exc:
             self.show_error(self.tr("The code could not be applied."), str(exc))
 
@@ -585,7 +614,8 @@ class MainWindow(QMainWindow):
             return
         assert self.controller is not None
         selection = self.document_view.selection_range()
-        if selection is None or self.document_view.document_id is None:
+        shown = self.document_view.shown_in(self.controller.project)
+        if selection is None or shown is None:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return
         words = self.document_view.text()[selection[0]:selection[1]]
@@ -593,11 +623,11 @@ class MainWindow(QMainWindow):
         if not name:
             return
         parent = self.code_panel.current_code()
-        doc_id = self.document_view.document_id
+        doc_id, sha = shown
         try:
             with self.controller.macro(self.tr("In-vivo code “{name}”").format(name=name)):
                 code = create_code_command(self.controller, parent.id if parent else None, name)
-                self.controller.apply_coding(doc_id, code.id, *selection)
+                self.controller.apply_coding(doc_id, code.id, *selection, expect_sha256=sha)
         except GuijiError as exc:
             self.show_error(self.tr("The in-vivo code could not be made."), str(exc))
             return
@@ -631,15 +661,17 @@ class MainWindow(QMainWindow):
         assert self.controller is not None
         coding = self.document_view.current_coding()
         selection = self.document_view.selection_range()
-        if coding is None or selection is None:
+        shown = self.document_view.shown_in(self.controller.project)
+        if coding is None or selection is None or shown is None:
             self.statusBar().showMessage(self.tr("Click a coding's stripe, then select its new range."), 5000)
             return
         ctrl = self.controller
         old = (coding.start, coding.end)
+        sha = shown[1]
         try:
             ctrl.perform(
                 self.tr("Adjust coding “{code}”").format(code=coding.code),
-                lambda: coding_service.update_coding_span(ctrl.project, coding.id, *selection),
+                lambda: coding_service.update_coding_span(ctrl.project, coding.id, *selection, expect_sha256=sha),
                 lambda _r: coding_service.update_coding_span(ctrl.project, coding.id, *old),
                 what=Changed.CODINGS, document_id=coding.document_id,
             )

@@ -18,6 +18,7 @@ panel loads nothing until it is first shown, so the window opens without spaCy.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -173,6 +174,10 @@ class RecordsModel(QAbstractTableModel):
         return None
 
 
+# Jobs still running (their results may come after the panel that started them is gone).
+_RUNNING: set[BackgroundJob] = set()
+
+
 class _JobSignals(QObject):
     progressed = Signal(object, int, int)  # the job, done, total
     ended = Signal(object, object)  # the job, its result or the exception it raised
@@ -208,17 +213,25 @@ class BackgroundJob(QRunnable):
     def _progress(self, done: int, total: int) -> None:
         if self._cancelled.is_set():
             raise CancelledError("cancelled")
-        self.signals.progressed.emit(self, done, total)
+        try:
+            self.signals.progressed.emit(self, done, total)
+        except RuntimeError as exc:  # the panel and its project are gone: stop quietly
+            raise CancelledError("cancelled") from exc
         time.sleep(GIL_PAUSE_S)  # hand the interpreter to the GUI thread between steps
 
     def run(self) -> None:
+        _RUNNING.add(self)  # the thread pool holds no Python reference: keep the job alive until it ends
         try:
-            if self._cancelled.is_set():
-                raise CancelledError("cancelled")
-            result = self._work(self._progress)
-        except BaseException as exc:  # handed to the GUI thread
-            result = exc
-        self.signals.ended.emit(self, result)
+            try:
+                if self._cancelled.is_set():
+                    raise CancelledError("cancelled")
+                result = self._work(self._progress)
+            except BaseException as exc:  # handed to the GUI thread
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the signal source went with a closed project
+                self.signals.ended.emit(self, result)
+        finally:
+            _RUNNING.discard(self)
 
 
 # --------------------------------------------------------------------------- the panel
@@ -541,6 +554,8 @@ class SuggestionPanel(QWidget):
 
     def _job_ended(self, job: BackgroundJob, outcome: object) -> None:
         self.jobs.discard(job)
+        if job.generation != self._generation:
+            return  # started for a project that is no longer open: its results mean nothing now
         if job.kind == "suggest":
             self._suggestions_ended(job, outcome)
         elif job.kind == "train":
