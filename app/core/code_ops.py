@@ -113,6 +113,22 @@ def snapshot_code(project: Project, code_id: int) -> CodeSnapshot:
         return CodeSnapshot(code_id, code.parent_id, path, rows)
 
 
+def delete_code(project: Project, code_id: int) -> CodeSnapshot:
+    """Delete a code with its subtree, codings and every row that goes with them; return their snapshot.
+
+    Captured and deleted in one transaction, so :func:`restore_code` puts back exactly what was
+    deleted: the codes, their codings (with memos, stages, exemplar flags), process links and their
+    evidence, suggestion rejections, and references the delete set to NULL.
+    """
+    with project.write() as session:
+        code = _get(session, code_id)
+        path = code_paths(session)[code_id]
+        rows = capture(session, "code", [code_id])
+        snapshot = CodeSnapshot(code_id, code.parent_id, path, rows)
+        session.delete(code)
+    return snapshot
+
+
 def restore_code(project: Project, snapshot: CodeSnapshot) -> CodeInfo:
     """Put a deleted code back from its snapshot: same ids, fields, subtree and codings."""
     with project.write() as session:
@@ -222,6 +238,7 @@ __all__ = [
     "KeptCoding",
     "MergeRecord",
     "MovedChild",
+    "delete_code",
     "merge_codes",
     "restore_code",
     "snapshot_code",

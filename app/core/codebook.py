@@ -422,49 +422,7 @@ def store_levels(session: Session, levels: Iterable[LevelInfo]) -> None:
         row.value = value
 
 
-# --- snapshots (undo of deletions and imports) ---------------------------------------------------
-
-_CODE_COLUMNS = ("id", "parent_id", "name", "color", "description", "memo", "position", "created_at",
-                 "short_definition", "when_to_use", "when_not_to_use", "example", "keywords", "level")
-_CODING_COLUMNS = ("id", "document_id", "code_id", "coder_id", "start", "end", "memo", "stage_id",
-                   "created_at", "exemplar")
-
-
-@dataclass(frozen=True)
-class SubtreeSnapshot:
-    """Every row of a code's subtree and of its codings, enough to put them back exactly."""
-
-    codes: tuple[dict[str, object], ...]
-    codings: tuple[dict[str, object], ...]
-
-
-def delete_code_with_snapshot(project: Project, code_id: int) -> SubtreeSnapshot:
-    """Delete a code, its children and their codings; return what :func:`restore_subtree` needs."""
-    with project.write() as session:
-        _get(session, code_id)
-        ids = _subtree_ids(session, code_id)
-        codes = [
-            {c: getattr(row, c) for c in _CODE_COLUMNS}
-            for row in session.scalars(select(Code).where(Code.id.in_(ids)))
-        ]
-        order = {cid: i for i, cid in enumerate(ids)}
-        codes.sort(key=lambda r: order[int(r["id"])])
-        codings = [
-            {c: getattr(row, c) for c in _CODING_COLUMNS}
-            for row in session.scalars(select(Coding).where(Coding.code_id.in_(ids)))
-        ]
-        session.delete(_get(session, code_id))
-    return SubtreeSnapshot(tuple(codes), tuple(codings))
-
-
-def restore_subtree(project: Project, snapshot: SubtreeSnapshot) -> None:
-    """Put back a subtree deleted by :func:`delete_code_with_snapshot`, with the same ids."""
-    with project.write() as session:
-        for row in snapshot.codes:  # parents come before their children
-            session.add(Code(**row))
-            session.flush()
-        for row in snapshot.codings:
-            session.add(Coding(**row))
+# --- helpers -----------------------------------------------------------------------------------------
 
 
 def _subtree_ids(session: Session, root_id: int) -> list[int]:

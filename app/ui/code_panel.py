@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -148,6 +148,10 @@ class CodePanel(QWidget):
         self.view.setDropIndicatorShown(True)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        # Del on the tree deletes the current code (after asking; undo brings it back).
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete_current)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -376,6 +380,11 @@ class CodePanel(QWidget):
             target_id = others[paths.index(chosen)].id
         merge_code_command(ctrl, source_id, target_id, source.path)
 
+    def _delete_current(self) -> None:
+        info = self.current_code()
+        if info is not None:
+            self.delete_code(info.id)
+
     def delete_code(self, code_id: int, *, confirm: bool = True) -> None:
         ctrl = self._editable()
         info = self.model.code(code_id)
@@ -396,13 +405,12 @@ class CodePanel(QWidget):
 
 def create_code_command(ctrl: ProjectController, parent_id: int | None, name: str) -> CodeInfo:
     """Create a code as one undoable step; redo brings it back under the same id."""
-    from app.core.code_ops import restore_code, snapshot_code
+    from app.core.code_ops import delete_code, restore_code
 
     saved: list[Any] = []
 
     def undo(info: CodeInfo) -> None:
-        saved[:] = [snapshot_code(ctrl.project, info.id)]
-        codebook.delete_code(ctrl.project, info.id)
+        saved[:] = [delete_code(ctrl.project, info.id)]
 
     return ctrl.perform(
         QCoreApplication.translate("ProjectController", "New code “{name}”").format(name=name.strip()),
@@ -414,14 +422,13 @@ def create_code_command(ctrl: ProjectController, parent_id: int | None, name: st
 
 
 def delete_code_command(ctrl: ProjectController, code_id: int, path: str) -> None:
-    """Delete a code, its children and codings as one undoable step."""
-    from app.core.code_ops import restore_code, snapshot_code
+    """Delete a code, its children, codings, links and rejections as one undoable step (the only way)."""
+    from app.core.code_ops import delete_code, restore_code
 
-    snapshot = snapshot_code(ctrl.project, code_id)
     ctrl.perform(
         QCoreApplication.translate("ProjectController", "Delete code “{path}”").format(path=path),
-        lambda: codebook.delete_code(ctrl.project, code_id),
-        lambda _n: restore_code(ctrl.project, snapshot),
+        lambda: delete_code(ctrl.project, code_id),
+        lambda snapshot: restore_code(ctrl.project, snapshot),
         what=Changed.CODES | Changed.CODINGS,
     )
 

@@ -14,10 +14,11 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core import codebook as codes
 from app.core import stages, tables, templates
-from app.core.codebook import CodeInfo, SubtreeSnapshot
+from app.core.codebook import CodeInfo
 from app.core.errors import GuijiError
 from app.core.exchange.codebook_io import ImportResult, import_codebook, redo_import, undo_import
 from app.core.stages import StageInfo, StageSnapshot
+from app.ui.code_panel import create_code_command, delete_code_command
 from app.ui.controller import Changed, ProjectController
 
 T = TypeVar("T")
@@ -62,32 +63,12 @@ def _differs(old: object, new: object) -> bool:
 
 def add_code(controller: ProjectController, parent_id: int | None, name: str) -> CodeInfo:
     """Create a code under ``parent_id`` (None: top level); undo deletes it, redo brings it back."""
-    project = controller.project
-    state: dict[str, SubtreeSnapshot] = {}
-
-    def undo(info: CodeInfo) -> None:
-        state["snapshot"] = codes.delete_code_with_snapshot(project, info.id)
-
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Add code “{name}”").format(name=name.strip()),
-        lambda: codes.create_child_code(project, parent_id, name),
-        undo,
-        _discard(lambda _info: codes.restore_subtree(project, state["snapshot"])),
-        what=Changed.CODES,
-    )
+    return create_code_command(controller, parent_id, name)
 
 
-def delete_code(controller: ProjectController, code_id: int) -> SubtreeSnapshot:
-    """Delete a code with its sub-codes and codings; undo puts all of it back."""
-    project = controller.project
-    name = codes.get_code(project, code_id).name
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Delete code “{name}”").format(name=name),
-        lambda: codes.delete_code_with_snapshot(project, code_id),
-        _discard(lambda snapshot: codes.restore_subtree(project, snapshot)),
-        _discard(lambda _snapshot: codes.delete_code_with_snapshot(project, code_id)),
-        what=Changed.CODES | Changed.CODINGS,
-    )
+def delete_code(controller: ProjectController, code_id: int) -> None:
+    """Delete a code with its sub-codes, codings and what goes with them; undo puts all of it back."""
+    delete_code_command(controller, code_id, codes.get_code(controller.project, code_id).path)
 
 
 def import_codebook_file(controller: ProjectController, path: str | Path) -> ImportResult:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from app.core import code_ops
 from app.core.codebook import (
     DEFAULT_LEVELS,
     code_levels,
     create_code,
-    delete_code_with_snapshot,
     get_code,
     list_codes,
-    restore_subtree,
     split_keywords,
     update_code,
 )
@@ -78,9 +77,9 @@ def test_delete_and_restore_subtree_with_codings(project: Project, tmp_path) -> 
     apply_coding(project, document_id=doc.id, code_id=child.id, start=0, end=4, coder="甲")
     before_codes = list_codes(project)
     before_codings = list_codings(project)
-    snapshot = delete_code_with_snapshot(project, parent.id)
+    snapshot = code_ops.delete_code(project, parent.id)
     assert list_codes(project) == []
     assert list_codings(project) == []
-    restore_subtree(project, snapshot)
+    code_ops.restore_code(project, snapshot)
     assert list_codes(project) == before_codes
     assert list_codings(project) == before_codings
