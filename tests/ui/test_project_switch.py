@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from app.core import codebook, coding, documents
+from app.core.check import check_project
 from app.core.errors import StaleTextError
 from app.core.project import create_project, open_project
 from app.ui.main_window import MainWindow
@@ -68,7 +69,11 @@ def switched(qtbot, project_a: Path, tmp_path: Path, monkeypatch):  # type: igno
     qtbot.keyClick(win.document_view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     [doc] = documents.list_documents(win.controller.project)
     assert doc.id == 1  # the id A's shown document had
-    return win
+    yield win
+    win.close()  # closes B
+    for path in (project_a, path_b):  # both projects these tests leave are sound
+        report = check_project(path)
+        assert report.ok, report.problems
 
 
 def drag_select(qtbot, win: MainWindow, start_cp: int, end_cp: int) -> None:  # type: ignore[no-untyped-def]
