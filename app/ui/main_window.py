@@ -784,6 +784,10 @@ class MainWindow(QMainWindow):
         def done(docs: list[object]) -> None:
             self._on_changed(Changed.DOCUMENTS, None)
             self.flush_changes()
+            if docs and self.document_view.document_id is None:  # nothing shown yet: show the first import
+                row = self.documents_model.row_of(docs[0].id)  # type: ignore[attr-defined]
+                if row >= 0:
+                    self.select_document_row(row)
             self.statusBar().showMessage(self.tr("Imported {n} document(s).").format(n=len(docs)), 5000)
 
         def failed(exc: BaseException) -> None:

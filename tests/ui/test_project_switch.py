@@ -64,6 +64,9 @@ def switched(qtbot, project_a: Path, tmp_path: Path, monkeypatch):  # type: igno
     win.document_view.setFocus()
     qtbot.keyClick(win.document_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert win.controller is not None and win.controller.project.path == path_b
+    # Right after File → New, nothing of A is left on screen.
+    assert win.document_view.document_id is None and win.document_view.text() == ""
+    assert win.documents_model.rowCount() == 0 and win.codes_model.all_codes() == []
     codebook.create_code(win.controller.project, "互助合作", color="#0077BB")
     win.code_panel.reload()
     qtbot.keyClick(win.document_view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
@@ -106,8 +109,9 @@ def stored(win: MainWindow) -> list[tuple[int, int, str, str]]:
 
 def test_new_project_shows_only_the_new_project(switched: MainWindow) -> None:
     win = switched
-    assert win.document_view.document_id is None
-    assert win.document_view.text() == ""
+    # The import is shown (nothing was on screen): B's text, never A's.
+    assert win.document_view.shown_in(win.controller.project) is not None  # type: ignore[union-attr]
+    assert win.document_view.text() == TEXT_B.replace("\r\n", "\n")
     assert win.document_view.codings() == []
     assert [win.documents_model.document(r).name for r in range(win.documents_model.rowCount())] == ["访谈乙"]
     assert [c.path for c in win.codes_model.all_codes()] == ["互助合作"]
@@ -116,7 +120,7 @@ def test_new_project_shows_only_the_new_project(switched: MainWindow) -> None:
 
 def test_ctrl_e_on_the_new_project_codes_the_words_the_user_sees(switched: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     win = switched
-    # Nothing on screen yet: Ctrl+E stores nothing.
+    # No selection: Ctrl+E stores nothing.
     win.codes_view.setCurrentIndex(win.codes_model.index_of(win.codes_model.all_codes()[0].id))
     win.document_view.setFocus()
     qtbot.keyClick(win.document_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
