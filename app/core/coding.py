@@ -160,6 +160,18 @@ def set_coding_memo(project: Project, coding_id: int, memo: str) -> CodingInfo:
     return get_coding(project, coding_id)
 
 
+def set_coding_stage(project: Project, coding_id: int, stage_id: int | None) -> CodingInfo:
+    """Set (or clear, with None) the stage of a coding itself; it overrides its span's and document's."""
+    with project.write() as session:
+        row = session.get(Coding, coding_id)
+        if row is None:
+            raise NotFoundError(f"no coding with id {coding_id}")
+        if stage_id is not None and session.get(Stage, stage_id) is None:
+            raise NotFoundError(f"no stage with id {stage_id}")
+        row.stage_id = stage_id
+    return get_coding(project, coding_id)
+
+
 def get_coding(project: Project, coding_id: int) -> CodingInfo:
     """One coding by id."""
     found = list_codings(project, coding_ids=[coding_id])

@@ -73,13 +73,29 @@ def find_stage(session: Session, name: str) -> Stage:
     return stage
 
 
+#: Colours for new stages, in order: Paul Tol's "bright" scheme (distinct for colour-blind readers).
+STAGE_PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
+
+
+def next_stage_color(session: Session) -> str:
+    """The first palette colour no stage uses yet (after all seven, the least used one)."""
+    used = [c.upper() for c in session.scalars(select(Stage.color))]
+    return min(STAGE_PALETTE, key=lambda c: (used.count(c), STAGE_PALETTE.index(c)))
+
+
 def add_stage(
-    project: Project, name: str, *, after: str | None = None, description: str = "", color: str = "#888888"
+    project: Project, name: str, *, after: str | None = None, description: str = "", color: str | None = None
 ) -> StageInfo:
-    """Add a stage at the end, or right after the stage called ``after``."""
+    """Add a stage at the end, or right after the stage called ``after``.
+
+    Without ``color`` it takes the next colour of :data:`STAGE_PALETTE` that no stage uses.
+    """
     name = _check_stage_name(name)
-    color = _check_stage_color(color)
+    if color is not None:
+        color = _check_stage_color(color)
     with project.write() as session:
+        if color is None:
+            color = next_stage_color(session)
         if session.scalar(select(Stage.id).where(Stage.name == name)) is not None:
             raise ValidationError(f"a stage named '{name}' already exists")
         ordered = list(session.scalars(select(Stage).order_by(Stage.position, Stage.id)))
@@ -281,6 +297,98 @@ def add_stage_span(
         session.add(span)
         session.flush()
         return StageSpanInfo(span.id, document_id, stage_id, stage.name, start, end)
+
+
+def document_stage_id(project: Project, document_id: int) -> int | None:
+    """The stage set on a whole document (None: none)."""
+    with project.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        return doc.stage_id
+
+
+@dataclass(frozen=True)
+class SpanChange:
+    """What :func:`set_span_stage` did: the spans it removed (as they were) and the spans it added."""
+
+    document_id: int
+    removed: tuple[StageSpanInfo, ...]
+    added: tuple[StageSpanInfo, ...]
+
+
+def set_span_stage(
+    project: Project, document_id: int, start: int, end: int, stage_id: int | None
+) -> SpanChange:
+    """Place ``[start, end)`` in stage ``stage_id`` (None: in no span); one unit of work.
+
+    A passage is in one stage: spans overlapping the range are cut back to what lies outside it (a
+    span around the range is split in two); then the new span is added. Spans of the same stage that
+    touch or overlap it are joined into it.
+    """
+    with project.write() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFoundError(f"no document with id {document_id}")
+        if not (0 <= start < end <= doc.length):
+            raise ValidationError(
+                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
+            )
+        stage = None if stage_id is None else session.get(Stage, stage_id)
+        if stage_id is not None and stage is None:
+            raise NotFoundError(f"no stage with id {stage_id}")
+        names = dict(session.execute(select(Stage.id, Stage.name)).all())
+        touching = list(session.scalars(
+            select(StageSpan).where(StageSpan.document_id == document_id, StageSpan.start <= end,
+                                    StageSpan.end >= start).order_by(StageSpan.start, StageSpan.id)))
+        removed: list[StageSpanInfo] = []
+        keep: list[tuple[int, int, int]] = []  # (stage, start, end) of the parts that stay
+        new_start, new_end = start, end
+        for span in touching:
+            overlaps = span.start < end and span.end > start
+            if span.stage_id == stage_id:  # same stage, touching or overlapping: join
+                new_start, new_end = min(new_start, span.start), max(new_end, span.end)
+            elif not overlaps:
+                continue
+            else:
+                if span.start < start:
+                    keep.append((span.stage_id, span.start, start))
+                if span.end > end:
+                    keep.append((span.stage_id, end, span.end))
+            removed.append(StageSpanInfo(span.id, document_id, span.stage_id, names[span.stage_id],
+                                         span.start, span.end))
+            session.delete(span)
+        session.flush()
+        rows = [StageSpan(document_id=document_id, stage_id=sid, start=s, end=e) for sid, s, e in keep]
+        if stage_id is not None:
+            rows.append(StageSpan(document_id=document_id, stage_id=stage_id, start=new_start, end=new_end))
+        session.add_all(rows)
+        session.flush()
+        added = tuple(StageSpanInfo(r.id, document_id, r.stage_id, names[r.stage_id], r.start, r.end)
+                      for r in rows)
+    return SpanChange(document_id, tuple(removed), added)
+
+
+def undo_span_change(project: Project, change: SpanChange) -> None:
+    """Undo :func:`set_span_stage`: remove the spans it added, put back those it removed (same ids)."""
+    _swap_spans(project, change.added, change.removed)
+
+
+def redo_span_change(project: Project, change: SpanChange) -> None:
+    """Redo :func:`set_span_stage` exactly (same ids)."""
+    _swap_spans(project, change.removed, change.added)
+
+
+def _swap_spans(project: Project, drop: tuple[StageSpanInfo, ...], put: tuple[StageSpanInfo, ...]) -> None:
+    with project.write() as session:
+        for info in drop:
+            row = session.get(StageSpan, info.id)
+            if row is not None:
+                session.delete(row)
+        session.flush()
+        for info in put:
+            session.add(StageSpan(id=info.id, document_id=info.document_id, stage_id=info.stage_id,
+                                  start=info.start, end=info.end))
 
 
 def list_stage_spans(project: Project, document_id: int) -> list[StageSpanInfo]:

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from app.core import cases as case_service
 from app.core.cases import CaseInfo
+from app.core.changes import Changes
 from app.core.errors import GuijiError
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import Changed, ProjectController, follow
 from app.ui.models import RecordTableModel
 
 
@@ -65,11 +66,16 @@ class CasesPanel(QWidget):
         layout.addLayout(row2)
 
     def set_controller(self, controller: ProjectController | None) -> None:
+        follow(self.controller, controller, self._on_changes)
         self.controller = controller
         editable = controller is not None and not controller.project.read_only
         for button in self.buttons.values():
             button.setEnabled(editable)
         self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.cases or changes.document_list:
+            self.refresh()
 
     def refresh(self) -> None:
         current = self.current_case()

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import codebook
+from app.core.changes import Changes
 from app.core.codebook import CodeInfo
 from app.core.pinyin import code_matches
 from app.core.project import project_meta, set_project_meta
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import Changed, ProjectController, follow
 from app.ui.models import CodeTreeModel
 
 PINS_KEY = "pinned_codes"
@@ -182,11 +183,16 @@ class CodePanel(QWidget):
 
     # --- data ---
     def set_controller(self, controller: ProjectController | None) -> None:
+        follow(self.controller, controller, self._on_changes)
         self.controller = controller
         editable = controller is not None and not controller.project.read_only
         self.apply_button.setEnabled(editable)
         self.quick.setEnabled(editable)
         self.reload()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.codes or changes.codings_changed:
+            self.reload()
 
     def reload(self) -> None:
         current = self.current_code()

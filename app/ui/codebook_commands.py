@@ -87,7 +87,7 @@ def import_codebook_file(controller: ProjectController, path: str | Path) -> Imp
 
 
 def add_stage(controller: ProjectController, name: str, *, after: str | None = None,
-              color: str = "#888888") -> StageInfo:
+              color: str | None = None) -> StageInfo:
     """Add a stage (at the end, or after ``after``); undo removes it."""
     project = controller.project
     state: dict[str, StageSnapshot] = {}

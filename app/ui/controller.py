@@ -1,8 +1,13 @@
 """The project controller: owns the open project and its undo stack; every change is a command.
 
-Each change is done once through a service *before* its command is pushed, so a refused change
-raises here (and is shown to the user) with the project untouched, instead of failing inside Qt's
-``redo()``. The command then replays ``redo``/``undo`` callables captured when it was done.
+Each change is done once through an operation (``app.core.ops``) *before* its command is pushed, so a
+refused change raises here (and is shown to the user) with the project untouched, instead of failing
+inside Qt's ``redo()``. The command then replays the operation's ``undo``/``redo``.
+
+**The change stream.** Every change — done, undone, redone — is announced once on
+:attr:`ProjectController.changes_made` as a typed :class:`~app.core.changes.Changes` record; every view
+subscribes and patches itself from it. (``changed`` still carries the same news as coarse flags for
+views not yet moved to the record.)
 """
 
 from __future__ import annotations
@@ -11,18 +16,20 @@ from collections.abc import Callable
 from enum import Flag, auto
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from app.core import coding as coding_service
+from app.core.changes import Changes
 from app.core.coding import CodingInfo
+from app.core.ops import Done
+from app.core.ops import codings as coding_ops
 from app.core.project import Project
 
 T = TypeVar("T")
 
 
 class Changed(Flag):
-    """What a command touched, so views refresh only what they show."""
+    """What a command touched, as coarse flags (see :func:`as_changes` for the typed record)."""
 
     NONE = 0
     CODINGS = auto()
@@ -33,26 +40,129 @@ class Changed(Flag):
     CASES = auto()
 
 
+def as_changes(what: Changed, document_id: int | None,
+               delta: tuple[list[CodingInfo], list[CodingInfo]] | None = None) -> Changes:
+    """The typed record for coarse flags (and, when known, the exact coding delta)."""
+    changes = Changes(
+        codes=bool(what & Changed.CODES), memos=bool(what & Changed.MEMOS), stages=bool(what & Changed.STAGES),
+        cases=bool(what & Changed.CASES), document_list=bool(what & Changed.DOCUMENTS),
+        documents=frozenset({document_id}) if what & Changed.DOCUMENTS and document_id is not None else frozenset(),
+        all_codings=bool(what & (Changed.CODES | Changed.STAGES)),
+    )
+    if what & Changed.CODINGS:
+        if delta is not None:
+            changes |= Changes(codings_added=tuple(delta[0]), codings_removed=tuple(delta[1]))
+        elif document_id is not None:
+            changes |= Changes(codings_in=frozenset({document_id}))
+        else:
+            changes |= Changes(all_codings=True)
+    return changes
+
+
+def as_flags(changes: Changes) -> tuple[Changed, int | None]:
+    """Coarse flags and the one document concerned (None: several or none) for a typed record."""
+    what = Changed.NONE
+    if changes.codings_changed:
+        what |= Changed.CODINGS
+    for flag, on in ((Changed.CODES, changes.codes), (Changed.MEMOS, changes.memos),
+                     (Changed.STAGES, changes.stages), (Changed.CASES, changes.cases),
+                     (Changed.DOCUMENTS, changes.document_list or bool(changes.documents) or changes.attributes)):
+        if on:
+            what |= flag
+    documents = changes.coding_documents() | changes.documents
+    return what, next(iter(documents)) if len(documents) == 1 and not changes.all_codings else None
+
+
+#: Undo-stack labels of the operations, by their ``action`` key: the user reads them in History and in
+#: the Undo/Redo menu items, with the object's name (撤销 应用编码「代议政治」).
+def action_label(action: str, subject: str) -> str:
+    labels = {
+        "apply_coding": QCoreApplication.translate("Operations", "Apply code “{0}”"),
+        "apply_codings": QCoreApplication.translate("Operations", "Apply code to {0}"),
+        "remove_coding": QCoreApplication.translate("Operations", "Remove coding “{0}”"),
+        "adjust_coding": QCoreApplication.translate("Operations", "Adjust coding “{0}”"),
+        "coding_memo": QCoreApplication.translate("Operations", "Memo on coding “{0}”"),
+        "coding_stage": QCoreApplication.translate("Operations", "Stage of coding “{0}”"),
+        "create_code": QCoreApplication.translate("Operations", "New code “{0}”"),
+        "delete_code": QCoreApplication.translate("Operations", "Delete code “{0}”"),
+        "rename_code": QCoreApplication.translate("Operations", "Rename code “{0}”"),
+        "recolor_code": QCoreApplication.translate("Operations", "Recolour code “{0}”"),
+        "move_code": QCoreApplication.translate("Operations", "Move code “{0}”"),
+        "edit_code": QCoreApplication.translate("Operations", "Edit code “{0}”"),
+        "merge_codes": QCoreApplication.translate("Operations", "Merge code “{0}”"),
+        "add_stage": QCoreApplication.translate("Operations", "Add stage “{0}”"),
+        "edit_stage": QCoreApplication.translate("Operations", "Edit stage “{0}”"),
+        "move_stage": QCoreApplication.translate("Operations", "Move stage “{0}”"),
+        "delete_stage": QCoreApplication.translate("Operations", "Delete stage “{0}”"),
+        "document_stage": QCoreApplication.translate("Operations", "Set the stage of document “{0}”"),
+        "span_stage": QCoreApplication.translate("Operations", "Set the stage of a passage in “{0}”"),
+        "remove_span": QCoreApplication.translate("Operations", "Remove a span of stage “{0}”"),
+        "delete_document": QCoreApplication.translate("Operations", "Delete document “{0}”"),
+        "rename_document": QCoreApplication.translate("Operations", "Rename document “{0}”"),
+        "move_document": QCoreApplication.translate("Operations", "Move document “{0}”"),
+        "delete_case": QCoreApplication.translate("Operations", "Delete case “{0}”"),
+        "delete_attribute": QCoreApplication.translate("Operations", "Delete attribute “{0}”"),
+        "delete_link": QCoreApplication.translate("Operations", "Delete link “{0}”"),
+        "project_memo": QCoreApplication.translate("Operations", "Edit project memo"),
+        "document_memo": QCoreApplication.translate("Operations", "Memo on document “{0}”"),
+        "code_memo": QCoreApplication.translate("Operations", "Memo on code “{0}”"),
+    }
+    return labels.get(action, action).replace("{0}", subject)
+
+
 class ProjectController(QObject):
-    """Signals tell views what changed; views never call services that change data themselves."""
+    """Owns the open project and its undo stack; announces every change on :attr:`changes_made`."""
 
-    changed = Signal(object, object)  # Changed flags, document id or None
+    changes_made = Signal(object)  # a Changes record, once per operation, undo or redo
+    # The changes since the last turn of the event loop, as one record: views that redraw subscribe
+    # here, so a macro, many undos or coding every search hit cost one refresh.
+    changes_settled = Signal(object)
+    changed = Signal(object, object)  # the same as coarse flags: Changed, document id or None
     codings_changed = Signal(int)  # document id
-    # Exactly which codings a command added and removed (CodingInfo lists), sent before ``changed``
-    # so views can patch themselves instead of reloading a long document's codings.
-    coding_delta = Signal(list, list)
 
-    def __init__(self, project: Project, coder: str, parent: QObject | None = None) -> None:
+    def __init__(self, project: Project, coder: str, parent: QObject | None = None, *,
+                 sync: bool = False) -> None:
         super().__init__(parent)
         self.project = project
         self.coder = coder
         self.undo_stack = QUndoStack(self)
+        self.sync = sync  # tests: settle every change at once instead of on the next event-loop turn
+        self._pending = Changes()
+        self._scheduled = False
+
+    def settle(self) -> None:
+        """Send the changes collected since the last turn of the event loop on ``changes_settled``."""
+        pending, self._pending, self._scheduled = self._pending, Changes(), False
+        if not pending.empty:
+            self.changes_settled.emit(pending)
+
+    def announce(self, changes: Changes) -> None:
+        """Send ``changes`` down the change stream (and the coarse signals)."""
+        if changes.empty:
+            return
+        self.changes_made.emit(changes)
+        self._pending |= changes
+        if self.sync:
+            self.settle()
+        elif not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self.settle)
+        what, document_id = as_flags(changes)
+        self.changed.emit(what, document_id)
+        if changes.codings_changed:
+            for doc in sorted(changes.coding_documents()):
+                self.codings_changed.emit(doc)
 
     def notify(self, what: Changed, document_id: int | None = None) -> None:
         """Tell every view that ``what`` changed (in ``document_id``, when it is about one document)."""
-        self.changed.emit(what, document_id)
-        if Changed.CODINGS in what and document_id is not None:
-            self.codings_changed.emit(document_id)
+        self.announce(as_changes(what, document_id))
+
+    def run(self, operation: Done[T], text: str | None = None) -> T:
+        """Push an operation that was just done (``app.core.ops``) as one undo step; announce it."""
+        label = text if text is not None else action_label(operation.action, operation.subject)
+        self.undo_stack.push(_OperationCommand(self, label, operation))
+        self.announce(operation.changes)
+        return operation.value
 
     def perform(
         self,
@@ -67,15 +177,25 @@ class ProjectController(QObject):
     ) -> T:
         """Do ``do()`` now; push a command whose undo/redo replay ``undo(result)``/``redo(result)``.
 
-        ``redo`` defaults to calling ``do`` again. Raises (and pushes nothing) when ``do`` raises.
+        For changes that have no operation in ``app.core.ops`` yet. ``redo`` defaults to calling ``do``
+        again. Raises (and pushes nothing) when ``do`` raises.
         """
         result = do()
         doc = document_id(result) if callable(document_id) else document_id
-        self.undo_stack.push(_Command(self, text, result, undo, redo or (lambda _r: do()), what, doc, delta))
-        if delta is not None:
-            self.coding_delta.emit(*delta(result, "do"))
-        self.notify(what, doc)
-        return result
+
+        def changes(step: str) -> Changes:
+            return as_changes(what, doc, delta(result, step) if delta is not None else None)
+
+        def run_undo() -> Changes:
+            undo(result)
+            return changes("undo")
+
+        def run_redo() -> Changes:
+            (redo or (lambda _r: do()))(result)
+            return changes("redo")
+
+        operation = Done("", "", result, changes("do"), run_undo, run_redo)
+        return self.run(operation, text)
 
     def macro(self, text: str) -> _Macro:
         """``with controller.macro("…"):`` groups the commands inside into one undo step."""
@@ -85,63 +205,40 @@ class ProjectController(QObject):
     def apply_coding(self, document_id: int, code_id: int, start: int, end: int, *,
                      expect_sha256: str | None = None) -> CodingInfo:
         """Apply a code; ``expect_sha256`` (the shown text's hash) makes the service refuse a stale text."""
-        return self.perform(
-            self.tr("Apply code"),
-            lambda: coding_service.apply_coding(
-                self.project, document_id=document_id, code_id=code_id, start=start, end=end, coder=self.coder,
-                expect_sha256=expect_sha256,
-            ),
-            lambda info: coding_service.delete_coding(self.project, info.id),
-            self._recreate,
-            what=Changed.CODINGS,
-            document_id=document_id,
-            delta=lambda info, step: ([], [info]) if step == "undo" else ([info], []),
-        )
+        return self.run(coding_ops.apply_coding(self.project, document=document_id, code=code_id, start=start,
+                                                end=end, coder=self.coder, expect_sha256=expect_sha256))
 
     def remove_coding(self, coding_id: int) -> CodingInfo:
-        return self.perform(
-            self.tr("Remove coding"),
-            lambda: coding_service.remove_coding(self.project, coding_id),
-            self._recreate,
-            lambda info: coding_service.delete_coding(self.project, info.id),
-            what=Changed.CODINGS,
-            document_id=lambda info: info.document_id,
-            delta=lambda info, step: ([info], []) if step == "undo" else ([], [info]),
-        )
-
-    def _recreate(self, info: CodingInfo) -> None:
-        coding_service.restore_coding(self.project, info)
+        return self.run(coding_ops.remove_coding(self.project, coding_id))
 
 
-class _Command(QUndoCommand):
-    def __init__(self, controller: ProjectController, text: str, result: object,
-                 undo: Callable[[object], None], redo: Callable[[object], None], what: Changed,
-                 document_id: int | None, delta: Callable[[Any, str], tuple[list[Any], list[Any]]] | None) -> None:
+def follow(old: ProjectController | None, new: ProjectController | None,
+           slot: Callable[[Changes], None]) -> None:
+    """Move ``slot`` from ``old``'s change stream (settled changes) to ``new``'s."""
+    if old is not None and old is not new:
+        try:
+            old.changes_settled.disconnect(slot)
+        except (RuntimeError, TypeError):  # never connected, or the controller is gone
+            pass
+    if new is not None and new is not old:
+        new.changes_settled.connect(slot)
+
+
+class _OperationCommand(QUndoCommand):
+    def __init__(self, controller: ProjectController, text: str, operation: Done[Any]) -> None:
         super().__init__(text)
         self._controller = controller
-        self._result = result
-        self._undo = undo
-        self._redo = redo
-        self._what = what
-        self._document_id = document_id
-        self._delta = delta
+        self._operation = operation
         self._first = True
 
     def redo(self) -> None:
-        if self._first:  # done by perform() before the push
+        if self._first:  # done before the push
             self._first = False
             return
-        self._redo(self._result)
-        self._done("redo")
+        self._controller.announce(self._operation.redo())
 
     def undo(self) -> None:
-        self._undo(self._result)
-        self._done("undo")
-
-    def _done(self, step: str) -> None:
-        if self._delta is not None:
-            self._controller.coding_delta.emit(*self._delta(self._result, step))
-        self._controller.notify(self._what, self._document_id)
+        self._controller.announce(self._operation.undo())
 
 
 class _Macro:

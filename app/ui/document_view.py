@@ -357,9 +357,9 @@ class DocumentView(QPlainTextEdit):
         Only the text they cover is re-highlighted; a new stripe takes the lowest column that no
         overlapping stripe uses.
         """
-        gone = {c.id for c in removed}
-        added = [c for c in added if c.document_id == self.document_id and c.id not in gone]
-        gone &= set(self._infos)
+        # Removed first, then added: a changed coding comes as removed (as it was) and added (as it is).
+        gone = {c.id for c in removed} & set(self._infos)
+        added = [c for c in added if c.document_id == self.document_id]
         if not added and not gone:
             return
         self._codings = [c for c in self._codings if c.id not in gone] + added

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,14 +23,16 @@ from PySide6.QtWidgets import (
 
 from app.core import coding as coding_service
 from app.core import stages as stage_service
+from app.core.changes import Changes
 from app.core.documents import document_text, import_files, list_documents
 from app.core.errors import CancelledError, GuijiError
+from app.core.ops import codings as coding_ops
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
 from app.core.text import detect_turns, split_sentences
 from app.ui.cases_panel import CasesPanel
 from app.ui.code_panel import CodePanel, create_code_command
 from app.ui.codebook_dialog import show_codebook_dialog
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import ProjectController
 from app.ui.document_view import DocumentView
 from app.ui.documents_panel import DocumentsPanel
 from app.ui.errors import log
@@ -62,13 +63,12 @@ class MainWindow(QMainWindow):
     """One window per open project."""
 
     project_changed = Signal(object)  # the new ProjectController, or None
-    sync_refresh = False  # tests set it to see every change in the views at once
+    _sync_refresh = False
 
     def __init__(self, *, ask_coder: bool = False) -> None:
         super().__init__()
         self.setObjectName("main-window")
         self.controller: ProjectController | None = None
-        self._reset_pending()
         self.tasks = TaskRunner(self)
         self._ask_coder = ask_coder
         self.resize(1400, 880)
@@ -303,7 +303,6 @@ class MainWindow(QMainWindow):
 
     def _set_project(self, project: Project | None) -> None:
         """Close the open project, reset every view, then show ``project`` (None: no project)."""
-        self._reset_pending()
         if self.controller is not None:
             old = self.controller
             self.controller = None
@@ -322,15 +321,14 @@ class MainWindow(QMainWindow):
             self._reset_views()
             return
         coder = self._coder_name() if editable else ""
-        self.controller = ProjectController(project, coder, self)
+        self.controller = ProjectController(project, coder, self, sync=self._sync_refresh)
         stack = self.controller.undo_stack
         self.history_view.setStack(stack)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.controller.coding_delta.connect(self._on_delta)
-        self.controller.changed.connect(self._on_changed)
+        self.controller.changes_settled.connect(self._on_changes)
         suffix = self.tr(" (read-only)") if project.read_only else ""
         self.setWindowTitle(self.tr("Guiji — {name}").format(name=project.path.name) + suffix)
         if coder:
@@ -435,90 +433,69 @@ class MainWindow(QMainWindow):
         self.document_view.set_filter(self.codes_model.hidden_codes(), None if coder is None else {coder},
                                       refresh=refresh)
 
-    def _on_changed(self, what: Changed, document_id: int | None) -> None:
-        """Collect what changed; the views refresh once when control returns to the event loop.
+    @property
+    def sync_refresh(self) -> bool:
+        """Tests set it to see every change in the views at once (not on the next event-loop turn)."""
+        return self._sync_refresh
 
-        Several changes in a row (a macro, many undos, coding every search hit) cost one refresh.
-        """
-        self._pending_changes |= what
-        self._pending_documents.add(document_id)
-        if what & Changed.CODINGS:
-            self._pending_coding_notes += 1
-        if self.sync_refresh:
-            self.flush_changes()
-        elif not self._flush_scheduled:
-            self._flush_scheduled = True
-            QTimer.singleShot(0, self.flush_changes)
-
-    def _reset_pending(self) -> None:
-        self._pending_changes = Changed.NONE
-        self._pending_documents: set[int | None] = set()
-        self._pending_net: dict[int, list[Any]] = {}
-        self._pending_coding_notes = 0
-        self._pending_deltas = 0
-        self._flush_scheduled = False
-
-    def _on_delta(self, added: list[coding_service.CodingInfo], removed: list[coding_service.CodingInfo]) -> None:
-        # Net effect per coding since the last refresh: +1 added, -1 removed, 0 back as it was.
-        for info, step in [(c, 1) for c in added] + [(c, -1) for c in removed]:
-            entry = self._pending_net.setdefault(info.id, [info, 0])
-            entry[0] = info
-            entry[1] += step
-        self._pending_deltas += 1
+    @sync_refresh.setter
+    def sync_refresh(self, value: bool) -> None:
+        self._sync_refresh = value
+        if self.controller is not None:
+            self.controller.sync = value
 
     def flush_changes(self) -> None:
-        """Bring every view up to date with the project now (also called by the event loop)."""
-        what, documents = self._pending_changes, self._pending_documents
-        added = [info for info, net in self._pending_net.values() if net > 0]
-        removed = [info for info, net in self._pending_net.values() if net < 0]
-        # Patch the shown codings when every coding change came with its exact delta.
-        exact = self._pending_coding_notes == self._pending_deltas
-        self._reset_pending()
-        if self.controller is None or what == Changed.NONE:
+        """Bring every view up to date with the project now (the event loop does it otherwise)."""
+        if self.controller is not None:
+            self.controller.settle()
+
+    def _on_changes(self, changes: Changes) -> None:
+        """Patch the document list, the shown document and its coder filter from the settled changes."""
+        if self.controller is None:
             return
-        if what & (Changed.CODES | Changed.CODINGS):
-            self.code_panel.reload()
-        if what & Changed.DOCUMENTS or (what & Changed.CODINGS and not exact):
-            self._reload_documents_keep_selection()
-        elif what & Changed.CODINGS:
-            counts: dict[int, int] = {}
-            for c in added:
-                counts[c.document_id] = counts.get(c.document_id, 0) + 1
-            for c in removed:
-                counts[c.document_id] = counts.get(c.document_id, 0) - 1
-            self.documents_model.add_to_counts(counts)
-        if what & (Changed.MEMOS | Changed.CODES | Changed.CODINGS | Changed.DOCUMENTS) and (
-                self.memo_dock.isVisible() or self.sync_refresh):
-            self.memo_panel.refresh()
-        if what & (Changed.CASES | Changed.DOCUMENTS):
-            self.cases_panel.refresh()
-            self.retrieval_panel.refresh_filters()
         shown = self.document_view.document_id
+        if changes.document_list or changes.all_codings or changes.documents:
+            self._reload_documents_keep_selection()
+        elif changes.codings_changed:
+            counts: dict[int, int] = {}
+            for c in changes.codings_added:
+                counts[c.document_id] = counts.get(c.document_id, 0) + 1
+            for c in changes.codings_removed:
+                counts[c.document_id] = counts.get(c.document_id, 0) - 1
+            if changes.codings_in:
+                self._reload_documents_keep_selection()
+            else:
+                self.documents_model.add_to_counts(counts)
         if shown is None:
             return
-        if what & Changed.DOCUMENTS and (shown in documents or self.documents_model.row_of(shown) < 0):
+        if shown in changes.documents or self.documents_model.row_of(shown) < 0:
             # The shown document's text changed, or the document is gone: show it (or the first) afresh.
             row = self.documents_model.row_of(shown)
-            self.document_view.document_id = None
+            self.document_view.show_nothing()
             if row >= 0 or self.documents_model.rowCount() > 0:
                 self.select_document_row(max(row, 0))
                 if self.document_view.document_id is None:  # the same row: no currentChanged signal
                     self._on_document_chosen(self.documents_view.currentIndex(), QModelIndex())
-            else:
-                self.document_view.show_nothing()
             return
-        if what & Changed.CODES or (what & Changed.CODINGS and documents & {None, shown}):
-            if exact and not what & Changed.CODES:
-                self.document_view.apply_delta(added, removed)
-                codings = self.document_view.codings()
-                if {c.coder for c in added} - {self.coder_filter.itemData(i) for i in range(self.coder_filter.count())}:
-                    self._refresh_coder_filter(codings)
-            else:
-                codings = coding_service.list_codings(self.controller.project, document_id=shown)
+        if changes.stages:
+            self.document_view.set_stages(self._stage_rows(shown))
+        if not (changes.codings_changed or changes.codes) or (
+                not changes.all_codings and not changes.codes and shown not in changes.coding_documents()):
+            return
+        if changes.codings_exact(shown) and not changes.codes:
+            added = [c for c in changes.codings_added if c.document_id == shown]
+            removed = [c for c in changes.codings_removed if c.document_id == shown]
+            self.document_view.apply_delta(added, removed)
+            codings = self.document_view.codings()
+            known = {self.coder_filter.itemData(i) for i in range(self.coder_filter.count())}
+            if {c.coder for c in added} - known:
                 self._refresh_coder_filter(codings)
-                self._apply_filter(refresh=False)
-                self.document_view.set_codings(codings, self._colors())
-            self._update_document_counts(codings)
+        else:
+            codings = coding_service.list_codings(self.controller.project, document_id=shown)
+            self._refresh_coder_filter(codings)
+            self._apply_filter(refresh=False)
+            self.document_view.set_codings(codings, self._colors())
+        self._update_document_counts(codings)
 
     def jump_to(self, document_id: int, start: int, end: int) -> None:
         """Show a document and select ``[start, end)`` in it (code points)."""
@@ -665,16 +642,9 @@ class MainWindow(QMainWindow):
         if coding is None or selection is None or shown is None:
             self.statusBar().showMessage(self.tr("Click a coding's stripe, then select its new range."), 5000)
             return
-        ctrl = self.controller
-        old = (coding.start, coding.end)
-        sha = shown[1]
         try:
-            ctrl.perform(
-                self.tr("Adjust coding “{code}”").format(code=coding.code),
-                lambda: coding_service.update_coding_span(ctrl.project, coding.id, *selection, expect_sha256=sha),
-                lambda _r: coding_service.update_coding_span(ctrl.project, coding.id, *old),
-                what=Changed.CODINGS, document_id=coding.document_id,
-            )
+            self.controller.run(coding_ops.adjust_coding(self.controller.project, coding.id, *selection,
+                                                         expect_sha256=shown[1]))
         except GuijiError as exc:
             self.show_error(self.tr("The coding could not be adjusted."), str(exc))
 
@@ -690,13 +660,7 @@ class MainWindow(QMainWindow):
                                                      info.memo)
             if not ok:
                 return
-        text = memo
-        ctrl.perform(
-            self.tr("Memo on coding “{code}”").format(code=info.code),
-            lambda: coding_service.set_coding_memo(ctrl.project, coding_id, text),
-            lambda _new: coding_service.set_coding_memo(ctrl.project, coding_id, info.memo),
-            what=Changed.MEMOS | Changed.CODINGS, document_id=info.document_id,
-        )
+        ctrl.run(coding_ops.set_coding_memo(ctrl.project, coding_id, memo))
 
     def remove_current_coding(self) -> None:
         coding = self.document_view.current_coding()
@@ -782,7 +746,9 @@ class MainWindow(QMainWindow):
         project = self.controller.project  # type: ignore[union-attr]
 
         def done(docs: list[object]) -> None:
-            self._on_changed(Changed.DOCUMENTS, None)
+            if self.controller is None or self.controller.project is not project:
+                return  # another project was opened meanwhile
+            self.controller.announce(Changes(document_list=True, cases=True, attributes=True))
             self.flush_changes()
             if docs and self.document_view.document_id is None:  # nothing shown yet: show the first import
                 row = self.documents_model.row_of(docs[0].id)  # type: ignore[attr-defined]

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.changes import Changes
 from app.core.errors import GuijiError
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import Changed, ProjectController, follow
 from app.ui.models import RecordTableModel
 
 
@@ -190,9 +191,14 @@ class RetrievalPanel(QWidget):
         layout.addLayout(right, 1)
 
     def set_controller(self, controller: ProjectController | None) -> None:
+        follow(self.controller, controller, self._on_changes)
         self.controller = controller
         self.clear()
         self.refresh_filters()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.cases or changes.document_list or changes.stages:
+            self.refresh_filters()
 
     def refresh_filters(self) -> None:
         from app.core.documents import list_documents
@@ -316,10 +322,17 @@ class MemoPanel(QWidget):
     def set_controller(self, controller: ProjectController | None) -> None:
         from app.core.project import project_meta
 
+        follow(self.controller, controller, self._on_changes)
         self.controller = controller
         self.project_memo.setPlainText(project_meta(controller.project, "memo") if controller else "")
         self.project_memo.setReadOnly(controller is None or controller.project.read_only)
         self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        # The list is refreshed only while shown (the window catches up when it is shown again).
+        shown = self.isVisible() or (self.controller is not None and self.controller.sync)
+        if shown and (changes.memos or changes.codes or changes.codings_changed or changes.document_list):
+            self.refresh()
 
     def refresh(self) -> None:
         from app.core.memos import list_memos

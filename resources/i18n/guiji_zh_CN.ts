@@ -1,3170 +1,3289 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>AcceptPreviewDialog</name>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="238"/>
-        <source>Accept suggestions</source>
-        <translation>接受编码建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="241"/>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="242"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="243"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="244"/>
-        <source>Passage</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="248"/>
-        <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
-        <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码（可一步撤销）：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="253"/>
-        <source>Accept all</source>
-        <translation>全部接受</translation>
-    </message>
-</context>
-<context>
-    <name>AttributesDialog</name>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="32"/>
-        <source>Attributes of “{name}”</source>
-        <translation>“{name}”的属性变量</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="40"/>
-        <source>new attribute name</source>
-        <translation>新属性变量名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="43"/>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="43"/>
-        <source>number</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="44"/>
-        <source>date (YYYY-MM-DD)</source>
-        <translation>日期（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="45"/>
-        <source>Add</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="51"/>
-        <source>New attribute:</source>
-        <translation>新属性变量：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="80"/>
-        <source>New attribute “{name}”</source>
-        <translation>新建属性变量“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="97"/>
-        <location filename="../../app/ui/attributes_dialog.py" line="112"/>
-        <source>Edit attributes</source>
-        <translation>编辑属性变量</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/attributes_dialog.py" line="101"/>
-        <source>Edit attribute</source>
-        <translation>编辑属性变量</translation>
-    </message>
-</context>
-<context>
-    <name>CasesPanel</name>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="33"/>
-        <source>Case</source>
-        <translation>案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="34"/>
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="35"/>
-        <source>Passages</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="50"/>
-        <source>New…</source>
-        <translation>新建…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="51"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="52"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="53"/>
-        <source>Add document</source>
-        <translation>添加文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="54"/>
-        <source>Add selection</source>
-        <translation>添加选中文本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="112"/>
-        <source>Cases</source>
-        <translation>案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="98"/>
-        <source>(no members yet)</source>
-        <translation>（尚无成员）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="120"/>
-        <source>New case</source>
-        <translation>新建案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="120"/>
-        <source>Name of the case:</source>
-        <translation>案例名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="129"/>
-        <source>New case “{name}”</source>
-        <translation>新建案例“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="138"/>
-        <source>Rename case</source>
-        <translation>重命名案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="138"/>
-        <source>New name:</source>
-        <translation>新名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="142"/>
-        <source>Rename case “{name}”</source>
-        <translation>重命名案例“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="155"/>
-        <source>Delete case “{name}”</source>
-        <translation>删除案例“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="163"/>
-        <source>Add document to case “{name}”</source>
-        <translation>将文档添加到案例“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/cases_panel.py" line="180"/>
-        <source>Add passage to case “{name}”</source>
-        <translation>将片段添加到案例“{name}”</translation>
-    </message>
-</context>
-<context>
-    <name>CodePanel</name>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="168"/>
-        <source>Apply code to selection</source>
-        <translation>将编码应用于选中文本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="221"/>
-        <source>(no description)</source>
-        <translation>（无说明）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="246"/>
-        <source>New top-level code…</source>
-        <translation>新建一级编码…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="248"/>
-        <source>New child code…</source>
-        <translation>新建下级编码…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="250"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="251"/>
-        <source>Colour…</source>
-        <translation>颜色…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="252"/>
-        <source>Pin to number key</source>
-        <translation>绑定到数字键</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="258"/>
-        <source>Unpin</source>
-        <translation>取消绑定</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="259"/>
-        <source>Memo…</source>
-        <translation>备忘录…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="260"/>
-        <source>Merge into…</source>
-        <translation>合并到…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="262"/>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="271"/>
-        <source>New code</source>
-        <translation>新建编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="271"/>
-        <source>Name of the new code:</source>
-        <translation>新编码的名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="282"/>
-        <source>Rename code</source>
-        <translation>重命名编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="282"/>
-        <source>New name:</source>
-        <translation>新名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="287"/>
-        <source>Rename code “{old}”</source>
-        <translation>重命名编码“{old}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="299"/>
-        <source>Code colour</source>
-        <translation>编码颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="305"/>
-        <source>Recolour code “{name}”</source>
-        <translation>更改编码“{name}”的颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="318"/>
-        <source>Move code “{name}”</source>
-        <translation>移动编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="334"/>
-        <source>Pin code</source>
-        <translation>绑定编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="348"/>
-        <source>Code memo</source>
-        <translation>编码备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="354"/>
-        <source>Memo on code “{name}”</source>
-        <translation>编码“{name}”的备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="370"/>
-        <source>Merge codes</source>
-        <translation>合并编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="371"/>
-        <source>Merge “{name}” into (its codings and child codes move there):</source>
-        <translation>将“{name}”合并到（其编码记录和下级编码将移至该编码）：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="388"/>
-        <source>Delete code</source>
-        <translation>删除编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="389"/>
-        <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
-        <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 处编码吗？</translation>
-    </message>
-</context>
-<context>
-    <name>CodeTreeModel</name>
-    <message>
-        <location filename="../../app/ui/models.py" line="284"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="284"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models.py" line="284"/>
-        <source>This doc</source>
-        <translation>本文档</translation>
-    </message>
-</context>
-<context>
-    <name>CodebookCommands</name>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="48"/>
-        <source>Edit code “{name}”</source>
-        <translation>编辑编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="72"/>
-        <source>Add code “{name}”</source>
-        <translation>添加编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="85"/>
-        <source>Delete code “{name}”</source>
-        <translation>删除编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="97"/>
-        <source>Import codebook {file}</source>
-        <translation>导入编码本 {file}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="118"/>
-        <source>Add stage “{name}”</source>
-        <translation>添加阶段“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="135"/>
-        <source>Edit stage “{name}”</source>
-        <translation>编辑阶段“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="162"/>
-        <source>Move stage “{name}”</source>
-        <translation>移动阶段“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="174"/>
-        <source>Delete stage “{name}”</source>
-        <translation>删除阶段“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="189"/>
-        <source>Choose example</source>
-        <translation>选为编码示例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="190"/>
-        <source>Drop example</source>
-        <translation>取消编码示例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_commands.py" line="201"/>
-        <source>Merge template {name}</source>
-        <translation>合并模板 {name}</translation>
-    </message>
-</context>
-<context>
-    <name>CodebookDialog</name>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="176"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="500"/>
-        <source>Codebook</source>
-        <translation>编码本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="204"/>
-        <source>separate with ； or new lines</source>
-        <translation>用“；”或换行分隔</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="207"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="208"/>
-        <source>Colour</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="209"/>
-        <source>Level</source>
-        <translation>层级</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="210"/>
-        <source>Short definition</source>
-        <translation>简短定义</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="211"/>
-        <source>Definition</source>
-        <translation>定义</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="212"/>
-        <source>When to use</source>
-        <translation>适用情形</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="213"/>
-        <source>When not to use</source>
-        <translation>不适用情形</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="214"/>
-        <source>Typical example</source>
-        <translation>典型例子</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="215"/>
-        <source>Keywords and synonyms</source>
-        <translation>关键词与同义词</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="218"/>
-        <source>Apply changes</source>
-        <translation>应用修改</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="230"/>
-        <source>Passages coded with it (checked: in the coding-example table):</source>
-        <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="234"/>
-        <source>Add top-level code…</source>
-        <translation>添加一级编码…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="235"/>
-        <source>Add sub-code…</source>
-        <translation>添加下级编码…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="236"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="449"/>
-        <source>Delete code</source>
-        <translation>删除编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="237"/>
-        <source>Import…</source>
-        <translation>导入…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="238"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="239"/>
-        <source>Merge a framework template…</source>
-        <translation>合并框架模板…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="316"/>
-        <source>No code chosen.</source>
-        <translation>未选择编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="373"/>
-        <source>The code could not be changed.</source>
-        <translation>无法修改该编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="381"/>
-        <source>The code could not be added.</source>
-        <translation>无法添加该编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="393"/>
-        <source>The code could not be deleted.</source>
-        <translation>无法删除该编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="405"/>
-        <source>The example could not be chosen.</source>
-        <translation>无法设置编码示例。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="412"/>
-        <source>The template could not be merged.</source>
-        <translation>无法合并该模板。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="421"/>
-        <source>The codebook could not be read.</source>
-        <translation>无法读取该编码本。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="428"/>
-        <source>Nothing was imported.</source>
-        <translation>未导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="435"/>
-        <source>The codebook could not be exported.</source>
-        <translation>无法导出编码本。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="440"/>
-        <source>New code</source>
-        <translation>新建编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="440"/>
-        <source>Name of the new code:</source>
-        <translation>新编码的名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="450"/>
-        <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
-        <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="457"/>
-        <source>Code colour</source>
-        <translation>编码颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="463"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="471"/>
-        <source>Import codebook</source>
-        <translation>导入编码本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="464"/>
-        <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
-        <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="472"/>
-        <source>Merge {file} into this project?</source>
-        <translation>将 {file} 合并到本项目吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="483"/>
-        <source>Merge a framework template</source>
-        <translation>合并框架模板</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="484"/>
-        <source>Codes and stages the project lacks are added; empty fields are filled:</source>
-        <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="492"/>
-        <location filename="../../app/ui/codebook_dialog.py" line="496"/>
-        <source>Export codebook</source>
-        <translation>导出编码本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="493"/>
-        <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
-        <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="497"/>
-        <source>Wrote {file}.</source>
-        <translation>已写出 {file}。</translation>
-    </message>
-</context>
-<context>
-    <name>CodebookTreeModel</name>
-    <message>
-        <location filename="../../app/ui/codebook_dialog.py" line="117"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-</context>
-<context>
-    <name>CodingMargin</name>
-    <message>
-        <location filename="../../app/ui/document_view.py" line="267"/>
-        <source>Stage: {name}</source>
-        <translation>阶段：{name}</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentListModel</name>
-    <message>
-        <location filename="../../app/ui/models.py" line="69"/>
-        <source>{name}
+    <context>
+        <name>AcceptPreviewDialog</name>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="251" />
+            <source>Accept suggestions</source>
+            <translation>接受编码建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="254" />
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="255" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="256" />
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="257" />
+            <source>Passage</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="261" />
+            <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
+            <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码（可一步撤销）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="266" />
+            <source>Accept all</source>
+            <translation>全部接受</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttributesDialog</name>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="32" />
+            <source>Attributes of “{name}”</source>
+            <translation>“{name}”的属性变量</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="40" />
+            <source>new attribute name</source>
+            <translation>新属性变量名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="43" />
+            <source>text</source>
+            <translation>文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="43" />
+            <source>number</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="44" />
+            <source>date (YYYY-MM-DD)</source>
+            <translation>日期（YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="51" />
+            <source>New attribute:</source>
+            <translation>新属性变量：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="80" />
+            <source>New attribute “{name}”</source>
+            <translation>新建属性变量“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="97" />
+            <location filename="../../app/ui/attributes_dialog.py" line="112" />
+            <source>Edit attributes</source>
+            <translation>编辑属性变量</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="101" />
+            <source>Edit attribute</source>
+            <translation>编辑属性变量</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPanel</name>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="34" />
+            <source>Case</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="35" />
+            <source>Documents</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="36" />
+            <source>Passages</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="51" />
+            <source>New…</source>
+            <translation>新建…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="52" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="53" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="54" />
+            <source>Add document</source>
+            <translation>添加文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="55" />
+            <source>Add selection</source>
+            <translation>添加选中文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="118" />
+            <source>Cases</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="104" />
+            <source>(no members yet)</source>
+            <translation>（尚无成员）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="126" />
+            <source>New case</source>
+            <translation>新建案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="126" />
+            <source>Name of the case:</source>
+            <translation>案例名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="135" />
+            <source>New case “{name}”</source>
+            <translation>新建案例“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="144" />
+            <source>Rename case</source>
+            <translation>重命名案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="144" />
+            <source>New name:</source>
+            <translation>新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="148" />
+            <source>Rename case “{name}”</source>
+            <translation>重命名案例“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="161" />
+            <source>Delete case “{name}”</source>
+            <translation>删除案例“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="169" />
+            <source>Add document to case “{name}”</source>
+            <translation>将文档添加到案例“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/cases_panel.py" line="186" />
+            <source>Add passage to case “{name}”</source>
+            <translation>将片段添加到案例“{name}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodePanel</name>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="173" />
+            <source>Apply code to selection</source>
+            <translation>将编码应用于选中文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="231" />
+            <source>(no description)</source>
+            <translation>（无说明）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="256" />
+            <source>New top-level code…</source>
+            <translation>新建一级编码…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="258" />
+            <source>New child code…</source>
+            <translation>新建下级编码…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="260" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="261" />
+            <source>Colour…</source>
+            <translation>颜色…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="262" />
+            <source>Pin to number key</source>
+            <translation>绑定到数字键</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="268" />
+            <source>Unpin</source>
+            <translation>取消绑定</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="269" />
+            <source>Memo…</source>
+            <translation>备忘录…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="270" />
+            <source>Merge into…</source>
+            <translation>合并到…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="272" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="281" />
+            <source>New code</source>
+            <translation>新建编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="281" />
+            <source>Name of the new code:</source>
+            <translation>新编码的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="292" />
+            <source>Rename code</source>
+            <translation>重命名编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="292" />
+            <source>New name:</source>
+            <translation>新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="297" />
+            <source>Rename code “{old}”</source>
+            <translation>重命名编码“{old}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="309" />
+            <source>Code colour</source>
+            <translation>编码颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="315" />
+            <source>Recolour code “{name}”</source>
+            <translation>更改编码“{name}”的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="328" />
+            <source>Move code “{name}”</source>
+            <translation>移动编码“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="344" />
+            <source>Pin code</source>
+            <translation>绑定编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="358" />
+            <source>Code memo</source>
+            <translation>编码备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="364" />
+            <source>Memo on code “{name}”</source>
+            <translation>编码“{name}”的备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="380" />
+            <source>Merge codes</source>
+            <translation>合并编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="381" />
+            <source>Merge “{name}” into (its codings and child codes move there):</source>
+            <translation>将“{name}”合并到（其编码记录和下级编码将移至该编码）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="403" />
+            <source>Delete code</source>
+            <translation>删除编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="404" />
+            <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
+            <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 处编码吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeTreeModel</name>
+        <message>
+            <location filename="../../app/ui/models.py" line="284" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/models.py" line="284" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/models.py" line="284" />
+            <source>This doc</source>
+            <translation>本文档</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookCommands</name>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="49" />
+            <source>Edit code “{name}”</source>
+            <translation>编辑编码“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="78" />
+            <source>Import codebook {file}</source>
+            <translation>导入编码本 {file}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="99" />
+            <source>Add stage “{name}”</source>
+            <translation>添加阶段“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="116" />
+            <source>Edit stage “{name}”</source>
+            <translation>编辑阶段“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="143" />
+            <source>Move stage “{name}”</source>
+            <translation>移动阶段“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="155" />
+            <source>Delete stage “{name}”</source>
+            <translation>删除阶段“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="170" />
+            <source>Choose example</source>
+            <translation>选为编码示例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="171" />
+            <source>Drop example</source>
+            <translation>取消编码示例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_commands.py" line="182" />
+            <source>Merge template {name}</source>
+            <translation>合并模板 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookDialog</name>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="176" />
+            <location filename="../../app/ui/codebook_dialog.py" line="500" />
+            <source>Codebook</source>
+            <translation>编码本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="204" />
+            <source>separate with ； or new lines</source>
+            <translation>用“；”或换行分隔</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="207" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="208" />
+            <source>Colour</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="209" />
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="210" />
+            <source>Short definition</source>
+            <translation>简短定义</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="211" />
+            <source>Definition</source>
+            <translation>定义</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="212" />
+            <source>When to use</source>
+            <translation>适用情形</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="213" />
+            <source>When not to use</source>
+            <translation>不适用情形</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="214" />
+            <source>Typical example</source>
+            <translation>典型例子</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="215" />
+            <source>Keywords and synonyms</source>
+            <translation>关键词与同义词</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="218" />
+            <source>Apply changes</source>
+            <translation>应用修改</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="230" />
+            <source>Passages coded with it (checked: in the coding-example table):</source>
+            <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="234" />
+            <source>Add top-level code…</source>
+            <translation>添加一级编码…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="235" />
+            <source>Add sub-code…</source>
+            <translation>添加下级编码…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="236" />
+            <location filename="../../app/ui/codebook_dialog.py" line="449" />
+            <source>Delete code</source>
+            <translation>删除编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="237" />
+            <source>Import…</source>
+            <translation>导入…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="238" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="239" />
+            <source>Merge a framework template…</source>
+            <translation>合并框架模板…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="316" />
+            <source>No code chosen.</source>
+            <translation>未选择编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="373" />
+            <source>The code could not be changed.</source>
+            <translation>无法修改该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="381" />
+            <source>The code could not be added.</source>
+            <translation>无法添加该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="393" />
+            <source>The code could not be deleted.</source>
+            <translation>无法删除该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="405" />
+            <source>The example could not be chosen.</source>
+            <translation>无法设置编码示例。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="412" />
+            <source>The template could not be merged.</source>
+            <translation>无法合并该模板。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="421" />
+            <source>The codebook could not be read.</source>
+            <translation>无法读取该编码本。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="428" />
+            <source>Nothing was imported.</source>
+            <translation>未导入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="435" />
+            <source>The codebook could not be exported.</source>
+            <translation>无法导出编码本。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="440" />
+            <source>New code</source>
+            <translation>新建编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="440" />
+            <source>Name of the new code:</source>
+            <translation>新编码的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="450" />
+            <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
+            <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="457" />
+            <source>Code colour</source>
+            <translation>编码颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="463" />
+            <location filename="../../app/ui/codebook_dialog.py" line="471" />
+            <source>Import codebook</source>
+            <translation>导入编码本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="464" />
+            <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
+            <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="472" />
+            <source>Merge {file} into this project?</source>
+            <translation>将 {file} 合并到本项目吗？</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="483" />
+            <source>Merge a framework template</source>
+            <translation>合并框架模板</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="484" />
+            <source>Codes and stages the project lacks are added; empty fields are filled:</source>
+            <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="492" />
+            <location filename="../../app/ui/codebook_dialog.py" line="496" />
+            <source>Export codebook</source>
+            <translation>导出编码本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="493" />
+            <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
+            <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="497" />
+            <source>Wrote {file}.</source>
+            <translation>已写出 {file}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookTreeModel</name>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="117" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodingMargin</name>
+        <message>
+            <location filename="../../app/ui/document_view.py" line="267" />
+            <source>Stage: {name}</source>
+            <translation>阶段：{name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentListModel</name>
+        <message>
+            <location filename="../../app/ui/models.py" line="69" />
+            <source>{name}
 {chars} characters, {codings} codings
 source: {source} ({enc})</source>
-        <translation>{name}
+            <translation>{name}
 {chars} 字，{codings} 处编码
 来源：{source}（{enc}）</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentView</name>
-    <message>
-        <location filename="../../app/ui/document_view.py" line="364"/>
-        <location filename="../../app/ui/document_view.py" line="414"/>
-        <source>Coder</source>
-        <translation>编码者</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/document_view.py" line="364"/>
-        <location filename="../../app/ui/document_view.py" line="414"/>
-        <source>Memo</source>
-        <translation>备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/document_view.py" line="584"/>
-        <source>Memo on coding “{code}”…</source>
-        <translation>编码记录“{code}”的备忘录…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/document_view.py" line="587"/>
-        <source>Remove coding “{code}”</source>
-        <translation>删除编码记录“{code}”</translation>
-    </message>
-</context>
-<context>
-    <name>DocumentsPanel</name>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="53"/>
-        <source>Properties…</source>
-        <translation>文档信息…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="55"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="56"/>
-        <source>Memo…</source>
-        <translation>备忘录…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="57"/>
-        <source>Attributes…</source>
-        <translation>属性变量…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="58"/>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="59"/>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="61"/>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="71"/>
-        <source>Rename document</source>
-        <translation>重命名文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="71"/>
-        <source>New name:</source>
-        <translation>新名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="76"/>
-        <source>Rename document “{old}”</source>
-        <translation>重命名文档“{old}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="90"/>
-        <source>Move document</source>
-        <translation>移动文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="105"/>
-        <source>Delete document</source>
-        <translation>删除文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="106"/>
-        <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
-        <translation>删除“{name}”及其 {n} 处编码吗？（可撤销恢复。）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="113"/>
-        <source>Delete document “{name}”</source>
-        <translation>删除文档“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="127"/>
-        <source>Document memo</source>
-        <translation>文档备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="133"/>
-        <source>Memo on document “{name}”</source>
-        <translation>文档“{name}”的备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="148"/>
-        <source>Properties of “{name}”</source>
-        <translation>“{name}”的文档信息</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="151"/>
-        <source>Source file:</source>
-        <translation>源文件：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="152"/>
-        <source>Format / encoding found:</source>
-        <translation>识别的格式／编码：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="153"/>
-        <source>Characters:</source>
-        <translation>字数：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="154"/>
-        <source>Sentences:</source>
-        <translation>句数：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="155"/>
-        <source>Codings:</source>
-        <translation>编码数：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="156"/>
-        <source>Imported:</source>
-        <translation>导入时间：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="159"/>
-        <source>{speaker}: {turns} turn(s), {chars} characters</source>
-        <translation>{speaker}：{turns} 个话轮，{chars} 字</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/documents_panel.py" line="163"/>
-        <source>Speakers:</source>
-        <translation>说话人：</translation>
-    </message>
-</context>
-<context>
-    <name>EditingActions</name>
-    <message>
-        <location filename="../../app/ui/editing.py" line="57"/>
-        <source>coding</source>
-        <translation>编码记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="58"/>
-        <source>stage span</source>
-        <translation>阶段区段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="59"/>
-        <source>case passage</source>
-        <translation>案例片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="60"/>
-        <source>rejected suggestion</source>
-        <translation>已拒绝的建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="445"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="121"/>
-        <location filename="../../app/ui/editing.py" line="535"/>
-        <source>Edit text</source>
-        <translation>编辑文本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="128"/>
-        <source>Replace characters {start}–{end}:</source>
-        <translation>替换第 {start}–{end} 个字符：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="128"/>
-        <source>Insert at character {start}:</source>
-        <translation>在第 {start} 个字符处插入：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="144"/>
-        <source>Why (kept in the document history), e.g. transcription error</source>
-        <translation>修改原因（记入文档修改记录），如：转录错误</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="191"/>
-        <location filename="../../app/ui/editing.py" line="355"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="191"/>
-        <source>Position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="191"/>
-        <source>Context</source>
-        <translation>上下文</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="237"/>
-        <source>Find and replace</source>
-        <translation>查找和替换</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="246"/>
-        <source>Find:</source>
-        <translation>查找：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="247"/>
-        <source>Replace with:</source>
-        <translation>替换为：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="248"/>
-        <source>Only in the document shown</source>
-        <translation>仅在当前文档中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="252"/>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="256"/>
-        <source>Every hit is listed here before anything changes.</source>
-        <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="272"/>
-        <source>Replace all</source>
-        <translation>全部替换</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="355"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="355"/>
-        <source>Change</source>
-        <translation>修改类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="355"/>
-        <source>Who</source>
-        <translation>修改者</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="355"/>
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="355"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="379"/>
-        <source>edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="379"/>
-        <source>replace</source>
-        <translation>替换</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="379"/>
-        <source>pseudonymisation</source>
-        <translation>化名处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="406"/>
-        <source>Document history</source>
-        <translation>文档修改记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="409"/>
-        <source>Only the document shown</source>
-        <translation>仅当前文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="454"/>
-        <source>Edit &amp;text…</source>
-        <translation>编辑文本(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="457"/>
-        <source>Find and &amp;replace…</source>
-        <translation>查找和替换(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="463"/>
-        <source>&amp;Pseudonymise…</source>
-        <translation>化名处理(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="465"/>
-        <source>Document &amp;history…</source>
-        <translation>文档修改记录(&amp;H)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="108"/>
-        <source>The text could not be changed.</source>
-        <translation>无法修改文本。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="138"/>
-        <source>New text:</source>
-        <translation>新文本：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="175"/>
-        <source>Codings and spans stay on their words ({n} will move).</source>
-        <translation>编码记录和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="177"/>
-        <location filename="../../app/ui/editing.py" line="314"/>
-        <source>These lose all their words and will be removed (undo brings them back):</source>
-        <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="519"/>
-        <source>Open a document and select the text to correct.</source>
-        <translation>请打开文档并选中要更正的文本。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="311"/>
-        <source>{n} hit(s) in {d} document(s).</source>
-        <translation>{d} 个文档中共 {n} 处匹配。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="330"/>
-        <source>Replace “{find}” with “{new}”</source>
-        <translation>将“{find}”替换为“{new}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="380"/>
-        <source>{n} hit(s)</source>
-        <translation>{n} 处结果</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="382"/>
-        <source>{n} name(s) replaced by pseudonyms</source>
-        <translation>{n} 个名称已替换为化名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="336"/>
-        <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
-        <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="386"/>
-        <source>({n} removed)</source>
-        <translation>（移除 {n} 处）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/editing.py" line="544"/>
-        <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
-        <translation>{n} 处编码记录或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
-    </message>
-</context>
-<context>
-    <name>ErrorDialog</name>
-    <message>
-        <location filename="../../app/ui/errors.py" line="45"/>
-        <source>Guiji</source>
-        <translation>轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
-        <source>Something went wrong that Guiji did not expect. Your codings are saved as you make them, so nothing already done is lost.</source>
-        <translation>轨迹遇到了意外错误。您的编码在操作时即已保存，已完成的工作不会丢失。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="49"/>
-        <source>Details were written to the log file:</source>
-        <translation>详细信息已写入日志文件：</translation>
-    </message>
-</context>
-<context>
-    <name>EvidenceDialog</name>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="148"/>
-        <source>Add evidence</source>
-        <translation>添加证据</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="169"/>
-        <source>Process-tracing test:</source>
-        <translation>过程追踪检验：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="170"/>
-        <source>The passage:</source>
-        <translation>片段：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="171"/>
-        <source>Note:</source>
-        <translation>注释：</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangeActions</name>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="48"/>
-        <source>documents</source>
-        <translation>个文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="48"/>
-        <source>codes</source>
-        <translation>个编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="48"/>
-        <source>codings</source>
-        <translation>处编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="49"/>
-        <source>coders</source>
-        <translation>位编码者</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="49"/>
-        <source>cases</source>
-        <translation>个案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="49"/>
-        <source>attributes</source>
-        <translation>个属性变量</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="50"/>
-        <source>stages</source>
-        <translation>个阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="50"/>
-        <source>memos</source>
-        <translation>条备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="50"/>
-        <source>links</source>
-        <translation>条关联</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="56"/>
-        <source>source</source>
-        <translation>来源文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="56"/>
-        <source>selection</source>
-        <translation>选区</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="56"/>
-        <source>coding</source>
-        <translation>编码记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="57"/>
-        <source>code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="57"/>
-        <source>link</source>
-        <translation>关联</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="57"/>
-        <source>graph</source>
-        <translation>图</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="57"/>
-        <source>set</source>
-        <translation>集合</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="58"/>
-        <source>case</source>
-        <translation>案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="58"/>
-        <source>note</source>
-        <translation>注释</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="149"/>
-        <source>Import REFI-QDA project (.qdpx)…</source>
-        <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="152"/>
-        <source>Import RQDA project (.rqda)…</source>
-        <translation>导入 RQDA 项目 (.rqda)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="155"/>
-        <source>Export as REFI-QDA project (.qdpx)…</source>
-        <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="178"/>
-        <source>Import REFI-QDA project</source>
-        <translation>导入 REFI-QDA 项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="179"/>
-        <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
-        <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="185"/>
-        <source>Import RQDA project</source>
-        <translation>导入 RQDA 项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="185"/>
-        <source>RQDA projects (*.rqda);;All files (*)</source>
-        <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="192"/>
-        <source>New project for the import</source>
-        <translation>为导入新建项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="233"/>
-        <source>Export as REFI-QDA project</source>
-        <translation>导出为 REFI-QDA 项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="234"/>
-        <source>REFI-QDA projects (*.qdpx)</source>
-        <translation>REFI-QDA 项目 (*.qdpx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="193"/>
-        <source>Guiji projects (*{suffix})</source>
-        <translation>轨迹项目 (*{suffix})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="218"/>
-        <source>Import cancelled; no project was created.</source>
-        <translation>已取消导入，未创建项目。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="225"/>
-        <source>Importing {name}…</source>
-        <translation>正在导入 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="252"/>
-        <source>The project could not be exported.</source>
-        <translation>无法导出项目。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="256"/>
-        <source>Exporting {name}…</source>
-        <translation>正在导出 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="220"/>
-        <source>The project could not be imported; no file was created.</source>
-        <translation>无法导入项目，未创建任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="246"/>
-        <source>Exported {n} documents and {m} codings to {file}.</source>
-        <translation>已将 {n} 个文档和 {m} 处编码导出到 {file}。</translation>
-    </message>
-</context>
-<context>
-    <name>FigureExportDialog</name>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="39"/>
-        <source>Export figure</source>
-        <extracomment>Builds the figure for given options (the timeline window passes its current data and filters).</extracomment>
-        <translation>导出图表</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="47"/>
-        <source>85 mm (one column)</source>
-        <translation>85 mm（单栏）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="47"/>
-        <source>170 mm (two columns)</source>
-        <translation>170 mm（双栏）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="55"/>
-        <source>Greyscale (patterns and line styles instead of colour)</source>
-        <translation>灰度（以图案和线型代替颜色）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="64"/>
-        <source>automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="67"/>
-        <source>Width:</source>
-        <translation>宽度：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="68"/>
-        <source>PNG resolution:</source>
-        <translation>PNG 分辨率：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="69"/>
-        <source>Font:</source>
-        <translation>字体：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="70"/>
-        <source>Font size:</source>
-        <translation>字号：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="79"/>
-        <source>Save as SVG, PDF or PNG…</source>
-        <translation>另存为 SVG、PDF 或 PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="81"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="111"/>
-        <source>The width must be a number of millimetres</source>
-        <translation>宽度必须是以毫米为单位的数字</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="127"/>
-        <source>{w:.0f} × {h:.0f} mm; PNG {pw} × {ph} px</source>
-        <translation>{w:.0f} × {h:.0f} mm；PNG {pw} × {ph} 像素</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="137"/>
-        <source>Save figure</source>
-        <translation>保存图表</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="138"/>
-        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
-        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="148"/>
-        <location filename="../../app/ui/figures/export_dialog.py" line="152"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/export_dialog.py" line="150"/>
-        <source>Exporting the figure…</source>
-        <translation>正在导出图表…</translation>
-    </message>
-</context>
-<context>
-    <name>ImportReportDialog</name>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="69"/>
-        <source>Import report — {name}</source>
-        <translation>导入报告 — {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="73"/>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="74"/>
-        <source>nothing</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="75"/>
-        <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
-        <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="81"/>
-        <source>Made by: {origin}</source>
-        <translation>生成软件：{origin}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="83"/>
-        <source>Positions: {how}</source>
-        <translation>位置：{how}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="90"/>
-        <source>Not imported ({n}), and why:</source>
-        <translation>未导入的内容（{n} 项）及原因：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="92"/>
-        <source>Everything in the file was imported.</source>
-        <translation>文件中的全部内容均已导入。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="95"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="95"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="95"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exchange.py" line="119"/>
-        <source>Copy report</source>
-        <translation>复制报告</translation>
-    </message>
-</context>
-<context>
-    <name>LinkDialog</name>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="112"/>
-        <source>Link codes</source>
-        <translation>关联编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="114"/>
-        <source>From:</source>
-        <translation>从：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="115"/>
-        <source>To:</source>
-        <translation>到：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="125"/>
-        <source>A built-in relation, or type your own</source>
-        <translation>选择内置关系，或自行输入</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="126"/>
-        <source>Relation:</source>
-        <translation>关系：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="128"/>
-        <source>Memo:</source>
-        <translation>备忘录：</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
-        <source>Cases</source>
-        <translation>案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
-        <source>Codes</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
-        <source>&lt;project opened&gt;</source>
-        <translation>&lt;项目已打开&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
-        <source>History</source>
-        <translation>操作历史</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
-        <source>Coded passages</source>
-        <translation>已编码片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
-        <source>Memos</source>
-        <translation>备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
-        <source>&amp;New project…</source>
-        <translation>新建项目(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
-        <source>&amp;Open project…</source>
-        <translation>打开项目(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
-        <source>&amp;Import documents…</source>
-        <translation>导入文档(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
-        <source>&amp;Apply selected code</source>
-        <translation>应用所选编码(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
-        <source>In-&amp;vivo code from selection</source>
-        <translation>用选中文本创建实境编码(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
-        <source>Extend selection to &amp;sentence</source>
-        <translation>将选区扩展到整句(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
-        <source>Extend selection to speaker &amp;turn</source>
-        <translation>将选区扩展到整个话轮(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
-        <source>Set the selected coding&apos;s range to the selection</source>
-        <translation>将所选编码记录的范围设为当前选区</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
-        <source>&amp;Remove the selected coding</source>
-        <translation>删除所选编码记录(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
-        <source>&amp;Quick code…</source>
-        <translation>快速编码(&amp;Q)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="182"/>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="189"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="193"/>
-        <source>&amp;History</source>
-        <translation>操作历史(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="195"/>
-        <source>&amp;Coding</source>
-        <translation>编码(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="202"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="212"/>
-        <source>Code&amp;book…</source>
-        <translation>编码本(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="213"/>
-        <source>S&amp;tages…</source>
-        <translation>阶段(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="279"/>
-        <source>The project could not be opened.</source>
-        <translation>无法打开项目。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
-        <source>The project was upgraded; a backup is at {path}</source>
-        <translation>项目已升级，备份位于 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="297"/>
-        <source>Who is coding?</source>
-        <translation>编码者是谁？</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
-        <source>Your name as a coder (every coding records it; asked only once):</source>
-        <translation>您作为编码者的名字（每条编码都会记录；只询问一次）：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="314"/>
-        <location filename="../../app/ui/main_window.py" line="770"/>
-        <source>Guiji</source>
-        <translation>轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="336"/>
-        <source> (read-only)</source>
-        <translation>（只读）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="337"/>
-        <source>Guiji — {name}</source>
-        <translation>轨迹 — {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="657"/>
-        <source>Coding memo</source>
-        <translation>编码记录备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="663"/>
-        <source>Memo on coding “{code}”</source>
-        <translation>编码记录“{code}”的备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="705"/>
-        <source>(empty project)</source>
-        <translation>（空项目）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="707"/>
-        <source>Start from a framework template:</source>
-        <translation>从框架模板开始：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="726"/>
-        <source>The template could not be applied.</source>
-        <translation>无法应用该模板。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="765"/>
-        <source>Importing {n} file(s)…</source>
-        <translation>正在导入 {n} 个文件…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
-        <location filename="../../app/ui/main_window.py" line="339"/>
-        <source>Coder: {coder}</source>
-        <translation>编码者：{coder}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="568"/>
-        <location filename="../../app/ui/main_window.py" line="589"/>
-        <source>Select some text first.</source>
-        <translation>请先选中一段文本。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="526"/>
-        <location filename="../../app/ui/main_window.py" line="557"/>
-        <source>Choose a code in the code tree first.</source>
-        <translation>请先在编码树中选择一个编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
-        <source>Show codings of:</source>
-        <translation>显示编码者：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="399"/>
-        <source>all coders</source>
-        <translation>全部编码者</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="529"/>
-        <source>Code {n} search hit(s)</source>
-        <translation>为 {n} 处搜索结果编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="533"/>
-        <source>Not every hit could be coded.</source>
-        <translation>部分搜索结果未能编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="573"/>
-        <source>The code could not be applied.</source>
-        <translation>无法应用该编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="578"/>
-        <source>No code is pinned to key {key}.</source>
-        <translation>数字键 {key} 未绑定编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="598"/>
-        <source>In-vivo code “{name}”</source>
-        <translation>实境编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="602"/>
-        <source>The in-vivo code could not be made.</source>
-        <translation>无法创建实境编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="635"/>
-        <source>Click a coding&apos;s stripe, then select its new range.</source>
-        <translation>请先点击编码记录的色条，再选择新的范围。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="641"/>
-        <source>Adjust coding “{code}”</source>
-        <translation>调整编码记录“{code}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="647"/>
-        <source>The coding could not be adjusted.</source>
-        <translation>无法调整该编码记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="672"/>
-        <source>Click a coding&apos;s stripe first.</source>
-        <translation>请先点击编码记录的色条。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="683"/>
-        <source>The coding could not be removed.</source>
-        <translation>无法删除该编码记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="688"/>
-        <source>Selected {start}–{end} ({n} characters)</source>
-        <translation>已选 {start}–{end}（{n} 字）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="696"/>
-        <location filename="../../app/ui/main_window.py" line="706"/>
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="696"/>
-        <location filename="../../app/ui/main_window.py" line="732"/>
-        <source>Guiji projects (*{suffix})</source>
-        <translation>轨迹项目 (*{suffix})</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="720"/>
-        <source>The project could not be created.</source>
-        <translation>无法创建项目。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="732"/>
-        <source>Open project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="741"/>
-        <source>Import documents</source>
-        <translation>导入文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="741"/>
-        <source>Transcripts (*.txt *.docx *.md)</source>
-        <translation>访谈稿 (*.txt *.docx *.md)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="759"/>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>已取消导入，未导入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="761"/>
-        <source>Nothing was imported.</source>
-        <translation>未导入任何文档。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="755"/>
-        <source>Imported {n} document(s).</source>
-        <translation>已导入 {n} 个文档。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
-        <source>Apply the code pinned to that key</source>
-        <translation>应用绑定到该数字键的编码</translation>
-    </message>
-</context>
-<context>
-    <name>MemoPanel</name>
-    <message>
-        <location filename="../../app/ui/panels.py" line="288"/>
-        <source>Project memo: research questions, decisions, notes…</source>
-        <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="289"/>
-        <source>Save project memo</source>
-        <translation>保存项目备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="292"/>
-        <source>Search memos…</source>
-        <translation>搜索备忘录…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="295"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="296"/>
-        <source>Of</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="297"/>
-        <source>Memo</source>
-        <translation>备忘录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="313"/>
-        <source>project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="313"/>
-        <source>document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="313"/>
-        <source>code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="314"/>
-        <source>coding</source>
-        <translation>编码记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="340"/>
-        <source>Edit project memo</source>
-        <translation>编辑项目备忘录</translation>
-    </message>
-</context>
-<context>
-    <name>PassageModel</name>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="58"/>
-        <source>Case</source>
-        <translation>案例</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="58"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="59"/>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="59"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="60"/>
-        <source>Passage</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="60"/>
-        <source>Test</source>
-        <translation>检验</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="61"/>
-        <source>Stance</source>
-        <translation>立场</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/evidence.py" line="100"/>
-        <source>{document}, characters {start}–{end}</source>
-        <translation>{document}，第 {start}–{end} 个字符</translation>
-    </message>
-</context>
-<context>
-    <name>ProcessMenu</name>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="441"/>
-        <source>&amp;Process</source>
-        <translation>过程(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="462"/>
-        <source>&amp;Timeline…</source>
-        <translation>时间线(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="463"/>
-        <source>Transition &amp;flow…</source>
-        <translation>转换流图(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="464"/>
-        <source>Transition &amp;matrix…</source>
-        <translation>转换矩阵(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="465"/>
-        <source>&amp;Codeline…</source>
-        <translation>编码线(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="466"/>
-        <source>&amp;Saturation curve…</source>
-        <translation>饱和曲线(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="476"/>
-        <source>&amp;Export figure…</source>
-        <translation>导出图表(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="478"/>
-        <source>Stage &amp;report…</source>
-        <translation>阶段报告(&amp;R)…</translation>
-    </message>
-</context>
-<context>
-    <name>ProcessWindow</name>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="66"/>
-        <source>Process — {name}</source>
-        <translation>过程 — {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="95"/>
-        <location filename="../../app/ui/timeline.py" line="284"/>
-        <source>Click a box or an arrow to see its passages.</source>
-        <translation>点击方框或箭头以查看相应片段。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="97"/>
-        <source>Add evidence…</source>
-        <translation>添加证据…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="99"/>
-        <source>Change test…</source>
-        <translation>更改检验…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="164"/>
-        <location filename="../../app/ui/timeline.py" line="101"/>
-        <source>Remove evidence</source>
-        <translation>移除证据</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="105"/>
-        <location filename="../../app/ui/timeline.py" line="103"/>
-        <source>Delete link</source>
-        <translation>删除关联</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="133"/>
-        <source>Figure</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="137"/>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="137"/>
-        <source>Transition flow</source>
-        <translation>转换流图</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="138"/>
-        <source>Transition matrix</source>
-        <translation>转换矩阵</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="138"/>
-        <source>Codeline</source>
-        <translation>编码线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="139"/>
-        <source>Saturation curve</source>
-        <translation>饱和曲线</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="146"/>
-        <source>Categories</source>
-        <translation>范畴</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="146"/>
-        <source>Dimensions</source>
-        <translation>维度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="147"/>
-        <source>Codes as applied</source>
-        <translation>实际使用的编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="151"/>
-        <source>≥ </source>
-        <translation>≥ </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="152"/>
-        <source>Boxes: at least this many codings</source>
-        <translation>方框：编码数至少为此值</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="155"/>
-        <source>auto</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="156"/>
-        <source>Arrows: transitions in at least this many cases (auto: half of the cases)</source>
-        <translation>箭头：至少在这么多个案例中出现的转换（自动：案例数的一半）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="158"/>
-        <source>Greyscale</source>
-        <translation>灰度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="159"/>
-        <source>Figure:</source>
-        <translation>图表：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="159"/>
-        <source>Case:</source>
-        <translation>案例：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="160"/>
-        <source>Coder:</source>
-        <translation>编码者：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="160"/>
-        <source>Document:</source>
-        <translation>文档：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="161"/>
-        <source>Codes:</source>
-        <translation>编码：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="161"/>
-        <source>Boxes:</source>
-        <translation>方框：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="162"/>
-        <source>Arrows:</source>
-        <translation>箭头：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="167"/>
-        <source>Figure actions</source>
-        <translation>图表操作</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="170"/>
-        <source>Draw links</source>
-        <translation>绘制关联</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="172"/>
-        <source>Drag from one box to another to link the codes (or hold Shift while dragging)</source>
-        <translation>从一个方框拖到另一个方框以关联编码（或按住 Shift 拖动）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="177"/>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="178"/>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="179"/>
-        <source>Fit</source>
-        <translation>适应窗口</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="180"/>
-        <location filename="../../app/ui/timeline.py" line="185"/>
-        <source>Reset layout</source>
-        <translation>重置布局</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="181"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="182"/>
-        <source>Stage report…</source>
-        <translation>阶段报告…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="188"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="189"/>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="209"/>
-        <source>(all)</source>
-        <translation>（全部）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="209"/>
-        <source>(first coded)</source>
-        <translation>（首个已编码文档）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="297"/>
-        <source>{stage} · {code}: {n} passage(s)</source>
-        <translation>{stage} · {code}：{n} 个片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="306"/>
-        <source>{a} ({sa}) → {b} ({sb}): {n} case(s) — A: the earlier stage, B: the later</source>
-        <translation>{a}（{sa}）→ {b}（{sb}）：{n} 个案例 — A：较早阶段，B：较晚阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="316"/>
-        <source>{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}</source>
-        <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="345"/>
-        <location filename="../../app/ui/timeline.py" line="421"/>
-        <source>Process</source>
-        <translation>过程</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="352"/>
-        <source>Move figure element</source>
-        <translation>移动图表元素</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="364"/>
-        <source>Label on the figure</source>
-        <translation>图中标签</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="365"/>
-        <source>Label (empty: the computed one):</source>
-        <translation>标签（留空则使用自动生成的标签）：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="369"/>
-        <source>Rename figure label</source>
-        <translation>重命名图表标签</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="375"/>
-        <source>Hide figure element</source>
-        <translation>隐藏图表元素</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="381"/>
-        <source>Reset figure element</source>
-        <translation>重置图表元素</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="388"/>
-        <source>Reset the figure&apos;s layout</source>
-        <translation>重置图表布局</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="399"/>
-        <source>Show passages</source>
-        <translation>显示片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="401"/>
-        <source>Rename label…</source>
-        <translation>重命名标签…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="402"/>
-        <source>Hide</source>
-        <translation>隐藏</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="404"/>
-        <source>Back to the computed layout</source>
-        <translation>恢复自动布局</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="406"/>
-        <source>Edit link…</source>
-        <translation>编辑关联…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="408"/>
-        <source>Reset layout (show everything hidden)</source>
-        <translation>重置布局（显示所有隐藏元素）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="50"/>
-        <location filename="../../app/ui/figures/link_editing.py" line="71"/>
-        <source>Link codes</source>
-        <translation>关联编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="50"/>
-        <source>Make an outcome-level code named “{name}” to link to this outcome.</source>
-        <translation>请先建立名为“{name}”的结果层级编码，才能关联到该结果。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="98"/>
-        <source>Edit link</source>
-        <translation>编辑关联</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="124"/>
-        <location filename="../../app/ui/figures/link_editing.py" line="126"/>
-        <source>Add evidence</source>
-        <translation>添加证据</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="146"/>
-        <location filename="../../app/ui/figures/link_editing.py" line="150"/>
-        <source>Process-tracing test</source>
-        <translation>过程追踪检验</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="146"/>
-        <source>Test:</source>
-        <translation>检验：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="150"/>
-        <source>The passage:</source>
-        <translation>片段：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/figures/link_editing.py" line="155"/>
-        <source>Change evidence test</source>
-        <translation>更改证据检验</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="424"/>
-        <source>Stage report</source>
-        <translation>阶段报告</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="425"/>
-        <source>Word document (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="428"/>
-        <source>Writing the stage report…</source>
-        <translation>正在生成阶段报告…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/timeline.py" line="430"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectController</name>
-    <message>
-        <location filename="../../app/ui/controller.py" line="87"/>
-        <source>Apply code</source>
-        <translation>应用编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/controller.py" line="100"/>
-        <source>Remove coding</source>
-        <translation>删除编码记录</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="408"/>
-        <source>New code “{name}”</source>
-        <translation>新建编码“{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="422"/>
-        <source>Delete code “{path}”</source>
-        <translation>删除编码“{path}”</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="439"/>
-        <source>Merge code “{path}”</source>
-        <translation>合并编码“{path}”</translation>
-    </message>
-</context>
-<context>
-    <name>PseudonymiseDialog</name>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
-        <source>Count</source>
-        <translation>次数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="50"/>
-        <source>Pseudonym</source>
-        <translation>化名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
-        <source>person</source>
-        <translation>人名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
-        <source>place</source>
-        <translation>地名</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
-        <source>organisation</source>
-        <translation>机构</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="108"/>
-        <source>added</source>
-        <translation>手动添加</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="135"/>
-        <source>Pseudonymise</source>
-        <translation>化名处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="142"/>
-        <source>Names of people, places and organisations found in the transcripts. Type a pseudonym for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left as they are. Applying replaces them everywhere: texts, memos, code names and descriptions, document names.</source>
-        <translation>以下是在访谈稿中找到的人名、地名和机构名。请为需要替换的名称填写化名（如：受访者A、Z社区、Y社工机构）；未填写化名的名称保持不变。应用后将在所有位置替换：文本、备忘录、编码名称和说明、文档名称。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="161"/>
-        <source>Add a name…</source>
-        <translation>添加名称…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="176"/>
-        <source>Save the mapping elsewhere…</source>
-        <translation>将对照表保存到其他位置…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="183"/>
-        <source>Save mapping and apply</source>
-        <translation>保存对照表并应用</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="206"/>
-        <source>Looking for names…</source>
-        <translation>正在查找名称…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="221"/>
-        <source>Looking for names</source>
-        <translation>正在查找名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="228"/>
-        <source>Add a name</source>
-        <translation>添加名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="228"/>
-        <source>A name jieba did not find:</source>
-        <translation>jieba 未识别出的名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="243"/>
-        <source>Save the mapping</source>
-        <translation>保存对照表</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="243"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="192"/>
-        <source>⚠ The mapping from real names to pseudonyms will be saved to:
+        </message>
+    </context>
+    <context>
+        <name>DocumentView</name>
+        <message>
+            <location filename="../../app/ui/document_view.py" line="373" />
+            <location filename="../../app/ui/document_view.py" line="423" />
+            <source>Coder</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/document_view.py" line="373" />
+            <location filename="../../app/ui/document_view.py" line="423" />
+            <source>Memo</source>
+            <translation>备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/document_view.py" line="610" />
+            <source>Memo on coding “{code}”…</source>
+            <translation>编码记录“{code}”的备忘录…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/document_view.py" line="613" />
+            <source>Remove coding “{code}”</source>
+            <translation>删除编码记录“{code}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsPanel</name>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="53" />
+            <source>Properties…</source>
+            <translation>文档信息…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="55" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="56" />
+            <source>Memo…</source>
+            <translation>备忘录…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="57" />
+            <source>Attributes…</source>
+            <translation>属性变量…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="58" />
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="59" />
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="61" />
+            <source>Delete…</source>
+            <translation>删除…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="71" />
+            <source>Rename document</source>
+            <translation>重命名文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="71" />
+            <source>New name:</source>
+            <translation>新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="76" />
+            <source>Rename document “{old}”</source>
+            <translation>重命名文档“{old}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="90" />
+            <source>Move document</source>
+            <translation>移动文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="105" />
+            <source>Delete document</source>
+            <translation>删除文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="106" />
+            <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
+            <translation>删除“{name}”及其 {n} 处编码吗？（可撤销恢复。）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="113" />
+            <source>Delete document “{name}”</source>
+            <translation>删除文档“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="127" />
+            <source>Document memo</source>
+            <translation>文档备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="133" />
+            <source>Memo on document “{name}”</source>
+            <translation>文档“{name}”的备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="148" />
+            <source>Properties of “{name}”</source>
+            <translation>“{name}”的文档信息</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="151" />
+            <source>Source file:</source>
+            <translation>源文件：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="152" />
+            <source>Format / encoding found:</source>
+            <translation>识别的格式／编码：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="153" />
+            <source>Characters:</source>
+            <translation>字数：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="154" />
+            <source>Sentences:</source>
+            <translation>句数：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="155" />
+            <source>Codings:</source>
+            <translation>编码数：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="156" />
+            <source>Imported:</source>
+            <translation>导入时间：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="159" />
+            <source>{speaker}: {turns} turn(s), {chars} characters</source>
+            <translation>{speaker}：{turns} 个话轮，{chars} 字</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="163" />
+            <source>Speakers:</source>
+            <translation>说话人：</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditingActions</name>
+        <message>
+            <location filename="../../app/ui/editing.py" line="57" />
+            <source>coding</source>
+            <translation>编码记录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="58" />
+            <source>stage span</source>
+            <translation>阶段区段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="59" />
+            <source>case passage</source>
+            <translation>案例片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="60" />
+            <source>rejected suggestion</source>
+            <translation>已拒绝的建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="445" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="121" />
+            <location filename="../../app/ui/editing.py" line="535" />
+            <source>Edit text</source>
+            <translation>编辑文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="128" />
+            <source>Replace characters {start}–{end}:</source>
+            <translation>替换第 {start}–{end} 个字符：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="128" />
+            <source>Insert at character {start}:</source>
+            <translation>在第 {start} 个字符处插入：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="144" />
+            <source>Why (kept in the document history), e.g. transcription error</source>
+            <translation>修改原因（记入文档修改记录），如：转录错误</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="191" />
+            <location filename="../../app/ui/editing.py" line="355" />
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="191" />
+            <source>Position</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="191" />
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="237" />
+            <source>Find and replace</source>
+            <translation>查找和替换</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="246" />
+            <source>Find:</source>
+            <translation>查找：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="247" />
+            <source>Replace with:</source>
+            <translation>替换为：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="248" />
+            <source>Only in the document shown</source>
+            <translation>仅在当前文档中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="252" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="256" />
+            <source>Every hit is listed here before anything changes.</source>
+            <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="272" />
+            <source>Replace all</source>
+            <translation>全部替换</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="355" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="355" />
+            <source>Change</source>
+            <translation>修改类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="355" />
+            <source>Who</source>
+            <translation>修改者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="355" />
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="355" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="379" />
+            <source>edit</source>
+            <translation>编辑</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="379" />
+            <source>replace</source>
+            <translation>替换</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="379" />
+            <source>pseudonymisation</source>
+            <translation>化名处理</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="406" />
+            <source>Document history</source>
+            <translation>文档修改记录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="409" />
+            <source>Only the document shown</source>
+            <translation>仅当前文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="454" />
+            <source>Edit &amp;text…</source>
+            <translation>编辑文本(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="457" />
+            <source>Find and &amp;replace…</source>
+            <translation>查找和替换(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="463" />
+            <source>&amp;Pseudonymise…</source>
+            <translation>化名处理(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="465" />
+            <source>Document &amp;history…</source>
+            <translation>文档修改记录(&amp;H)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="108" />
+            <source>The text could not be changed.</source>
+            <translation>无法修改文本。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="138" />
+            <source>New text:</source>
+            <translation>新文本：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="175" />
+            <source>Codings and spans stay on their words ({n} will move).</source>
+            <translation>编码记录和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="177" />
+            <location filename="../../app/ui/editing.py" line="314" />
+            <source>These lose all their words and will be removed (undo brings them back):</source>
+            <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="519" />
+            <source>Open a document and select the text to correct.</source>
+            <translation>请打开文档并选中要更正的文本。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="311" />
+            <source>{n} hit(s) in {d} document(s).</source>
+            <translation>{d} 个文档中共 {n} 处匹配。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="330" />
+            <source>Replace “{find}” with “{new}”</source>
+            <translation>将“{find}”替换为“{new}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="380" />
+            <source>{n} hit(s)</source>
+            <translation>{n} 处结果</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="382" />
+            <source>{n} name(s) replaced by pseudonyms</source>
+            <translation>{n} 个名称已替换为化名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="336" />
+            <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
+            <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="386" />
+            <source>({n} removed)</source>
+            <translation>（移除 {n} 处）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/editing.py" line="544" />
+            <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
+            <translation>{n} 处编码记录或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorDialog</name>
+        <message>
+            <location filename="../../app/ui/errors.py" line="45" />
+            <source>Guiji</source>
+            <translation>轨迹</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/errors.py" line="46" />
+            <source>Something went wrong that Guiji did not expect. Your codings are saved as you make them, so nothing already done is lost.</source>
+            <translation>轨迹遇到了意外错误。您的编码在操作时即已保存，已完成的工作不会丢失。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/errors.py" line="49" />
+            <source>Details were written to the log file:</source>
+            <translation>详细信息已写入日志文件：</translation>
+        </message>
+    </context>
+    <context>
+        <name>EvidenceDialog</name>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="148" />
+            <source>Add evidence</source>
+            <translation>添加证据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="169" />
+            <source>Process-tracing test:</source>
+            <translation>过程追踪检验：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="170" />
+            <source>The passage:</source>
+            <translation>片段：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="171" />
+            <source>Note:</source>
+            <translation>注释：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeActions</name>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="48" />
+            <source>documents</source>
+            <translation>个文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="48" />
+            <source>codes</source>
+            <translation>个编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="48" />
+            <source>codings</source>
+            <translation>处编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="49" />
+            <source>coders</source>
+            <translation>位编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="49" />
+            <source>cases</source>
+            <translation>个案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="49" />
+            <source>attributes</source>
+            <translation>个属性变量</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="50" />
+            <source>stages</source>
+            <translation>个阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="50" />
+            <source>memos</source>
+            <translation>条备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="50" />
+            <source>links</source>
+            <translation>条关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="56" />
+            <source>source</source>
+            <translation>来源文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="56" />
+            <source>selection</source>
+            <translation>选区</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="56" />
+            <source>coding</source>
+            <translation>编码记录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="57" />
+            <source>code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="57" />
+            <source>link</source>
+            <translation>关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="57" />
+            <source>graph</source>
+            <translation>图</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="57" />
+            <source>set</source>
+            <translation>集合</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="58" />
+            <source>case</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="58" />
+            <source>note</source>
+            <translation>注释</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="149" />
+            <source>Import REFI-QDA project (.qdpx)…</source>
+            <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="152" />
+            <source>Import RQDA project (.rqda)…</source>
+            <translation>导入 RQDA 项目 (.rqda)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="155" />
+            <source>Export as REFI-QDA project (.qdpx)…</source>
+            <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="178" />
+            <source>Import REFI-QDA project</source>
+            <translation>导入 REFI-QDA 项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="179" />
+            <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
+            <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="185" />
+            <source>Import RQDA project</source>
+            <translation>导入 RQDA 项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="185" />
+            <source>RQDA projects (*.rqda);;All files (*)</source>
+            <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="192" />
+            <source>New project for the import</source>
+            <translation>为导入新建项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="233" />
+            <source>Export as REFI-QDA project</source>
+            <translation>导出为 REFI-QDA 项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="234" />
+            <source>REFI-QDA projects (*.qdpx)</source>
+            <translation>REFI-QDA 项目 (*.qdpx)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="193" />
+            <source>Guiji projects (*{suffix})</source>
+            <translation>轨迹项目 (*{suffix})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="218" />
+            <source>Import cancelled; no project was created.</source>
+            <translation>已取消导入，未创建项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="225" />
+            <source>Importing {name}…</source>
+            <translation>正在导入 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="252" />
+            <source>The project could not be exported.</source>
+            <translation>无法导出项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="256" />
+            <source>Exporting {name}…</source>
+            <translation>正在导出 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="220" />
+            <source>The project could not be imported; no file was created.</source>
+            <translation>无法导入项目，未创建任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="246" />
+            <source>Exported {n} documents and {m} codings to {file}.</source>
+            <translation>已将 {n} 个文档和 {m} 处编码导出到 {file}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureExportDialog</name>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="39" />
+            <source>Export figure</source>
+            <extracomment>Builds the figure for given options (the timeline window passes its current data and filters).</extracomment>
+            <translation>导出图表</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="47" />
+            <source>85 mm (one column)</source>
+            <translation>85 mm（单栏）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="47" />
+            <source>170 mm (two columns)</source>
+            <translation>170 mm（双栏）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="55" />
+            <source>Greyscale (patterns and line styles instead of colour)</source>
+            <translation>灰度（以图案和线型代替颜色）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="64" />
+            <source>automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="67" />
+            <source>Width:</source>
+            <translation>宽度：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="68" />
+            <source>PNG resolution:</source>
+            <translation>PNG 分辨率：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="69" />
+            <source>Font:</source>
+            <translation>字体：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="70" />
+            <source>Font size:</source>
+            <translation>字号：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="79" />
+            <source>Save as SVG, PDF or PNG…</source>
+            <translation>另存为 SVG、PDF 或 PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="81" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="111" />
+            <source>The width must be a number of millimetres</source>
+            <translation>宽度必须是以毫米为单位的数字</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="127" />
+            <source>{w:.0f} × {h:.0f} mm; PNG {pw} × {ph} px</source>
+            <translation>{w:.0f} × {h:.0f} mm；PNG {pw} × {ph} 像素</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="137" />
+            <source>Save figure</source>
+            <translation>保存图表</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="138" />
+            <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
+            <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="148" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="152" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="150" />
+            <source>Exporting the figure…</source>
+            <translation>正在导出图表…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportReportDialog</name>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="69" />
+            <source>Import report — {name}</source>
+            <translation>导入报告 — {name}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="73" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="74" />
+            <source>nothing</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="75" />
+            <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
+            <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="81" />
+            <source>Made by: {origin}</source>
+            <translation>生成软件：{origin}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="83" />
+            <source>Positions: {how}</source>
+            <translation>位置：{how}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="90" />
+            <source>Not imported ({n}), and why:</source>
+            <translation>未导入的内容（{n} 项）及原因：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="92" />
+            <source>Everything in the file was imported.</source>
+            <translation>文件中的全部内容均已导入。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="95" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="95" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="95" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/exchange.py" line="119" />
+            <source>Copy report</source>
+            <translation>复制报告</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkDialog</name>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="112" />
+            <source>Link codes</source>
+            <translation>关联编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="114" />
+            <source>From:</source>
+            <translation>从：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="115" />
+            <source>To:</source>
+            <translation>到：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="125" />
+            <source>A built-in relation, or type your own</source>
+            <translation>选择内置关系，或自行输入</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="126" />
+            <source>Relation:</source>
+            <translation>关系：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="128" />
+            <source>Memo:</source>
+            <translation>备忘录：</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="107" />
+            <source>Documents</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="110" />
+            <source>Cases</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="113" />
+            <source>Codes</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="115" />
+            <source>&lt;project opened&gt;</source>
+            <translation>&lt;项目已打开&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="116" />
+            <source>History</source>
+            <translation>操作历史</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="127" />
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="128" />
+            <source>Coded passages</source>
+            <translation>已编码片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="129" />
+            <source>Memos</source>
+            <translation>备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="162" />
+            <source>&amp;New project…</source>
+            <translation>新建项目(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="163" />
+            <source>&amp;Open project…</source>
+            <translation>打开项目(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="164" />
+            <source>&amp;Import documents…</source>
+            <translation>导入文档(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="165" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="166" />
+            <source>&amp;Apply selected code</source>
+            <translation>应用所选编码(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="167" />
+            <source>In-&amp;vivo code from selection</source>
+            <translation>用选中文本创建实境编码(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="168" />
+            <source>Extend selection to &amp;sentence</source>
+            <translation>将选区扩展到整句(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="169" />
+            <source>Extend selection to speaker &amp;turn</source>
+            <translation>将选区扩展到整个话轮(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="170" />
+            <source>Set the selected coding's range to the selection</source>
+            <translation>将所选编码记录的范围设为当前选区</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="172" />
+            <source>&amp;Remove the selected coding</source>
+            <translation>删除所选编码记录(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="173" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="174" />
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="175" />
+            <source>&amp;Quick code…</source>
+            <translation>快速编码(&amp;Q)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="176" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="177" />
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="179" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="182" />
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="189" />
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="193" />
+            <source>&amp;History</source>
+            <translation>操作历史(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="195" />
+            <source>&amp;Coding</source>
+            <translation>编码(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="202" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="209" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="212" />
+            <source>Code&amp;book…</source>
+            <translation>编码本(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="213" />
+            <source>S&amp;tages…</source>
+            <translation>阶段(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="217" />
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="238" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="248" />
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="279" />
+            <source>The project could not be opened.</source>
+            <translation>无法打开项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="282" />
+            <source>The project was upgraded; a backup is at {path}</source>
+            <translation>项目已升级，备份位于 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="297" />
+            <source>Who is coding?</source>
+            <translation>编码者是谁？</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="298" />
+            <source>Your name as a coder (every coding records it; asked only once):</source>
+            <translation>您作为编码者的名字（每条编码都会记录；只询问一次）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="320" />
+            <location filename="../../app/ui/main_window.py" line="772" />
+            <source>Guiji</source>
+            <translation>轨迹</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="332" />
+            <source> (read-only)</source>
+            <translation>（只读）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="333" />
+            <source>Guiji — {name}</source>
+            <translation>轨迹 — {name}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="659" />
+            <source>Coding memo</source>
+            <translation>编码记录备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="701" />
+            <source>(empty project)</source>
+            <translation>（空项目）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="703" />
+            <source>Start from a framework template:</source>
+            <translation>从框架模板开始：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="722" />
+            <source>The template could not be applied.</source>
+            <translation>无法应用该模板。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="767" />
+            <source>Importing {n} file(s)…</source>
+            <translation>正在导入 {n} 个文件…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="263" />
+            <location filename="../../app/ui/main_window.py" line="335" />
+            <source>Coder: {coder}</source>
+            <translation>编码者：{coder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="573" />
+            <location filename="../../app/ui/main_window.py" line="596" />
+            <source>Select some text first.</source>
+            <translation>请先选中一段文本。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="530" />
+            <location filename="../../app/ui/main_window.py" line="561" />
+            <source>Choose a code in the code tree first.</source>
+            <translation>请先在编码树中选择一个编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="90" />
+            <source>Show codings of:</source>
+            <translation>显示编码者：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="424" />
+            <source>all coders</source>
+            <translation>全部编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="533" />
+            <source>Code {n} search hit(s)</source>
+            <translation>为 {n} 处搜索结果编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="537" />
+            <source>Not every hit could be coded.</source>
+            <translation>部分搜索结果未能编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="579" />
+            <source>The code could not be applied.</source>
+            <translation>无法应用该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="584" />
+            <source>No code is pinned to key {key}.</source>
+            <translation>数字键 {key} 未绑定编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="605" />
+            <source>In-vivo code “{name}”</source>
+            <translation>实境编码“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="609" />
+            <source>The in-vivo code could not be made.</source>
+            <translation>无法创建实境编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="643" />
+            <source>Click a coding's stripe, then select its new range.</source>
+            <translation>请先点击编码记录的色条，再选择新的范围。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="649" />
+            <source>The coding could not be adjusted.</source>
+            <translation>无法调整该编码记录。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="668" />
+            <source>Click a coding's stripe first.</source>
+            <translation>请先点击编码记录的色条。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="679" />
+            <source>The coding could not be removed.</source>
+            <translation>无法删除该编码记录。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="684" />
+            <source>Selected {start}–{end} ({n} characters)</source>
+            <translation>已选 {start}–{end}（{n} 字）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="692" />
+            <location filename="../../app/ui/main_window.py" line="702" />
+            <source>New project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="692" />
+            <location filename="../../app/ui/main_window.py" line="728" />
+            <source>Guiji projects (*{suffix})</source>
+            <translation>轨迹项目 (*{suffix})</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="716" />
+            <source>The project could not be created.</source>
+            <translation>无法创建项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="728" />
+            <source>Open project</source>
+            <translation>打开项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="737" />
+            <source>Import documents</source>
+            <translation>导入文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="737" />
+            <source>Transcripts (*.txt *.docx *.md)</source>
+            <translation>访谈稿 (*.txt *.docx *.md)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="761" />
+            <source>Import cancelled; nothing was imported.</source>
+            <translation>已取消导入，未导入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="763" />
+            <source>Nothing was imported.</source>
+            <translation>未导入任何文档。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="757" />
+            <source>Imported {n} document(s).</source>
+            <translation>已导入 {n} 个文档。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="246" />
+            <source>Apply the code pinned to that key</source>
+            <translation>应用绑定到该数字键的编码</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemoPanel</name>
+        <message>
+            <location filename="../../app/ui/panels.py" line="294" />
+            <source>Project memo: research questions, decisions, notes…</source>
+            <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="295" />
+            <source>Save project memo</source>
+            <translation>保存项目备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="298" />
+            <source>Search memos…</source>
+            <translation>搜索备忘录…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="301" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="302" />
+            <source>Of</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="303" />
+            <source>Memo</source>
+            <translation>备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="319" />
+            <source>project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="319" />
+            <source>document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="319" />
+            <source>code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="320" />
+            <source>coding</source>
+            <translation>编码记录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="353" />
+            <source>Edit project memo</source>
+            <translation>编辑项目备忘录</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <location filename="../../app/ui/controller.py" line="80" />
+            <source>Apply code “{0}”</source>
+            <extracomment>Undo-stack labels of the operations, by their ``action`` key: the user reads them in History and in the Undo/Redo menu items, with the object's name (撤销 应用编码「代议政治」).</extracomment>
+            <translation>应用编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="81" />
+            <source>Apply code to {0}</source>
+            <translation>将编码应用于{0}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="82" />
+            <source>Remove coding “{0}”</source>
+            <translation>删除编码片段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="83" />
+            <source>Adjust coding “{0}”</source>
+            <translation>调整编码片段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="84" />
+            <source>Memo on coding “{0}”</source>
+            <translation>编码片段备忘录「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="85" />
+            <source>Stage of coding “{0}”</source>
+            <translation>设置编码片段阶段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="86" />
+            <source>New code “{0}”</source>
+            <translation>新建编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="87" />
+            <source>Delete code “{0}”</source>
+            <translation>删除编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="88" />
+            <source>Rename code “{0}”</source>
+            <translation>重命名编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="89" />
+            <source>Recolour code “{0}”</source>
+            <translation>更改编码颜色「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="90" />
+            <source>Move code “{0}”</source>
+            <translation>移动编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="91" />
+            <source>Edit code “{0}”</source>
+            <translation>编辑编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="92" />
+            <source>Merge code “{0}”</source>
+            <translation>合并编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="93" />
+            <source>Add stage “{0}”</source>
+            <translation>添加阶段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="94" />
+            <source>Edit stage “{0}”</source>
+            <translation>编辑阶段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="95" />
+            <source>Move stage “{0}”</source>
+            <translation>移动阶段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="96" />
+            <source>Delete stage “{0}”</source>
+            <translation>删除阶段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="97" />
+            <source>Set the stage of document “{0}”</source>
+            <translation>设置文档阶段「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="98" />
+            <source>Set the stage of a passage in “{0}”</source>
+            <translation>设置片段阶段（{0}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="99" />
+            <source>Remove a span of stage “{0}”</source>
+            <translation>移除阶段区间「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="100" />
+            <source>Delete document “{0}”</source>
+            <translation>删除文档「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="101" />
+            <source>Rename document “{0}”</source>
+            <translation>重命名文档「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="102" />
+            <source>Move document “{0}”</source>
+            <translation>移动文档「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="103" />
+            <source>Delete case “{0}”</source>
+            <translation>删除案例「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="104" />
+            <source>Delete attribute “{0}”</source>
+            <translation>删除属性「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="105" />
+            <source>Delete link “{0}”</source>
+            <translation>删除关联「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="106" />
+            <source>Edit project memo</source>
+            <translation>编辑项目备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="107" />
+            <source>Memo on document “{0}”</source>
+            <translation>文档备忘录「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="108" />
+            <source>Memo on code “{0}”</source>
+            <translation>编码备忘录「{0}」</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassageModel</name>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="58" />
+            <source>Case</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="58" />
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="59" />
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="59" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="60" />
+            <source>Passage</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="60" />
+            <source>Test</source>
+            <translation>检验</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="61" />
+            <source>Stance</source>
+            <translation>立场</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/evidence.py" line="100" />
+            <source>{document}, characters {start}–{end}</source>
+            <translation>{document}，第 {start}–{end} 个字符</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcessMenu</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="441" />
+            <source>&amp;Process</source>
+            <translation>过程(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="462" />
+            <source>&amp;Timeline…</source>
+            <translation>时间线(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="463" />
+            <source>Transition &amp;flow…</source>
+            <translation>转换流图(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="464" />
+            <source>Transition &amp;matrix…</source>
+            <translation>转换矩阵(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="465" />
+            <source>&amp;Codeline…</source>
+            <translation>编码线(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="466" />
+            <source>&amp;Saturation curve…</source>
+            <translation>饱和曲线(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="476" />
+            <source>&amp;Export figure…</source>
+            <translation>导出图表(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="478" />
+            <source>Stage &amp;report…</source>
+            <translation>阶段报告(&amp;R)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProcessWindow</name>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="66" />
+            <source>Process — {name}</source>
+            <translation>过程 — {name}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="95" />
+            <location filename="../../app/ui/timeline.py" line="284" />
+            <source>Click a box or an arrow to see its passages.</source>
+            <translation>点击方框或箭头以查看相应片段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="97" />
+            <source>Add evidence…</source>
+            <translation>添加证据…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="99" />
+            <source>Change test…</source>
+            <translation>更改检验…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="164" />
+            <location filename="../../app/ui/timeline.py" line="101" />
+            <source>Remove evidence</source>
+            <translation>移除证据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="105" />
+            <location filename="../../app/ui/timeline.py" line="103" />
+            <source>Delete link</source>
+            <translation>删除关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="133" />
+            <source>Figure</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="137" />
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="137" />
+            <source>Transition flow</source>
+            <translation>转换流图</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="138" />
+            <source>Transition matrix</source>
+            <translation>转换矩阵</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="138" />
+            <source>Codeline</source>
+            <translation>编码线</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="139" />
+            <source>Saturation curve</source>
+            <translation>饱和曲线</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="146" />
+            <source>Categories</source>
+            <translation>范畴</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="146" />
+            <source>Dimensions</source>
+            <translation>维度</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="147" />
+            <source>Codes as applied</source>
+            <translation>实际使用的编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="151" />
+            <source>≥ </source>
+            <translation>≥ </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="152" />
+            <source>Boxes: at least this many codings</source>
+            <translation>方框：编码数至少为此值</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="155" />
+            <source>auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="156" />
+            <source>Arrows: transitions in at least this many cases (auto: half of the cases)</source>
+            <translation>箭头：至少在这么多个案例中出现的转换（自动：案例数的一半）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="158" />
+            <source>Greyscale</source>
+            <translation>灰度</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="159" />
+            <source>Figure:</source>
+            <translation>图表：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="159" />
+            <source>Case:</source>
+            <translation>案例：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="160" />
+            <source>Coder:</source>
+            <translation>编码者：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="160" />
+            <source>Document:</source>
+            <translation>文档：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="161" />
+            <source>Codes:</source>
+            <translation>编码：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="161" />
+            <source>Boxes:</source>
+            <translation>方框：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="162" />
+            <source>Arrows:</source>
+            <translation>箭头：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="167" />
+            <source>Figure actions</source>
+            <translation>图表操作</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="170" />
+            <source>Draw links</source>
+            <translation>绘制关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="172" />
+            <source>Drag from one box to another to link the codes (or hold Shift while dragging)</source>
+            <translation>从一个方框拖到另一个方框以关联编码（或按住 Shift 拖动）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="177" />
+            <source>Zoom in</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="178" />
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="179" />
+            <source>Fit</source>
+            <translation>适应窗口</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="180" />
+            <location filename="../../app/ui/timeline.py" line="185" />
+            <source>Reset layout</source>
+            <translation>重置布局</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="181" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="182" />
+            <source>Stage report…</source>
+            <translation>阶段报告…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="188" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="189" />
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="209" />
+            <source>(all)</source>
+            <translation>（全部）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="209" />
+            <source>(first coded)</source>
+            <translation>（首个已编码文档）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="297" />
+            <source>{stage} · {code}: {n} passage(s)</source>
+            <translation>{stage} · {code}：{n} 个片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="306" />
+            <source>{a} ({sa}) → {b} ({sb}): {n} case(s) — A: the earlier stage, B: the later</source>
+            <translation>{a}（{sa}）→ {b}（{sb}）：{n} 个案例 — A：较早阶段，B：较晚阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="316" />
+            <source>{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}</source>
+            <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="345" />
+            <location filename="../../app/ui/timeline.py" line="421" />
+            <source>Process</source>
+            <translation>过程</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="352" />
+            <source>Move figure element</source>
+            <translation>移动图表元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="364" />
+            <source>Label on the figure</source>
+            <translation>图中标签</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="365" />
+            <source>Label (empty: the computed one):</source>
+            <translation>标签（留空则使用自动生成的标签）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="369" />
+            <source>Rename figure label</source>
+            <translation>重命名图表标签</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="375" />
+            <source>Hide figure element</source>
+            <translation>隐藏图表元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="381" />
+            <source>Reset figure element</source>
+            <translation>重置图表元素</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="388" />
+            <source>Reset the figure's layout</source>
+            <translation>重置图表布局</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="399" />
+            <source>Show passages</source>
+            <translation>显示片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="401" />
+            <source>Rename label…</source>
+            <translation>重命名标签…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="402" />
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="404" />
+            <source>Back to the computed layout</source>
+            <translation>恢复自动布局</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="406" />
+            <source>Edit link…</source>
+            <translation>编辑关联…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="408" />
+            <source>Reset layout (show everything hidden)</source>
+            <translation>重置布局（显示所有隐藏元素）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="50" />
+            <location filename="../../app/ui/figures/link_editing.py" line="71" />
+            <source>Link codes</source>
+            <translation>关联编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="50" />
+            <source>Make an outcome-level code named “{name}” to link to this outcome.</source>
+            <translation>请先建立名为“{name}”的结果层级编码，才能关联到该结果。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="98" />
+            <source>Edit link</source>
+            <translation>编辑关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="124" />
+            <location filename="../../app/ui/figures/link_editing.py" line="126" />
+            <source>Add evidence</source>
+            <translation>添加证据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="146" />
+            <location filename="../../app/ui/figures/link_editing.py" line="150" />
+            <source>Process-tracing test</source>
+            <translation>过程追踪检验</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="146" />
+            <source>Test:</source>
+            <translation>检验：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="150" />
+            <source>The passage:</source>
+            <translation>片段：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/link_editing.py" line="155" />
+            <source>Change evidence test</source>
+            <translation>更改证据检验</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="424" />
+            <source>Stage report</source>
+            <translation>阶段报告</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="425" />
+            <source>Word document (*.docx)</source>
+            <translation>Word 文档 (*.docx)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="428" />
+            <source>Writing the stage report…</source>
+            <translation>正在生成阶段报告…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="430" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectController</name>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="422" />
+            <source>New code “{name}”</source>
+            <translation>新建编码“{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="435" />
+            <source>Delete code “{path}”</source>
+            <translation>删除编码“{path}”</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="452" />
+            <source>Merge code “{path}”</source>
+            <translation>合并编码“{path}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>PseudonymiseDialog</name>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <source>Count</source>
+            <translation>次数</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <source>Pseudonym</source>
+            <translation>化名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <source>person</source>
+            <translation>人名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <source>place</source>
+            <translation>地名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <source>organisation</source>
+            <translation>机构</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <source>added</source>
+            <translation>手动添加</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="135" />
+            <source>Pseudonymise</source>
+            <translation>化名处理</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="142" />
+            <source>Names of people, places and organisations found in the transcripts. Type a pseudonym for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left as they are. Applying replaces them everywhere: texts, memos, code names and descriptions, document names.</source>
+            <translation>以下是在访谈稿中找到的人名、地名和机构名。请为需要替换的名称填写化名（如：受访者A、Z社区、Y社工机构）；未填写化名的名称保持不变。应用后将在所有位置替换：文本、备忘录、编码名称和说明、文档名称。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="161" />
+            <source>Add a name…</source>
+            <translation>添加名称…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="176" />
+            <source>Save the mapping elsewhere…</source>
+            <translation>将对照表保存到其他位置…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="183" />
+            <source>Save mapping and apply</source>
+            <translation>保存对照表并应用</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="206" />
+            <source>Looking for names…</source>
+            <translation>正在查找名称…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="221" />
+            <source>Looking for names</source>
+            <translation>正在查找名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="228" />
+            <source>Add a name</source>
+            <translation>添加名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="228" />
+            <source>A name jieba did not find:</source>
+            <translation>jieba 未识别出的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="243" />
+            <source>Save the mapping</source>
+            <translation>保存对照表</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="243" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="192" />
+            <source>⚠ The mapping from real names to pseudonyms will be saved to:
 {path}
 It is NOT part of the project, and it re-identifies people: keep it somewhere safe and never share it with the project.</source>
-        <translation>⚠ 真实姓名与化名的对照表将保存到：
+            <translation>⚠ 真实姓名与化名的对照表将保存到：
 {path}
 它不属于项目，且可据此识别当事人：请妥善保管，切勿随项目一同共享。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="256"/>
-        <source>Type a pseudonym for at least one name.</source>
-        <translation>请至少为一个名称填写化名。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="260"/>
-        <source>The mapping must not be kept beside the project.</source>
-        <translation>对照表不得与项目存放在同一位置。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="270"/>
-        <source>The pseudonyms cannot be applied.</source>
-        <translation>无法应用化名。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="275"/>
-        <source>Pseudonymise {n} name(s)</source>
-        <translation>对 {n} 个名称进行化名处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="282"/>
-        <source>{n} occurrence(s) replaced. The mapping is saved at {path}.</source>
-        <translation>已替换 {n} 处。对照表已保存到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="199"/>
-        <source>Backups beside the project still hold the real names: {files}</source>
-        <translation>项目旁的备份文件仍含有真实姓名：{files}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="215"/>
-        <source>{n} name(s) found.</source>
-        <translation>找到 {n} 个名称。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pseudonyms_dialog.py" line="261"/>
-        <source>Choose a folder that is not shared with the project: {path}</source>
-        <translation>请选择一个不与项目一同共享的文件夹：{path}</translation>
-    </message>
-</context>
-<context>
-    <name>QuickCodeBox</name>
-    <message>
-        <location filename="../../app/ui/code_panel.py" line="102"/>
-        <source>Quick code: name, pinyin (zqfn) or keyword — Enter applies</source>
-        <translation>快速编码：名称、拼音首字母（zqfn）或关键词，按回车应用</translation>
-    </message>
-</context>
-<context>
-    <name>RetrievalPanel</name>
-    <message>
-        <location filename="../../app/ui/panels.py" line="117"/>
-        <source>Add selected code</source>
-        <translation>添加所选编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="119"/>
-        <source>Exclude selected code</source>
-        <translation>排除所选编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="121"/>
-        <source>Clear</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="123"/>
-        <source>any of them (OR)</source>
-        <translation>任一编码（OR）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="124"/>
-        <source>where all overlap (AND)</source>
-        <translation>全部编码重叠处（AND）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="133"/>
-        <source>Retrieve</source>
-        <translation>检索</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="135"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="139"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="140"/>
-        <source>Position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="141"/>
-        <source>Codes</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="142"/>
-        <source>Coder</source>
-        <translation>编码者</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="143"/>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="144"/>
-        <source>Passage</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="149"/>
-        <source>include child codes</source>
-        <translation>包含下级编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="159"/>
-        <source>Not coded with:</source>
-        <translation>排除编码：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="169"/>
-        <source>Document:</source>
-        <translation>文档：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="169"/>
-        <source>Case:</source>
-        <translation>案例：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="170"/>
-        <source>Coder:</source>
-        <translation>编码者：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="170"/>
-        <source>Stage:</source>
-        <translation>阶段：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="203"/>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="258"/>
-        <source>{n} passage(s)</source>
-        <translation>{n} 个片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="261"/>
-        <source>Export passages</source>
-        <translation>导出片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="262"/>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-</context>
-<context>
-    <name>SearchPanel</name>
-    <message>
-        <location filename="../../app/ui/panels.py" line="58"/>
-        <source>Search all documents (1 character or more)…</source>
-        <translation>在全部文档中搜索（至少 1 个字符）…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="61"/>
-        <source>Code all hits with the selected code</source>
-        <translation>用所选编码标注全部搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="64"/>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="65"/>
-        <source>Position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="66"/>
-        <source>Context</source>
-        <translation>上下文</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/panels.py" line="94"/>
-        <source>{n} hit(s)</source>
-        <translation>{n} 处结果</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="34"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="37"/>
-        <source>As the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="46"/>
-        <source>your name as a coder</source>
-        <translation>您作为编码者的名字</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="48"/>
-        <source>Interface language:</source>
-        <translation>界面语言：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="49"/>
-        <source>(takes effect when Guiji starts again)</source>
-        <translation>（重新启动轨迹后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="50"/>
-        <source>Transcript text size:</source>
-        <translation>访谈稿字号：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/settings_dialog.py" line="51"/>
-        <source>Coder name:</source>
-        <translation>编码者名称：</translation>
-    </message>
-</context>
-<context>
-    <name>StagesDialog</name>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="80"/>
-        <location filename="../../app/ui/stages_dialog.py" line="275"/>
-        <source>Stages</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="87"/>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="88"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="89"/>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="90"/>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="91"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="110"/>
-        <source>YYYY-MM-DD (optional)</source>
-        <translation>YYYY-MM-DD（可选）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="115"/>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="116"/>
-        <source>Colour</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="117"/>
-        <source>Start date</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="118"/>
-        <source>End date</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="119"/>
-        <source>Apply changes</source>
-        <translation>应用修改</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="196"/>
-        <source>The stage could not be added.</source>
-        <translation>无法添加该阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="217"/>
-        <source>The stage could not be changed.</source>
-        <translation>无法修改该阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="228"/>
-        <source>The stage could not be moved.</source>
-        <translation>无法移动该阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="239"/>
-        <source>The stage could not be deleted.</source>
-        <translation>无法删除该阶段。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="245"/>
-        <source>New stage</source>
-        <translation>新建阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="245"/>
-        <source>Name of the new stage:</source>
-        <translation>新阶段的名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="253"/>
-        <source>Rename stage</source>
-        <translation>重命名阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="253"/>
-        <source>New name:</source>
-        <translation>新名称：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="262"/>
-        <source>Delete stage</source>
-        <translation>删除阶段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="263"/>
-        <source>Delete the stage “{name}” and its spans? (Undo brings them back.)</source>
-        <translation>删除阶段“{name}”及其文本区段标记吗？（可撤销恢复。）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stages_dialog.py" line="270"/>
-        <source>Stage colour</source>
-        <translation>阶段颜色</translation>
-    </message>
-</context>
-<context>
-    <name>SuggestionPanel</name>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="307"/>
-        <source>Lowest model score shown (keyword suggestions score 1.00)</source>
-        <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="310"/>
-        <source>Only the selection</source>
-        <translation>仅限选中文本</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="313"/>
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="314"/>
-        <location filename="../../app/ui/suggestions.py" line="377"/>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="315"/>
-        <source>Trust</source>
-        <translation>可信度</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="316"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="317"/>
-        <source>Passage</source>
-        <translation>片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="318"/>
-        <source>Why</source>
-        <translation>依据</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="329"/>
-        <source>Accept</source>
-        <translation>接受</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="330"/>
-        <source>Code the selected suggestions&apos; passages with their codes</source>
-        <translation>用所选建议的编码标注相应片段</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="332"/>
-        <source>Reject</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="333"/>
-        <source>Never suggest these codes for these passages again</source>
-        <translation>不再为这些片段建议这些编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="335"/>
-        <source>Accept all above threshold…</source>
-        <translation>接受阈值以上的全部建议…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="337"/>
-        <source>All documents…</source>
-        <translation>全部文档…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="338"/>
-        <source>Suggest codes in every document (in the background)</source>
-        <translation>为每个文档生成编码建议（在后台运行）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="344"/>
-        <source>Threshold</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="364"/>
-        <source>Train now</source>
-        <translation>立即训练</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="366"/>
-        <source>Measure quality</source>
-        <translation>评估质量</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="368"/>
-        <source>Cross-validate by document: how often the suggestions were right</source>
-        <translation>按文档交叉验证：建议的正确率</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="370"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="378"/>
-        <source>Coded units</source>
-        <translation>已编码单元</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="379"/>
-        <source>Keywords F1</source>
-        <translation>关键词 F1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="380"/>
-        <source>Model F1</source>
-        <translation>模型 F1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="381"/>
-        <source>Combined F1</source>
-        <translation>综合 F1</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="382"/>
-        <source>Model precision</source>
-        <translation>模型精确率</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="383"/>
-        <source>Model recall</source>
-        <translation>模型召回率</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="404"/>
-        <source>Term</source>
-        <translation>词语</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="405"/>
-        <source>Weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="406"/>
-        <source>Occurrences</source>
-        <translation>出现次数</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="410"/>
-        <source>Key terms</source>
-        <translation>关键词</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="411"/>
-        <source>TF-IDF key terms of the selection, or of the document</source>
-        <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="413"/>
-        <source>TextRank</source>
-        <translation>TextRank</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="414"/>
-        <source>TextRank key terms (slower; better at terms that recur)</source>
-        <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="416"/>
-        <source>Create code</source>
-        <translation>创建编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="417"/>
-        <source>A new top-level code named after each selected term</source>
-        <translation>以每个选中的词语为名新建一级编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="419"/>
-        <source>Terms of the document (or the selection) that are not yet code names.</source>
-        <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="434"/>
-        <location filename="../../app/ui/suggestions.py" line="949"/>
-        <source>Suggestions</source>
-        <translation>编码建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="435"/>
-        <source>Model and quality</source>
-        <translation>模型与质量</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="436"/>
-        <source>New code names</source>
-        <translation>新编码名称</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="524"/>
-        <source>Finding suggestions…</source>
-        <translation>正在生成编码建议…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="562"/>
-        <source>Suggestions failed: {error}</source>
-        <translation>编码建议失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="587"/>
-        <source>No project is open.</source>
-        <translation>未打开项目。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="591"/>
-        <source>{n} suggestion(s) in {d} document(s).</source>
-        <translation>{d} 个文档中共 {n} 条建议。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="594"/>
-        <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
-        <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="619"/>
-        <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
-        <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="624"/>
-        <source>keyword</source>
-        <translation>关键词</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="624"/>
-        <source>model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="641"/>
-        <source>Accept {n} suggestion(s)</source>
-        <translation>接受 {n} 条建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="645"/>
-        <source>The suggestion could not be accepted.</source>
-        <translation>无法接受该建议。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="659"/>
-        <source>Reject suggestion</source>
-        <translation>拒绝建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="671"/>
-        <source>Reject {n} suggestion(s)</source>
-        <translation>拒绝 {n} 条建议</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="675"/>
-        <source>The suggestion could not be rejected.</source>
-        <translation>无法拒绝该建议。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="723"/>
-        <source>Suggestions failed.</source>
-        <translation>编码建议失败。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="725"/>
-        <source>Suggesting codes in every document…</source>
-        <translation>正在为每个文档生成编码建议…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="748"/>
-        <source>Finding key terms…</source>
-        <translation>正在提取关键词…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="756"/>
-        <source>Key terms failed: {error}</source>
-        <translation>关键词提取失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="760"/>
-        <source>{n} term(s) not yet used as code names.</source>
-        <translation>{n} 个词语尚未用作编码名称。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="775"/>
-        <source>New code(s) from key terms</source>
-        <translation>由关键词新建编码</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="779"/>
-        <source>The code could not be created.</source>
-        <translation>无法创建编码。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="792"/>
-        <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
-        <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="796"/>
-        <source>The saved model was made by another version of Guiji; it will be retrained.</source>
-        <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="799"/>
-        <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
-        <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="832"/>
-        <source>Training the model…</source>
-        <translation>正在训练模型…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="841"/>
-        <source>Training cancelled; the previous model is kept.</source>
-        <translation>已取消训练，保留原有模型。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="843"/>
-        <source>Training failed: {error}</source>
-        <translation>训练失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="845"/>
-        <source>Model trained in {s:.1f} s.</source>
-        <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="863"/>
-        <source>Measuring quality (cross-validation)…</source>
-        <translation>正在评估质量（交叉验证）…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="874"/>
-        <source>Quality not measured: {error}</source>
-        <translation>未能评估质量：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="898"/>
-        <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
-        <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="904"/>
-        <source>Not measured yet: press “Measure quality”.</source>
-        <translation>尚未评估：请点击“评估质量”。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/suggestions.py" line="964"/>
-        <source>Code &amp;suggestions</source>
-        <translation>编码建议(&amp;S)</translation>
-    </message>
-</context>
-<context>
-    <name>TaskRunner</name>
-    <message>
-        <location filename="../../app/ui/tasks.py" line="80"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="256" />
+            <source>Type a pseudonym for at least one name.</source>
+            <translation>请至少为一个名称填写化名。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="260" />
+            <source>The mapping must not be kept beside the project.</source>
+            <translation>对照表不得与项目存放在同一位置。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="270" />
+            <source>The pseudonyms cannot be applied.</source>
+            <translation>无法应用化名。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="275" />
+            <source>Pseudonymise {n} name(s)</source>
+            <translation>对 {n} 个名称进行化名处理</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="282" />
+            <source>{n} occurrence(s) replaced. The mapping is saved at {path}.</source>
+            <translation>已替换 {n} 处。对照表已保存到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="199" />
+            <source>Backups beside the project still hold the real names: {files}</source>
+            <translation>项目旁的备份文件仍含有真实姓名：{files}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="215" />
+            <source>{n} name(s) found.</source>
+            <translation>找到 {n} 个名称。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="261" />
+            <source>Choose a folder that is not shared with the project: {path}</source>
+            <translation>请选择一个不与项目一同共享的文件夹：{path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickCodeBox</name>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="103" />
+            <source>Quick code: name, pinyin (zqfn) or keyword — Enter applies</source>
+            <translation>快速编码：名称、拼音首字母（zqfn）或关键词，按回车应用</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetrievalPanel</name>
+        <message>
+            <location filename="../../app/ui/panels.py" line="118" />
+            <source>Add selected code</source>
+            <translation>添加所选编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="120" />
+            <source>Exclude selected code</source>
+            <translation>排除所选编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="122" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="124" />
+            <source>any of them (OR)</source>
+            <translation>任一编码（OR）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="125" />
+            <source>where all overlap (AND)</source>
+            <translation>全部编码重叠处（AND）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="134" />
+            <source>Retrieve</source>
+            <translation>检索</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="136" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="140" />
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="141" />
+            <source>Position</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="142" />
+            <source>Codes</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="143" />
+            <source>Coder</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="144" />
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="145" />
+            <source>Passage</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="150" />
+            <source>include child codes</source>
+            <translation>包含下级编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="160" />
+            <source>Not coded with:</source>
+            <translation>排除编码：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="170" />
+            <source>Document:</source>
+            <translation>文档：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="170" />
+            <source>Case:</source>
+            <translation>案例：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="171" />
+            <source>Coder:</source>
+            <translation>编码者：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="171" />
+            <source>Stage:</source>
+            <translation>阶段：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="209" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="264" />
+            <source>{n} passage(s)</source>
+            <translation>{n} 个片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="267" />
+            <source>Export passages</source>
+            <translation>导出片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="268" />
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <location filename="../../app/ui/panels.py" line="59" />
+            <source>Search all documents (1 character or more)…</source>
+            <translation>在全部文档中搜索（至少 1 个字符）…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="62" />
+            <source>Code all hits with the selected code</source>
+            <translation>用所选编码标注全部搜索结果</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="65" />
+            <source>Document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="66" />
+            <source>Position</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="67" />
+            <source>Context</source>
+            <translation>上下文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="95" />
+            <source>{n} hit(s)</source>
+            <translation>{n} 处结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="34" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="37" />
+            <source>As the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="46" />
+            <source>your name as a coder</source>
+            <translation>您作为编码者的名字</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="48" />
+            <source>Interface language:</source>
+            <translation>界面语言：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="49" />
+            <source>(takes effect when Guiji starts again)</source>
+            <translation>（重新启动轨迹后生效）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="50" />
+            <source>Transcript text size:</source>
+            <translation>访谈稿字号：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="51" />
+            <source>Coder name:</source>
+            <translation>编码者名称：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StagesDialog</name>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="80" />
+            <location filename="../../app/ui/stages_dialog.py" line="275" />
+            <source>Stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="87" />
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="88" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="89" />
+            <source>Move up</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="90" />
+            <source>Move down</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="91" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="110" />
+            <source>YYYY-MM-DD (optional)</source>
+            <translation>YYYY-MM-DD（可选）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="115" />
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="116" />
+            <source>Colour</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="117" />
+            <source>Start date</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="118" />
+            <source>End date</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="119" />
+            <source>Apply changes</source>
+            <translation>应用修改</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="196" />
+            <source>The stage could not be added.</source>
+            <translation>无法添加该阶段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="217" />
+            <source>The stage could not be changed.</source>
+            <translation>无法修改该阶段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="228" />
+            <source>The stage could not be moved.</source>
+            <translation>无法移动该阶段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="239" />
+            <source>The stage could not be deleted.</source>
+            <translation>无法删除该阶段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="245" />
+            <source>New stage</source>
+            <translation>新建阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="245" />
+            <source>Name of the new stage:</source>
+            <translation>新阶段的名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="253" />
+            <source>Rename stage</source>
+            <translation>重命名阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="253" />
+            <source>New name:</source>
+            <translation>新名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="262" />
+            <source>Delete stage</source>
+            <translation>删除阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="263" />
+            <source>Delete the stage “{name}” and its spans? (Undo brings them back.)</source>
+            <translation>删除阶段“{name}”及其文本区段标记吗？（可撤销恢复。）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stages_dialog.py" line="270" />
+            <source>Stage colour</source>
+            <translation>阶段颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionPanel</name>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="320" />
+            <source>Lowest model score shown (keyword suggestions score 1.00)</source>
+            <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="323" />
+            <source>Only the selection</source>
+            <translation>仅限选中文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="326" />
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="327" />
+            <location filename="../../app/ui/suggestions.py" line="390" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="328" />
+            <source>Trust</source>
+            <translation>可信度</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="329" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="330" />
+            <source>Passage</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="331" />
+            <source>Why</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="342" />
+            <source>Accept</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="343" />
+            <source>Code the selected suggestions' passages with their codes</source>
+            <translation>用所选建议的编码标注相应片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="345" />
+            <source>Reject</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="346" />
+            <source>Never suggest these codes for these passages again</source>
+            <translation>不再为这些片段建议这些编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="348" />
+            <source>Accept all above threshold…</source>
+            <translation>接受阈值以上的全部建议…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="350" />
+            <source>All documents…</source>
+            <translation>全部文档…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="351" />
+            <source>Suggest codes in every document (in the background)</source>
+            <translation>为每个文档生成编码建议（在后台运行）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="357" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="377" />
+            <source>Train now</source>
+            <translation>立即训练</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="379" />
+            <source>Measure quality</source>
+            <translation>评估质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="381" />
+            <source>Cross-validate by document: how often the suggestions were right</source>
+            <translation>按文档交叉验证：建议的正确率</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="383" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="391" />
+            <source>Coded units</source>
+            <translation>已编码单元</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="392" />
+            <source>Keywords F1</source>
+            <translation>关键词 F1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="393" />
+            <source>Model F1</source>
+            <translation>模型 F1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="394" />
+            <source>Combined F1</source>
+            <translation>综合 F1</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="395" />
+            <source>Model precision</source>
+            <translation>模型精确率</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="396" />
+            <source>Model recall</source>
+            <translation>模型召回率</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="417" />
+            <source>Term</source>
+            <translation>词语</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="418" />
+            <source>Weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="419" />
+            <source>Occurrences</source>
+            <translation>出现次数</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="423" />
+            <source>Key terms</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="424" />
+            <source>TF-IDF key terms of the selection, or of the document</source>
+            <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="426" />
+            <source>TextRank</source>
+            <translation>TextRank</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="427" />
+            <source>TextRank key terms (slower; better at terms that recur)</source>
+            <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="429" />
+            <source>Create code</source>
+            <translation>创建编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="430" />
+            <source>A new top-level code named after each selected term</source>
+            <translation>以每个选中的词语为名新建一级编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="432" />
+            <source>Terms of the document (or the selection) that are not yet code names.</source>
+            <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="447" />
+            <location filename="../../app/ui/suggestions.py" line="964" />
+            <source>Suggestions</source>
+            <translation>编码建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="448" />
+            <source>Model and quality</source>
+            <translation>模型与质量</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="449" />
+            <source>New code names</source>
+            <translation>新编码名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="537" />
+            <source>Finding suggestions…</source>
+            <translation>正在生成编码建议…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="577" />
+            <source>Suggestions failed: {error}</source>
+            <translation>编码建议失败：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="602" />
+            <source>No project is open.</source>
+            <translation>未打开项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="606" />
+            <source>{n} suggestion(s) in {d} document(s).</source>
+            <translation>{d} 个文档中共 {n} 条建议。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="609" />
+            <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
+            <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="634" />
+            <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
+            <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="639" />
+            <source>keyword</source>
+            <translation>关键词</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="639" />
+            <source>model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="656" />
+            <source>Accept {n} suggestion(s)</source>
+            <translation>接受 {n} 条建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="660" />
+            <source>The suggestion could not be accepted.</source>
+            <translation>无法接受该建议。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="674" />
+            <source>Reject suggestion</source>
+            <translation>拒绝建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="686" />
+            <source>Reject {n} suggestion(s)</source>
+            <translation>拒绝 {n} 条建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="690" />
+            <source>The suggestion could not be rejected.</source>
+            <translation>无法拒绝该建议。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="738" />
+            <source>Suggestions failed.</source>
+            <translation>编码建议失败。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="740" />
+            <source>Suggesting codes in every document…</source>
+            <translation>正在为每个文档生成编码建议…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="763" />
+            <source>Finding key terms…</source>
+            <translation>正在提取关键词…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="771" />
+            <source>Key terms failed: {error}</source>
+            <translation>关键词提取失败：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="775" />
+            <source>{n} term(s) not yet used as code names.</source>
+            <translation>{n} 个词语尚未用作编码名称。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="790" />
+            <source>New code(s) from key terms</source>
+            <translation>由关键词新建编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="794" />
+            <source>The code could not be created.</source>
+            <translation>无法创建编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="807" />
+            <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
+            <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="811" />
+            <source>The saved model was made by another version of Guiji; it will be retrained.</source>
+            <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="814" />
+            <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
+            <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="847" />
+            <source>Training the model…</source>
+            <translation>正在训练模型…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="856" />
+            <source>Training cancelled; the previous model is kept.</source>
+            <translation>已取消训练，保留原有模型。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="858" />
+            <source>Training failed: {error}</source>
+            <translation>训练失败：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="860" />
+            <source>Model trained in {s:.1f} s.</source>
+            <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="878" />
+            <source>Measuring quality (cross-validation)…</source>
+            <translation>正在评估质量（交叉验证）…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="889" />
+            <source>Quality not measured: {error}</source>
+            <translation>未能评估质量：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="913" />
+            <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
+            <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="919" />
+            <source>Not measured yet: press “Measure quality”.</source>
+            <translation>尚未评估：请点击“评估质量”。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="979" />
+            <source>Code &amp;suggestions</source>
+            <translation>编码建议(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskRunner</name>
+        <message>
+            <location filename="../../app/ui/tasks.py" line="80" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
 </TS>
