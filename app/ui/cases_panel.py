@@ -18,6 +18,7 @@ from app.core import cases as case_service
 from app.core.cases import CaseInfo
 from app.core.changes import Changes
 from app.core.errors import GuijiError
+from app.core.ops import entities as entity_ops
 from app.ui.controller import Changed, ProjectController, follow
 from app.ui.models import RecordTableModel
 
@@ -153,13 +154,10 @@ class CasesPanel(QWidget):
         ctrl, case = self._editable(), self.current_case()
         if ctrl is None or case is None:
             return
-        holder: list[case_service.CaseSnapshot] = []
-
-        def do() -> None:
-            holder[:] = [case_service.delete_case(ctrl.project, case.id)]
-
-        self._run(self.tr("Delete case “{name}”").format(name=case.name), do,
-                  lambda _r: case_service.restore_case(ctrl.project, holder[0]), lambda _r: do())
+        try:
+            ctrl.run(entity_ops.delete_case(ctrl.project, case.id))
+        except GuijiError as exc:
+            QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), str(exc), parent=self).open()
 
     def add_document(self) -> None:
         ctrl, case = self._editable(), self.current_case()

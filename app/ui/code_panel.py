@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from app.core import codebook
 from app.core.changes import Changes
 from app.core.codebook import CodeInfo
+from app.core.ops import codes as code_ops
+from app.core.ops import entities as entity_ops
 from app.core.pinyin import code_matches
 from app.core.project import project_meta, set_project_meta
 from app.ui.controller import Changed, ProjectController, follow
@@ -292,13 +294,7 @@ class CodePanel(QWidget):
             new_name, ok = QInputDialog.getText(self, self.tr("Rename code"), self.tr("New name:"), text=info.name)
             if not ok or new_name.strip() == info.name:
                 return
-        old = info.name
-        ctrl.perform(
-            self.tr("Rename code “{old}”").format(old=old),
-            lambda: codebook.rename_code(ctrl.project, code_id, new_name),
-            lambda _r: codebook.rename_code(ctrl.project, code_id, old),
-            what=Changed.CODES | Changed.CODINGS,
-        )
+        ctrl.run(code_ops.rename_code(ctrl.project, code_id, new_name))
 
     def recolor_code(self, code_id: int, color: str | None = None) -> None:
         ctrl = self._editable()
@@ -310,26 +306,14 @@ class CodePanel(QWidget):
             if not chosen.isValid():
                 return
             color = chosen.name()
-        old = info.color
-        ctrl.perform(
-            self.tr("Recolour code “{name}”").format(name=info.name),
-            lambda: codebook.recolor_code(ctrl.project, code_id, color),
-            lambda _r: codebook.recolor_code(ctrl.project, code_id, old),
-            what=Changed.CODES | Changed.CODINGS,
-        )
+        ctrl.run(code_ops.recolor_code(ctrl.project, code_id, color))
 
     def move_code(self, code_id: int, new_parent_id: int | None, row: int) -> None:
         ctrl = self._editable()
         info = self.model.code(code_id)
         if ctrl is None or info is None or new_parent_id == code_id:
             return
-        old_parent, old_position = info.parent_id, info.position
-        ctrl.perform(
-            self.tr("Move code “{name}”").format(name=info.name),
-            lambda: codebook.move_code(ctrl.project, code_id, new_parent_id, None if row < 0 else row),
-            lambda _r: codebook.move_code(ctrl.project, code_id, old_parent, old_position),
-            what=Changed.CODES | Changed.CODINGS,
-        )
+        ctrl.run(code_ops.move_code(ctrl.project, code_id, new_parent_id, None if row < 0 else row))
 
     def pin_code(self, code_id: int, key: int | None) -> None:
         ctrl = self._editable()
@@ -348,7 +332,7 @@ class CodePanel(QWidget):
         )
 
     def set_memo(self, code_id: int, memo: str | None = None) -> None:
-        from app.core.memos import code_memo, set_code_memo
+        from app.core.memos import code_memo
 
         ctrl = self._editable()
         info = self.model.code(code_id)
@@ -359,14 +343,7 @@ class CodePanel(QWidget):
                                                      code_memo(ctrl.project, code_id))
             if not ok:
                 return
-        text = memo
-        ctrl.perform(
-            self.tr("Memo on code “{name}”").format(name=info.name),
-            lambda: set_code_memo(ctrl.project, code_id, text),
-            lambda old: set_code_memo(ctrl.project, code_id, old),
-            lambda _old: set_code_memo(ctrl.project, code_id, text),
-            what=Changed.MEMOS,
-        )
+        ctrl.run(entity_ops.set_code_memo(ctrl.project, code_id, memo))
 
     def merge_code(self, source_id: int, target_id: int | None = None) -> None:
         ctrl = self._editable()
@@ -411,50 +388,17 @@ class CodePanel(QWidget):
 
 def create_code_command(ctrl: ProjectController, parent_id: int | None, name: str) -> CodeInfo:
     """Create a code as one undoable step; redo brings it back under the same id."""
-    from app.core.code_ops import delete_code, restore_code
-
-    saved: list[Any] = []
-
-    def undo(info: CodeInfo) -> None:
-        saved[:] = [delete_code(ctrl.project, info.id)]
-
-    return ctrl.perform(
-        QCoreApplication.translate("ProjectController", "New code “{name}”").format(name=name.strip()),
-        lambda: codebook.create_child_code(ctrl.project, parent_id, name),
-        undo,
-        lambda _info: restore_code(ctrl.project, saved[0]),
-        what=Changed.CODES,
-    )
+    return ctrl.run(code_ops.create_code(ctrl.project, parent_id, name))
 
 
-def delete_code_command(ctrl: ProjectController, code_id: int, path: str) -> None:
+def delete_code_command(ctrl: ProjectController, code_id: int, path: str = "") -> None:
     """Delete a code, its children, codings, links and rejections as one undoable step (the only way)."""
-    from app.core.code_ops import delete_code, restore_code
-
-    ctrl.perform(
-        QCoreApplication.translate("ProjectController", "Delete code “{path}”").format(path=path),
-        lambda: delete_code(ctrl.project, code_id),
-        lambda snapshot: restore_code(ctrl.project, snapshot),
-        what=Changed.CODES | Changed.CODINGS,
-    )
+    ctrl.run(code_ops.delete_code(ctrl.project, code_id))
 
 
-def merge_code_command(ctrl: ProjectController, source_id: int, target_id: int, path: str) -> None:
+def merge_code_command(ctrl: ProjectController, source_id: int, target_id: int, path: str = "") -> None:
     """Merge one code into another as one undoable step."""
-    from app.core.code_ops import merge_codes, unmerge
-
-    records: list[Any] = []
-
-    def do() -> None:
-        records[:] = [merge_codes(ctrl.project, source_id, target_id)]
-
-    ctrl.perform(
-        QCoreApplication.translate("ProjectController", "Merge code “{path}”").format(path=path),
-        do,
-        lambda _r: unmerge(ctrl.project, records[0]),
-        lambda _r: do(),
-        what=Changed.CODES | Changed.CODINGS,
-    )
+    ctrl.run(code_ops.merge_codes(ctrl.project, source_id, target_id))
 
 
 def _html(text: str) -> str:

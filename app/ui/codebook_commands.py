@@ -13,10 +13,11 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from app.core import codebook as codes
-from app.core import stages, tables, templates
+from app.core import tables, templates
 from app.core.codebook import CodeInfo
-from app.core.errors import GuijiError
 from app.core.exchange.codebook_io import ImportResult, import_codebook, redo_import, undo_import
+from app.core.ops import codes as code_ops
+from app.core.ops import stages as stage_ops
 from app.core.stages import StageInfo, StageSnapshot
 from app.ui.code_panel import create_code_command, delete_code_command
 from app.ui.controller import Changed, ProjectController
@@ -38,27 +39,8 @@ def _discard(func: Callable[[T], object]) -> Callable[[T], None]:
 
 def edit_code(controller: ProjectController, code_id: int, changes: dict[str, Any]) -> CodeInfo | None:
     """Change fields of a code as one undo step; None (and no step) when nothing differs."""
-    project = controller.project
-    before = codes.get_code(project, code_id).fields()
-    wanted = {k: v for k, v in changes.items() if _differs(before.get(k), v)}
-    if not wanted:
-        return None
-    old = {k: before[k] for k in wanted}
-    name = codes.get_code(project, code_id).name
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Edit code “{name}”").format(name=name),
-        lambda: codes.update_code(project, code_id, **wanted),
-        _discard(lambda _info: codes.update_code(project, code_id, **old)),
-        what=Changed.CODES,
-    )
-
-
-def _differs(old: object, new: object) -> bool:
-    if isinstance(old, tuple):
-        return old != codes.split_keywords(new)  # type: ignore[arg-type]
-    if isinstance(old, str) and isinstance(new, str):
-        return old.strip() != new.strip()
-    return old != new
+    operation = code_ops.edit_code(controller.project, code_id, changes)
+    return None if operation is None else controller.run(operation)
 
 
 def add_code(controller: ProjectController, parent_id: int | None, name: str) -> CodeInfo:
@@ -89,75 +71,24 @@ def import_codebook_file(controller: ProjectController, path: str | Path) -> Imp
 def add_stage(controller: ProjectController, name: str, *, after: str | None = None,
               color: str | None = None) -> StageInfo:
     """Add a stage (at the end, or after ``after``); undo removes it."""
-    project = controller.project
-    state: dict[str, StageSnapshot] = {}
-
-    def undo(info: StageInfo) -> None:
-        state["snapshot"] = stages.delete_stage(project, info.id)
-
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Add stage “{name}”").format(name=name.strip()),
-        lambda: stages.add_stage(project, name, after=after, color=color),
-        undo,
-        _discard(lambda _info: stages.restore_stage(project, state["snapshot"])),
-        what=Changed.STAGES,
-    )
+    return controller.run(stage_ops.add_stage(controller.project, name, after=after, color=color))
 
 
 def edit_stage(controller: ProjectController, stage_id: int, **changes: Any) -> StageInfo | None:
     """Change a stage's name, description, colour or dates as one undo step (None: nothing differs)."""
-    project = controller.project
-    before = stages.get_stage(project, stage_id)
-    wanted = {k: v for k, v in changes.items() if _stage_value(k, v) != getattr(before, k)}
-    if not wanted:
-        return None
-    old = {k: getattr(before, k) for k in wanted}
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Edit stage “{name}”").format(name=before.name),
-        lambda: stages.update_stage(project, stage_id, **wanted),
-        _discard(lambda _info: stages.update_stage(project, stage_id, **old)),
-        what=Changed.STAGES,
-    )
-
-
-def _stage_value(key: str, value: Any) -> Any:
-    if key in ("start_date", "end_date"):
-        try:
-            return stages.parse_date(value)
-        except GuijiError:  # a bad date differs; update_stage then says what is wrong
-            return value
-    if key == "color" and isinstance(value, str):
-        return value.upper()
-    return value.strip() if isinstance(value, str) and key == "name" else value
+    operation = stage_ops.edit_stage(controller.project, stage_id, **changes)
+    return None if operation is None else controller.run(operation)
 
 
 def move_stage(controller: ProjectController, stage_id: int, position: int) -> StageInfo | None:
     """Move a stage to ``position`` (0 = first); undo moves it back."""
-    project = controller.project
-    before = stages.get_stage(project, stage_id)
-    count = len(stages.list_stages(project))
-    position = max(0, min(position, count - 1))
-    if position == before.position:
-        return None
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Move stage “{name}”").format(name=before.name),
-        lambda: stages.move_stage(project, stage_id, position),
-        _discard(lambda _info: stages.move_stage(project, stage_id, before.position)),
-        what=Changed.STAGES,
-    )
+    operation = stage_ops.move_stage(controller.project, stage_id, position)
+    return None if operation is None else controller.run(operation)
 
 
 def delete_stage(controller: ProjectController, stage_id: int) -> StageSnapshot:
     """Delete a stage; undo restores it with its spans and every document or coding that named it."""
-    project = controller.project
-    name = stages.get_stage(project, stage_id).name
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Delete stage “{name}”").format(name=name),
-        lambda: stages.delete_stage(project, stage_id),
-        _discard(lambda snapshot: stages.restore_stage(project, snapshot)),
-        _discard(lambda _snapshot: stages.delete_stage(project, stage_id)),
-        what=Changed.STAGES | Changed.CODINGS,
-    )
+    return controller.run(stage_ops.delete_stage(controller.project, stage_id))
 
 
 # --- exemplars ------------------------------------------------------------------------------------

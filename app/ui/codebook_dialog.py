@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.changes import Changes
 from app.core.codebook import CodeInfo, code_levels, list_codes
 from app.core.coding import CodingInfo, list_codings
 from app.core.errors import GuijiError
@@ -47,7 +48,7 @@ from app.core.exchange.codebook_io import ImportResult, export_codebook, import_
 from app.core.tables import exemplar_ids
 from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import ProjectController
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -270,7 +271,7 @@ class CodebookDialog(QDialog):
         for widget in (self.apply_button, self.add_top_button, self.add_child_button, self.delete_button,
                        self.import_button, self.template_button):
             widget.setEnabled(not read_only)
-        controller.changed.connect(self._on_changed)
+        controller.changes_made.connect(self._on_changes)  # at once: the form must show what was stored
         self.reload()
 
     # --- state ---
@@ -291,10 +292,10 @@ class CodebookDialog(QDialog):
         self.tree.setCurrentIndex(index)
         self._show_current()
 
-    def _on_changed(self, what: Changed, _document_id: object) -> None:
-        if what & Changed.CODES:
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.codes:
             self.reload()
-        elif what & Changed.CODINGS:
+        elif changes.codings_changed:
             self._show_examples()
 
     def current_code_id(self) -> int | None:

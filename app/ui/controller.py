@@ -38,6 +38,7 @@ class Changed(Flag):
     MEMOS = auto()
     STAGES = auto()
     CASES = auto()
+    LINKS = auto()  # process links, their evidence and figure layouts
 
 
 def as_changes(what: Changed, document_id: int | None,
@@ -46,6 +47,7 @@ def as_changes(what: Changed, document_id: int | None,
     changes = Changes(
         codes=bool(what & Changed.CODES), memos=bool(what & Changed.MEMOS), stages=bool(what & Changed.STAGES),
         cases=bool(what & Changed.CASES), document_list=bool(what & Changed.DOCUMENTS),
+        links=bool(what & Changed.LINKS),
         documents=frozenset({document_id}) if what & Changed.DOCUMENTS and document_id is not None else frozenset(),
         all_codings=bool(what & (Changed.CODES | Changed.STAGES)),
     )
@@ -66,6 +68,7 @@ def as_flags(changes: Changes) -> tuple[Changed, int | None]:
         what |= Changed.CODINGS
     for flag, on in ((Changed.CODES, changes.codes), (Changed.MEMOS, changes.memos),
                      (Changed.STAGES, changes.stages), (Changed.CASES, changes.cases),
+                     (Changed.LINKS, changes.links),
                      (Changed.DOCUMENTS, changes.document_list or bool(changes.documents) or changes.attributes)):
         if on:
             what |= flag

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import documents as document_service
-from app.ui.controller import Changed, ProjectController
+from app.core.ops import entities as entity_ops
+from app.ui.controller import ProjectController
 from app.ui.models import DocumentListModel
 
 
@@ -71,31 +72,15 @@ class DocumentsPanel(QWidget):
             new_name, ok = QInputDialog.getText(self, self.tr("Rename document"), self.tr("New name:"), text=old)
             if not ok or new_name.strip() == old:
                 return
-        name = new_name
-        ctrl.perform(
-            self.tr("Rename document “{old}”").format(old=old),
-            lambda: document_service.rename_document(ctrl.project, document_id, name),
-            lambda _r: document_service.rename_document(ctrl.project, document_id, old),
-            what=Changed.DOCUMENTS | Changed.CODINGS,
-        )
+        ctrl.run(entity_ops.rename_document(ctrl.project, document_id, new_name))
 
     def move(self, document_id: int, new_index: int) -> None:
-        from app.core.document_ops import move_document
-
         ctrl = self._editable()
         if ctrl is None or not 0 <= new_index < self.model.rowCount():
             return
-        old_index = self.model.row_of(document_id)
-        ctrl.perform(
-            self.tr("Move document"),
-            lambda: move_document(ctrl.project, document_id, new_index),
-            lambda _r: move_document(ctrl.project, document_id, old_index),
-            what=Changed.DOCUMENTS,
-        )
+        ctrl.run(entity_ops.move_document(ctrl.project, document_id, new_index))
 
     def delete(self, document_id: int, *, confirm: bool = True) -> None:
-        from app.core.document_ops import restore_document, snapshot_document
-
         ctrl = self._editable()
         if ctrl is None:
             return
@@ -108,16 +93,10 @@ class DocumentsPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        snapshot = snapshot_document(ctrl.project, document_id)
-        ctrl.perform(
-            self.tr("Delete document “{name}”").format(name=doc.name),
-            lambda: document_service.delete_document(ctrl.project, document_id),
-            lambda _n: restore_document(ctrl.project, snapshot),
-            what=Changed.DOCUMENTS | Changed.CODINGS | Changed.CODES,
-        )
+        ctrl.run(entity_ops.delete_document(ctrl.project, document_id))
 
     def set_memo(self, document_id: int, memo: str | None = None) -> None:
-        from app.core.memos import document_memo, set_document_memo
+        from app.core.memos import document_memo
 
         ctrl = self._editable()
         if ctrl is None:
@@ -128,14 +107,7 @@ class DocumentsPanel(QWidget):
                                                      document_memo(ctrl.project, document_id))
             if not ok:
                 return
-        text = memo
-        ctrl.perform(
-            self.tr("Memo on document “{name}”").format(name=doc.name),
-            lambda: set_document_memo(ctrl.project, document_id, text),
-            lambda old: set_document_memo(ctrl.project, document_id, old),
-            lambda _old: set_document_memo(ctrl.project, document_id, text),
-            what=Changed.MEMOS,
-        )
+        ctrl.run(entity_ops.set_document_memo(ctrl.project, document_id, memo))
 
     def properties_dialog(self, document_id: int) -> QDialog:
         """A dialog with the document's source, encoding, size, speakers and attributes."""

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.changes import Changes
 from app.core.errors import GuijiError
 from app.core.stages import StageInfo, list_stages
 from app.ui import codebook_commands as commands
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import ProjectController
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -136,7 +137,7 @@ class StagesDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Undo, self, controller.undo_stack.undo)
         QShortcut(QKeySequence.StandardKey.Redo, self, controller.undo_stack.redo)
         self.add_button.setEnabled(not controller.project.read_only)
-        controller.changed.connect(self._on_changed)
+        controller.changes_made.connect(self._on_changes)  # at once: the form must show what was stored
         self.reload()
 
     # --- state ---
@@ -149,8 +150,8 @@ class StagesDialog(QDialog):
         self.view.setCurrentIndex(self.model.index(row, 0) if row >= 0 else QModelIndex())
         self._show_current()
 
-    def _on_changed(self, what: Changed, _document_id: object) -> None:
-        if what & Changed.STAGES:
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.stages:
             self.reload()
 
     def current_stage(self) -> StageInfo | None:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import coding as coding_service
+from app.core.changes import Changes
 from app.core.errors import GuijiError
 from app.core.process import adjustments as adjustment_service
 from app.core.process import links as link_service
@@ -125,7 +126,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(60)
         self._reload_timer.timeout.connect(lambda: self.refresh(reload=True))
-        controller.changed.connect(self._on_changed)
+        controller.changes_settled.connect(self._on_changes)
         self.refresh(reload=True)
 
     # --- toolbar --------------------------------------------------------------------------------
@@ -268,8 +269,10 @@ class ProcessWindow(LinkEditing, QMainWindow):
         if self.selected:
             self.show_evidence(self.selected)
 
-    def _on_changed(self, _what: Changed, _document_id: int | None) -> None:
-        self._reload_timer.start()
+    def _on_changes(self, changes: Changes) -> None:
+        if (changes.codings_changed or changes.codes or changes.stages or changes.links or changes.cases
+                or changes.document_list or changes.documents):
+            self._reload_timer.start()
 
     # --- evidence ---------------------------------------------------------------------------------
     def _rows(self, coding_ids: list[int], *, unit: str = "", role: str = "") -> list[PassageRow]:
@@ -340,7 +343,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
     # --- changes (each one undoable) -------------------------------------------------------------
     def _perform(self, text: str, do: Any, undo: Any, redo: Any = None) -> Any:
         try:
-            return self.controller.perform(text, do, undo, redo, what=Changed.NONE)
+            return self.controller.perform(text, do, undo, redo, what=Changed.LINKS)
         except GuijiError as exc:
             QMessageBox.warning(self, self.tr("Process"), str(exc))
             return None

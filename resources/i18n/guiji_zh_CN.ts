@@ -96,97 +96,93 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="34" />
+            <location filename="../../app/ui/cases_panel.py" line="35" />
             <source>Case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="35" />
+            <location filename="../../app/ui/cases_panel.py" line="36" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="36" />
+            <location filename="../../app/ui/cases_panel.py" line="37" />
             <source>Passages</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="51" />
+            <location filename="../../app/ui/cases_panel.py" line="52" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="52" />
+            <location filename="../../app/ui/cases_panel.py" line="53" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="53" />
+            <location filename="../../app/ui/cases_panel.py" line="54" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="54" />
+            <location filename="../../app/ui/cases_panel.py" line="55" />
             <source>Add document</source>
             <translation>添加文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="55" />
+            <location filename="../../app/ui/cases_panel.py" line="56" />
             <source>Add selection</source>
             <translation>添加选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="118" />
+            <location filename="../../app/ui/cases_panel.py" line="119" />
+            <location filename="../../app/ui/cases_panel.py" line="160" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="104" />
+            <location filename="../../app/ui/cases_panel.py" line="105" />
             <source>(no members yet)</source>
             <translation>（尚无成员）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="126" />
+            <location filename="../../app/ui/cases_panel.py" line="127" />
             <source>New case</source>
             <translation>新建案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="126" />
+            <location filename="../../app/ui/cases_panel.py" line="127" />
             <source>Name of the case:</source>
             <translation>案例名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="135" />
+            <location filename="../../app/ui/cases_panel.py" line="136" />
             <source>New case “{name}”</source>
             <translation>新建案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="144" />
+            <location filename="../../app/ui/cases_panel.py" line="145" />
             <source>Rename case</source>
             <translation>重命名案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="144" />
+            <location filename="../../app/ui/cases_panel.py" line="145" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="148" />
+            <location filename="../../app/ui/cases_panel.py" line="149" />
             <source>Rename case “{name}”</source>
             <translation>重命名案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="161" />
-            <source>Delete case “{name}”</source>
-            <translation>删除案例“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/cases_panel.py" line="169" />
+            <location filename="../../app/ui/cases_panel.py" line="167" />
             <source>Add document to case “{name}”</source>
             <translation>将文档添加到案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="186" />
+            <location filename="../../app/ui/cases_panel.py" line="184" />
             <source>Add passage to case “{name}”</source>
             <translation>将片段添加到案例“{name}”</translation>
         </message>
@@ -194,132 +190,112 @@
     <context>
         <name>CodePanel</name>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="173" />
+            <location filename="../../app/ui/code_panel.py" line="175" />
             <source>Apply code to selection</source>
             <translation>将编码应用于选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="231" />
+            <location filename="../../app/ui/code_panel.py" line="233" />
             <source>(no description)</source>
             <translation>（无说明）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="256" />
+            <location filename="../../app/ui/code_panel.py" line="258" />
             <source>New top-level code…</source>
             <translation>新建一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="258" />
+            <location filename="../../app/ui/code_panel.py" line="260" />
             <source>New child code…</source>
             <translation>新建下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="260" />
+            <location filename="../../app/ui/code_panel.py" line="262" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="261" />
+            <location filename="../../app/ui/code_panel.py" line="263" />
             <source>Colour…</source>
             <translation>颜色…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="262" />
+            <location filename="../../app/ui/code_panel.py" line="264" />
             <source>Pin to number key</source>
             <translation>绑定到数字键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="268" />
+            <location filename="../../app/ui/code_panel.py" line="270" />
             <source>Unpin</source>
             <translation>取消绑定</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="269" />
+            <location filename="../../app/ui/code_panel.py" line="271" />
             <source>Memo…</source>
             <translation>备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="270" />
+            <location filename="../../app/ui/code_panel.py" line="272" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="272" />
+            <location filename="../../app/ui/code_panel.py" line="274" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="281" />
+            <location filename="../../app/ui/code_panel.py" line="283" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="281" />
+            <location filename="../../app/ui/code_panel.py" line="283" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="292" />
+            <location filename="../../app/ui/code_panel.py" line="294" />
             <source>Rename code</source>
             <translation>重命名编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="292" />
+            <location filename="../../app/ui/code_panel.py" line="294" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="297" />
-            <source>Rename code “{old}”</source>
-            <translation>重命名编码“{old}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="309" />
+            <location filename="../../app/ui/code_panel.py" line="305" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="315" />
-            <source>Recolour code “{name}”</source>
-            <translation>更改编码“{name}”的颜色</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/code_panel.py" line="328" />
-            <source>Move code “{name}”</source>
-            <translation>移动编码“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="344" />
             <source>Pin code</source>
             <translation>绑定编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="358" />
+            <location filename="../../app/ui/code_panel.py" line="342" />
             <source>Code memo</source>
             <translation>编码备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="364" />
-            <source>Memo on code “{name}”</source>
-            <translation>编码“{name}”的备忘录</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="380" />
+            <location filename="../../app/ui/code_panel.py" line="357" />
             <source>Merge codes</source>
             <translation>合并编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="381" />
+            <location filename="../../app/ui/code_panel.py" line="358" />
             <source>Merge “{name}” into (its codings and child codes move there):</source>
             <translation>将“{name}”合并到（其编码记录和下级编码将移至该编码）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="403" />
+            <location filename="../../app/ui/code_panel.py" line="380" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="404" />
+            <location filename="../../app/ui/code_panel.py" line="381" />
             <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
             <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 处编码吗？</translation>
         </message>
@@ -345,47 +321,22 @@
     <context>
         <name>CodebookCommands</name>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="49" />
-            <source>Edit code “{name}”</source>
-            <translation>编辑编码“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/codebook_commands.py" line="78" />
+            <location filename="../../app/ui/codebook_commands.py" line="60" />
             <source>Import codebook {file}</source>
             <translation>导入编码本 {file}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="99" />
-            <source>Add stage “{name}”</source>
-            <translation>添加阶段“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/codebook_commands.py" line="116" />
-            <source>Edit stage “{name}”</source>
-            <translation>编辑阶段“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/codebook_commands.py" line="143" />
-            <source>Move stage “{name}”</source>
-            <translation>移动阶段“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/codebook_commands.py" line="155" />
-            <source>Delete stage “{name}”</source>
-            <translation>删除阶段“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/codebook_commands.py" line="170" />
+            <location filename="../../app/ui/codebook_commands.py" line="101" />
             <source>Choose example</source>
             <translation>选为编码示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="171" />
+            <location filename="../../app/ui/codebook_commands.py" line="102" />
             <source>Drop example</source>
             <translation>取消编码示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="182" />
+            <location filename="../../app/ui/codebook_commands.py" line="113" />
             <source>Merge template {name}</source>
             <translation>合并模板 {name}</translation>
         </message>
@@ -393,206 +344,206 @@
     <context>
         <name>CodebookDialog</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="176" />
-            <location filename="../../app/ui/codebook_dialog.py" line="500" />
+            <location filename="../../app/ui/codebook_dialog.py" line="177" />
+            <location filename="../../app/ui/codebook_dialog.py" line="501" />
             <source>Codebook</source>
             <translation>编码本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="204" />
+            <location filename="../../app/ui/codebook_dialog.py" line="205" />
             <source>separate with ； or new lines</source>
             <translation>用“；”或换行分隔</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="207" />
+            <location filename="../../app/ui/codebook_dialog.py" line="208" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="208" />
+            <location filename="../../app/ui/codebook_dialog.py" line="209" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="209" />
+            <location filename="../../app/ui/codebook_dialog.py" line="210" />
             <source>Level</source>
             <translation>层级</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="210" />
+            <location filename="../../app/ui/codebook_dialog.py" line="211" />
             <source>Short definition</source>
             <translation>简短定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="211" />
+            <location filename="../../app/ui/codebook_dialog.py" line="212" />
             <source>Definition</source>
             <translation>定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="212" />
+            <location filename="../../app/ui/codebook_dialog.py" line="213" />
             <source>When to use</source>
             <translation>适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="213" />
+            <location filename="../../app/ui/codebook_dialog.py" line="214" />
             <source>When not to use</source>
             <translation>不适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="214" />
+            <location filename="../../app/ui/codebook_dialog.py" line="215" />
             <source>Typical example</source>
             <translation>典型例子</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="215" />
+            <location filename="../../app/ui/codebook_dialog.py" line="216" />
             <source>Keywords and synonyms</source>
             <translation>关键词与同义词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="218" />
+            <location filename="../../app/ui/codebook_dialog.py" line="219" />
             <source>Apply changes</source>
             <translation>应用修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="230" />
+            <location filename="../../app/ui/codebook_dialog.py" line="231" />
             <source>Passages coded with it (checked: in the coding-example table):</source>
             <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="234" />
+            <location filename="../../app/ui/codebook_dialog.py" line="235" />
             <source>Add top-level code…</source>
             <translation>添加一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="235" />
+            <location filename="../../app/ui/codebook_dialog.py" line="236" />
             <source>Add sub-code…</source>
             <translation>添加下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="236" />
-            <location filename="../../app/ui/codebook_dialog.py" line="449" />
+            <location filename="../../app/ui/codebook_dialog.py" line="237" />
+            <location filename="../../app/ui/codebook_dialog.py" line="450" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="237" />
+            <location filename="../../app/ui/codebook_dialog.py" line="238" />
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="238" />
+            <location filename="../../app/ui/codebook_dialog.py" line="239" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="239" />
+            <location filename="../../app/ui/codebook_dialog.py" line="240" />
             <source>Merge a framework template…</source>
             <translation>合并框架模板…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="316" />
+            <location filename="../../app/ui/codebook_dialog.py" line="317" />
             <source>No code chosen.</source>
             <translation>未选择编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="373" />
+            <location filename="../../app/ui/codebook_dialog.py" line="374" />
             <source>The code could not be changed.</source>
             <translation>无法修改该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="381" />
+            <location filename="../../app/ui/codebook_dialog.py" line="382" />
             <source>The code could not be added.</source>
             <translation>无法添加该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="393" />
+            <location filename="../../app/ui/codebook_dialog.py" line="394" />
             <source>The code could not be deleted.</source>
             <translation>无法删除该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="405" />
+            <location filename="../../app/ui/codebook_dialog.py" line="406" />
             <source>The example could not be chosen.</source>
             <translation>无法设置编码示例。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="412" />
+            <location filename="../../app/ui/codebook_dialog.py" line="413" />
             <source>The template could not be merged.</source>
             <translation>无法合并该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="421" />
+            <location filename="../../app/ui/codebook_dialog.py" line="422" />
             <source>The codebook could not be read.</source>
             <translation>无法读取该编码本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="428" />
+            <location filename="../../app/ui/codebook_dialog.py" line="429" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="435" />
+            <location filename="../../app/ui/codebook_dialog.py" line="436" />
             <source>The codebook could not be exported.</source>
             <translation>无法导出编码本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="440" />
+            <location filename="../../app/ui/codebook_dialog.py" line="441" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="440" />
+            <location filename="../../app/ui/codebook_dialog.py" line="441" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="450" />
+            <location filename="../../app/ui/codebook_dialog.py" line="451" />
             <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
             <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="457" />
+            <location filename="../../app/ui/codebook_dialog.py" line="458" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="463" />
-            <location filename="../../app/ui/codebook_dialog.py" line="471" />
+            <location filename="../../app/ui/codebook_dialog.py" line="464" />
+            <location filename="../../app/ui/codebook_dialog.py" line="472" />
             <source>Import codebook</source>
             <translation>导入编码本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="464" />
+            <location filename="../../app/ui/codebook_dialog.py" line="465" />
             <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
             <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="472" />
+            <location filename="../../app/ui/codebook_dialog.py" line="473" />
             <source>Merge {file} into this project?</source>
             <translation>将 {file} 合并到本项目吗？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="483" />
+            <location filename="../../app/ui/codebook_dialog.py" line="484" />
             <source>Merge a framework template</source>
             <translation>合并框架模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="484" />
+            <location filename="../../app/ui/codebook_dialog.py" line="485" />
             <source>Codes and stages the project lacks are added; empty fields are filled:</source>
             <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="492" />
-            <location filename="../../app/ui/codebook_dialog.py" line="496" />
+            <location filename="../../app/ui/codebook_dialog.py" line="493" />
+            <location filename="../../app/ui/codebook_dialog.py" line="497" />
             <source>Export codebook</source>
             <translation>导出编码本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="493" />
+            <location filename="../../app/ui/codebook_dialog.py" line="494" />
             <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
             <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="497" />
+            <location filename="../../app/ui/codebook_dialog.py" line="498" />
             <source>Wrote {file}.</source>
             <translation>已写出 {file}。</translation>
         </message>
@@ -600,7 +551,7 @@
     <context>
         <name>CodebookTreeModel</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="117" />
+            <location filename="../../app/ui/codebook_dialog.py" line="118" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -653,127 +604,107 @@ source: {source} ({enc})</source>
     <context>
         <name>DocumentsPanel</name>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="53" />
+            <location filename="../../app/ui/documents_panel.py" line="54" />
             <source>Properties…</source>
             <translation>文档信息…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="55" />
+            <location filename="../../app/ui/documents_panel.py" line="56" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="56" />
+            <location filename="../../app/ui/documents_panel.py" line="57" />
             <source>Memo…</source>
             <translation>备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="57" />
+            <location filename="../../app/ui/documents_panel.py" line="58" />
             <source>Attributes…</source>
             <translation>属性变量…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="58" />
+            <location filename="../../app/ui/documents_panel.py" line="59" />
             <source>Move up</source>
             <translation>上移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="59" />
+            <location filename="../../app/ui/documents_panel.py" line="60" />
             <source>Move down</source>
             <translation>下移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="61" />
+            <location filename="../../app/ui/documents_panel.py" line="62" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="71" />
+            <location filename="../../app/ui/documents_panel.py" line="72" />
             <source>Rename document</source>
             <translation>重命名文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="71" />
+            <location filename="../../app/ui/documents_panel.py" line="72" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="76" />
-            <source>Rename document “{old}”</source>
-            <translation>重命名文档“{old}”</translation>
-        </message>
-        <message>
             <location filename="../../app/ui/documents_panel.py" line="90" />
-            <source>Move document</source>
-            <translation>移动文档</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/documents_panel.py" line="105" />
             <source>Delete document</source>
             <translation>删除文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="106" />
+            <location filename="../../app/ui/documents_panel.py" line="91" />
             <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
             <translation>删除“{name}”及其 {n} 处编码吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="113" />
-            <source>Delete document “{name}”</source>
-            <translation>删除文档“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/documents_panel.py" line="127" />
+            <location filename="../../app/ui/documents_panel.py" line="106" />
             <source>Document memo</source>
             <translation>文档备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="133" />
-            <source>Memo on document “{name}”</source>
-            <translation>文档“{name}”的备忘录</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/documents_panel.py" line="148" />
+            <location filename="../../app/ui/documents_panel.py" line="120" />
             <source>Properties of “{name}”</source>
             <translation>“{name}”的文档信息</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="151" />
+            <location filename="../../app/ui/documents_panel.py" line="123" />
             <source>Source file:</source>
             <translation>源文件：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="152" />
+            <location filename="../../app/ui/documents_panel.py" line="124" />
             <source>Format / encoding found:</source>
             <translation>识别的格式／编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="153" />
+            <location filename="../../app/ui/documents_panel.py" line="125" />
             <source>Characters:</source>
             <translation>字数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="154" />
+            <location filename="../../app/ui/documents_panel.py" line="126" />
             <source>Sentences:</source>
             <translation>句数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="155" />
+            <location filename="../../app/ui/documents_panel.py" line="127" />
             <source>Codings:</source>
             <translation>编码数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="156" />
+            <location filename="../../app/ui/documents_panel.py" line="128" />
             <source>Imported:</source>
             <translation>导入时间：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="159" />
+            <location filename="../../app/ui/documents_panel.py" line="131" />
             <source>{speaker}: {turns} turn(s), {chars} characters</source>
             <translation>{speaker}：{turns} 个话轮，{chars} 字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="163" />
+            <location filename="../../app/ui/documents_panel.py" line="135" />
             <source>Speakers:</source>
             <translation>说话人：</translation>
         </message>
@@ -1849,148 +1780,148 @@ source: {source} ({enc})</source>
     <context>
         <name>Operations</name>
         <message>
-            <location filename="../../app/ui/controller.py" line="80" />
+            <location filename="../../app/ui/controller.py" line="83" />
             <source>Apply code “{0}”</source>
             <extracomment>Undo-stack labels of the operations, by their ``action`` key: the user reads them in History and in the Undo/Redo menu items, with the object's name (撤销 应用编码「代议政治」).</extracomment>
             <translation>应用编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="81" />
+            <location filename="../../app/ui/controller.py" line="84" />
             <source>Apply code to {0}</source>
             <translation>将编码应用于{0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="82" />
+            <location filename="../../app/ui/controller.py" line="85" />
             <source>Remove coding “{0}”</source>
             <translation>删除编码片段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="83" />
+            <location filename="../../app/ui/controller.py" line="86" />
             <source>Adjust coding “{0}”</source>
             <translation>调整编码片段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="84" />
+            <location filename="../../app/ui/controller.py" line="87" />
             <source>Memo on coding “{0}”</source>
             <translation>编码片段备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="85" />
+            <location filename="../../app/ui/controller.py" line="88" />
             <source>Stage of coding “{0}”</source>
             <translation>设置编码片段阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="86" />
+            <location filename="../../app/ui/controller.py" line="89" />
             <source>New code “{0}”</source>
             <translation>新建编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="87" />
+            <location filename="../../app/ui/controller.py" line="90" />
             <source>Delete code “{0}”</source>
             <translation>删除编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="88" />
+            <location filename="../../app/ui/controller.py" line="91" />
             <source>Rename code “{0}”</source>
             <translation>重命名编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="89" />
+            <location filename="../../app/ui/controller.py" line="92" />
             <source>Recolour code “{0}”</source>
             <translation>更改编码颜色「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="90" />
+            <location filename="../../app/ui/controller.py" line="93" />
             <source>Move code “{0}”</source>
             <translation>移动编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="91" />
+            <location filename="../../app/ui/controller.py" line="94" />
             <source>Edit code “{0}”</source>
             <translation>编辑编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="92" />
+            <location filename="../../app/ui/controller.py" line="95" />
             <source>Merge code “{0}”</source>
             <translation>合并编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="93" />
+            <location filename="../../app/ui/controller.py" line="96" />
             <source>Add stage “{0}”</source>
             <translation>添加阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="94" />
+            <location filename="../../app/ui/controller.py" line="97" />
             <source>Edit stage “{0}”</source>
             <translation>编辑阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="95" />
+            <location filename="../../app/ui/controller.py" line="98" />
             <source>Move stage “{0}”</source>
             <translation>移动阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="96" />
+            <location filename="../../app/ui/controller.py" line="99" />
             <source>Delete stage “{0}”</source>
             <translation>删除阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="97" />
+            <location filename="../../app/ui/controller.py" line="100" />
             <source>Set the stage of document “{0}”</source>
             <translation>设置文档阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="98" />
+            <location filename="../../app/ui/controller.py" line="101" />
             <source>Set the stage of a passage in “{0}”</source>
             <translation>设置片段阶段（{0}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="99" />
+            <location filename="../../app/ui/controller.py" line="102" />
             <source>Remove a span of stage “{0}”</source>
             <translation>移除阶段区间「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="100" />
+            <location filename="../../app/ui/controller.py" line="103" />
             <source>Delete document “{0}”</source>
             <translation>删除文档「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="101" />
+            <location filename="../../app/ui/controller.py" line="104" />
             <source>Rename document “{0}”</source>
             <translation>重命名文档「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="102" />
+            <location filename="../../app/ui/controller.py" line="105" />
             <source>Move document “{0}”</source>
             <translation>移动文档「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="103" />
+            <location filename="../../app/ui/controller.py" line="106" />
             <source>Delete case “{0}”</source>
             <translation>删除案例「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="104" />
+            <location filename="../../app/ui/controller.py" line="107" />
             <source>Delete attribute “{0}”</source>
             <translation>删除属性「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="105" />
+            <location filename="../../app/ui/controller.py" line="108" />
             <source>Delete link “{0}”</source>
             <translation>删除关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="106" />
+            <location filename="../../app/ui/controller.py" line="109" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="107" />
+            <location filename="../../app/ui/controller.py" line="110" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="108" />
+            <location filename="../../app/ui/controller.py" line="111" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
@@ -2041,42 +1972,42 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessMenu</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="441" />
+            <location filename="../../app/ui/timeline.py" line="444" />
             <source>&amp;Process</source>
             <translation>过程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="462" />
+            <location filename="../../app/ui/timeline.py" line="465" />
             <source>&amp;Timeline…</source>
             <translation>时间线(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="463" />
+            <location filename="../../app/ui/timeline.py" line="466" />
             <source>Transition &amp;flow…</source>
             <translation>转换流图(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="464" />
+            <location filename="../../app/ui/timeline.py" line="467" />
             <source>Transition &amp;matrix…</source>
             <translation>转换矩阵(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="465" />
+            <location filename="../../app/ui/timeline.py" line="468" />
             <source>&amp;Codeline…</source>
             <translation>编码线(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="466" />
+            <location filename="../../app/ui/timeline.py" line="469" />
             <source>&amp;Saturation curve…</source>
             <translation>饱和曲线(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="476" />
+            <location filename="../../app/ui/timeline.py" line="479" />
             <source>&amp;Export figure…</source>
             <translation>导出图表(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="478" />
+            <location filename="../../app/ui/timeline.py" line="481" />
             <source>Stage &amp;report…</source>
             <translation>阶段报告(&amp;R)…</translation>
         </message>
@@ -2084,375 +2015,357 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessWindow</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="66" />
+            <location filename="../../app/ui/timeline.py" line="67" />
             <source>Process — {name}</source>
             <translation>过程 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="95" />
-            <location filename="../../app/ui/timeline.py" line="284" />
+            <location filename="../../app/ui/timeline.py" line="96" />
+            <location filename="../../app/ui/timeline.py" line="287" />
             <source>Click a box or an arrow to see its passages.</source>
             <translation>点击方框或箭头以查看相应片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="97" />
+            <location filename="../../app/ui/timeline.py" line="98" />
             <source>Add evidence…</source>
             <translation>添加证据…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="99" />
+            <location filename="../../app/ui/timeline.py" line="100" />
             <source>Change test…</source>
             <translation>更改检验…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="164" />
-            <location filename="../../app/ui/timeline.py" line="101" />
+            <location filename="../../app/ui/figures/link_editing.py" line="168" />
+            <location filename="../../app/ui/timeline.py" line="102" />
             <source>Remove evidence</source>
             <translation>移除证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="105" />
-            <location filename="../../app/ui/timeline.py" line="103" />
+            <location filename="../../app/ui/timeline.py" line="104" />
             <source>Delete link</source>
             <translation>删除关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="133" />
+            <location filename="../../app/ui/timeline.py" line="134" />
             <source>Figure</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="137" />
+            <location filename="../../app/ui/timeline.py" line="138" />
             <source>Timeline</source>
             <translation>时间线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="137" />
+            <location filename="../../app/ui/timeline.py" line="138" />
             <source>Transition flow</source>
             <translation>转换流图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="138" />
+            <location filename="../../app/ui/timeline.py" line="139" />
             <source>Transition matrix</source>
             <translation>转换矩阵</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="138" />
+            <location filename="../../app/ui/timeline.py" line="139" />
             <source>Codeline</source>
             <translation>编码线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="139" />
+            <location filename="../../app/ui/timeline.py" line="140" />
             <source>Saturation curve</source>
             <translation>饱和曲线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="146" />
+            <location filename="../../app/ui/timeline.py" line="147" />
             <source>Categories</source>
             <translation>范畴</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="146" />
+            <location filename="../../app/ui/timeline.py" line="147" />
             <source>Dimensions</source>
             <translation>维度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="147" />
+            <location filename="../../app/ui/timeline.py" line="148" />
             <source>Codes as applied</source>
             <translation>实际使用的编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="151" />
+            <location filename="../../app/ui/timeline.py" line="152" />
             <source>≥ </source>
             <translation>≥ </translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="152" />
+            <location filename="../../app/ui/timeline.py" line="153" />
             <source>Boxes: at least this many codings</source>
             <translation>方框：编码数至少为此值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="155" />
+            <location filename="../../app/ui/timeline.py" line="156" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="156" />
+            <location filename="../../app/ui/timeline.py" line="157" />
             <source>Arrows: transitions in at least this many cases (auto: half of the cases)</source>
             <translation>箭头：至少在这么多个案例中出现的转换（自动：案例数的一半）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="158" />
+            <location filename="../../app/ui/timeline.py" line="159" />
             <source>Greyscale</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="159" />
+            <location filename="../../app/ui/timeline.py" line="160" />
             <source>Figure:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="159" />
+            <location filename="../../app/ui/timeline.py" line="160" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="160" />
+            <location filename="../../app/ui/timeline.py" line="161" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="160" />
+            <location filename="../../app/ui/timeline.py" line="161" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="161" />
+            <location filename="../../app/ui/timeline.py" line="162" />
             <source>Codes:</source>
             <translation>编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="161" />
+            <location filename="../../app/ui/timeline.py" line="162" />
             <source>Boxes:</source>
             <translation>方框：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="162" />
+            <location filename="../../app/ui/timeline.py" line="163" />
             <source>Arrows:</source>
             <translation>箭头：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="167" />
+            <location filename="../../app/ui/timeline.py" line="168" />
             <source>Figure actions</source>
             <translation>图表操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="170" />
+            <location filename="../../app/ui/timeline.py" line="171" />
             <source>Draw links</source>
             <translation>绘制关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="172" />
+            <location filename="../../app/ui/timeline.py" line="173" />
             <source>Drag from one box to another to link the codes (or hold Shift while dragging)</source>
             <translation>从一个方框拖到另一个方框以关联编码（或按住 Shift 拖动）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="177" />
+            <location filename="../../app/ui/timeline.py" line="178" />
             <source>Zoom in</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="178" />
+            <location filename="../../app/ui/timeline.py" line="179" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="179" />
+            <location filename="../../app/ui/timeline.py" line="180" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="180" />
-            <location filename="../../app/ui/timeline.py" line="185" />
+            <location filename="../../app/ui/timeline.py" line="181" />
+            <location filename="../../app/ui/timeline.py" line="186" />
             <source>Reset layout</source>
             <translation>重置布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="181" />
+            <location filename="../../app/ui/timeline.py" line="182" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="182" />
+            <location filename="../../app/ui/timeline.py" line="183" />
             <source>Stage report…</source>
             <translation>阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="188" />
+            <location filename="../../app/ui/timeline.py" line="189" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="189" />
+            <location filename="../../app/ui/timeline.py" line="190" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="209" />
+            <location filename="../../app/ui/timeline.py" line="210" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="209" />
+            <location filename="../../app/ui/timeline.py" line="210" />
             <source>(first coded)</source>
             <translation>（首个已编码文档）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="297" />
+            <location filename="../../app/ui/timeline.py" line="300" />
             <source>{stage} · {code}: {n} passage(s)</source>
             <translation>{stage} · {code}：{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="306" />
+            <location filename="../../app/ui/timeline.py" line="309" />
             <source>{a} ({sa}) → {b} ({sb}): {n} case(s) — A: the earlier stage, B: the later</source>
             <translation>{a}（{sa}）→ {b}（{sb}）：{n} 个案例 — A：较早阶段，B：较晚阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="316" />
+            <location filename="../../app/ui/timeline.py" line="319" />
             <source>{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}</source>
             <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="345" />
-            <location filename="../../app/ui/timeline.py" line="421" />
+            <location filename="../../app/ui/figures/link_editing.py" line="111" />
+            <location filename="../../app/ui/timeline.py" line="348" />
+            <location filename="../../app/ui/timeline.py" line="424" />
             <source>Process</source>
             <translation>过程</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="352" />
+            <location filename="../../app/ui/timeline.py" line="355" />
             <source>Move figure element</source>
             <translation>移动图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="364" />
+            <location filename="../../app/ui/timeline.py" line="367" />
             <source>Label on the figure</source>
             <translation>图中标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="365" />
+            <location filename="../../app/ui/timeline.py" line="368" />
             <source>Label (empty: the computed one):</source>
             <translation>标签（留空则使用自动生成的标签）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="369" />
+            <location filename="../../app/ui/timeline.py" line="372" />
             <source>Rename figure label</source>
             <translation>重命名图表标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="375" />
+            <location filename="../../app/ui/timeline.py" line="378" />
             <source>Hide figure element</source>
             <translation>隐藏图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="381" />
+            <location filename="../../app/ui/timeline.py" line="384" />
             <source>Reset figure element</source>
             <translation>重置图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="388" />
+            <location filename="../../app/ui/timeline.py" line="391" />
             <source>Reset the figure's layout</source>
             <translation>重置图表布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="399" />
+            <location filename="../../app/ui/timeline.py" line="402" />
             <source>Show passages</source>
             <translation>显示片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="401" />
+            <location filename="../../app/ui/timeline.py" line="404" />
             <source>Rename label…</source>
             <translation>重命名标签…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="402" />
+            <location filename="../../app/ui/timeline.py" line="405" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="404" />
+            <location filename="../../app/ui/timeline.py" line="407" />
             <source>Back to the computed layout</source>
             <translation>恢复自动布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="406" />
+            <location filename="../../app/ui/timeline.py" line="409" />
             <source>Edit link…</source>
             <translation>编辑关联…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="408" />
+            <location filename="../../app/ui/timeline.py" line="411" />
             <source>Reset layout (show everything hidden)</source>
             <translation>重置布局（显示所有隐藏元素）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="50" />
-            <location filename="../../app/ui/figures/link_editing.py" line="71" />
+            <location filename="../../app/ui/figures/link_editing.py" line="51" />
+            <location filename="../../app/ui/figures/link_editing.py" line="72" />
             <source>Link codes</source>
             <translation>关联编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="50" />
+            <location filename="../../app/ui/figures/link_editing.py" line="51" />
             <source>Make an outcome-level code named “{name}” to link to this outcome.</source>
             <translation>请先建立名为“{name}”的结果层级编码，才能关联到该结果。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="98" />
+            <location filename="../../app/ui/figures/link_editing.py" line="99" />
             <source>Edit link</source>
             <translation>编辑关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="124" />
-            <location filename="../../app/ui/figures/link_editing.py" line="126" />
+            <location filename="../../app/ui/figures/link_editing.py" line="128" />
+            <location filename="../../app/ui/figures/link_editing.py" line="130" />
             <source>Add evidence</source>
             <translation>添加证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="146" />
             <location filename="../../app/ui/figures/link_editing.py" line="150" />
+            <location filename="../../app/ui/figures/link_editing.py" line="154" />
             <source>Process-tracing test</source>
             <translation>过程追踪检验</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="146" />
+            <location filename="../../app/ui/figures/link_editing.py" line="150" />
             <source>Test:</source>
             <translation>检验：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="150" />
+            <location filename="../../app/ui/figures/link_editing.py" line="154" />
             <source>The passage:</source>
             <translation>片段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="155" />
+            <location filename="../../app/ui/figures/link_editing.py" line="159" />
             <source>Change evidence test</source>
             <translation>更改证据检验</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="424" />
+            <location filename="../../app/ui/timeline.py" line="427" />
             <source>Stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="425" />
+            <location filename="../../app/ui/timeline.py" line="428" />
             <source>Word document (*.docx)</source>
             <translation>Word 文档 (*.docx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="428" />
+            <location filename="../../app/ui/timeline.py" line="431" />
             <source>Writing the stage report…</source>
             <translation>正在生成阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="430" />
+            <location filename="../../app/ui/timeline.py" line="433" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectController</name>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="422" />
-            <source>New code “{name}”</source>
-            <translation>新建编码“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="435" />
-            <source>Delete code “{path}”</source>
-            <translation>删除编码“{path}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="452" />
-            <source>Merge code “{path}”</source>
-            <translation>合并编码“{path}”</translation>
         </message>
     </context>
     <context>
@@ -2605,7 +2518,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>QuickCodeBox</name>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="103" />
+            <location filename="../../app/ui/code_panel.py" line="105" />
             <source>Quick code: name, pinyin (zqfn) or keyword — Enter applies</source>
             <translation>快速编码：名称、拼音首字母（zqfn）或关键词，按回车应用</translation>
         </message>
@@ -2802,118 +2715,118 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>StagesDialog</name>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="80" />
-            <location filename="../../app/ui/stages_dialog.py" line="275" />
+            <location filename="../../app/ui/stages_dialog.py" line="81" />
+            <location filename="../../app/ui/stages_dialog.py" line="276" />
             <source>Stages</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="87" />
+            <location filename="../../app/ui/stages_dialog.py" line="88" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="88" />
+            <location filename="../../app/ui/stages_dialog.py" line="89" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="89" />
+            <location filename="../../app/ui/stages_dialog.py" line="90" />
             <source>Move up</source>
             <translation>上移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="90" />
+            <location filename="../../app/ui/stages_dialog.py" line="91" />
             <source>Move down</source>
             <translation>下移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="91" />
+            <location filename="../../app/ui/stages_dialog.py" line="92" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="110" />
+            <location filename="../../app/ui/stages_dialog.py" line="111" />
             <source>YYYY-MM-DD (optional)</source>
             <translation>YYYY-MM-DD（可选）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="115" />
+            <location filename="../../app/ui/stages_dialog.py" line="116" />
             <source>Description</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="116" />
+            <location filename="../../app/ui/stages_dialog.py" line="117" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="117" />
+            <location filename="../../app/ui/stages_dialog.py" line="118" />
             <source>Start date</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="118" />
+            <location filename="../../app/ui/stages_dialog.py" line="119" />
             <source>End date</source>
             <translation>结束日期</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="119" />
+            <location filename="../../app/ui/stages_dialog.py" line="120" />
             <source>Apply changes</source>
             <translation>应用修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="196" />
+            <location filename="../../app/ui/stages_dialog.py" line="197" />
             <source>The stage could not be added.</source>
             <translation>无法添加该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="217" />
+            <location filename="../../app/ui/stages_dialog.py" line="218" />
             <source>The stage could not be changed.</source>
             <translation>无法修改该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="228" />
+            <location filename="../../app/ui/stages_dialog.py" line="229" />
             <source>The stage could not be moved.</source>
             <translation>无法移动该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="239" />
+            <location filename="../../app/ui/stages_dialog.py" line="240" />
             <source>The stage could not be deleted.</source>
             <translation>无法删除该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="245" />
+            <location filename="../../app/ui/stages_dialog.py" line="246" />
             <source>New stage</source>
             <translation>新建阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="245" />
+            <location filename="../../app/ui/stages_dialog.py" line="246" />
             <source>Name of the new stage:</source>
             <translation>新阶段的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="253" />
+            <location filename="../../app/ui/stages_dialog.py" line="254" />
             <source>Rename stage</source>
             <translation>重命名阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="253" />
+            <location filename="../../app/ui/stages_dialog.py" line="254" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="262" />
+            <location filename="../../app/ui/stages_dialog.py" line="263" />
             <source>Delete stage</source>
             <translation>删除阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="263" />
+            <location filename="../../app/ui/stages_dialog.py" line="264" />
             <source>Delete the stage “{name}” and its spans? (Undo brings them back.)</source>
             <translation>删除阶段“{name}”及其文本区段标记吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="270" />
+            <location filename="../../app/ui/stages_dialog.py" line="271" />
             <source>Stage colour</source>
             <translation>阶段颜色</translation>
         </message>

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from app.core.errors import GuijiError
 from app.core.process import links as link_service
 from app.ui.figures.evidence import EvidenceDialog, LinkDialog, PassageRow
 
@@ -102,9 +103,12 @@ class LinkEditing:
     def delete_link(self) -> None:
         link = self._selected_link()
         if link is not None:
-            self._perform(QCoreApplication.translate("ProcessWindow", "Delete link"), lambda: link_service.delete_link(self.project, link.id),
-                          lambda snapshot: link_service.restore_link(self.project, snapshot),
-                          lambda snapshot: link_service.delete_link(self.project, snapshot.link.id))
+            from app.core.ops import entities as entity_ops
+
+            try:
+                self.controller.run(entity_ops.delete_link(self.project, link.id))
+            except GuijiError as exc:
+                QMessageBox.warning(self, QCoreApplication.translate("ProcessWindow", "Process"), str(exc))
             self.selected = ()
 
     def add_evidence(self) -> None:
