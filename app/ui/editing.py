@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -436,15 +435,6 @@ class HistoryDialog(QDialog):
 # --------------------------------------------------------------------------- the actions
 
 
-def edit_menu(window: MainWindow) -> QMenu:
-    """The window's Edit menu (the one holding Undo)."""
-    for action in window.menuBar().actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and window.undo_action in menu.actions():
-            return menu
-    return window.menuBar().addMenu(QCoreApplication.translate("EditingActions", "&Edit"))
-
-
 class EditingActions:
     """Edit-menu actions of one window: edit text, find and replace, pseudonymise, history."""
 
@@ -463,7 +453,7 @@ class EditingActions:
             QCoreApplication.translate("EditingActions", "&Pseudonymise…"), "pseudonymise", self.pseudonymise_dialog
         )
         self.history_action = self._action(QCoreApplication.translate("EditingActions", "Document &history…"), "document-history", self.history_dialog)
-        menu = edit_menu(window)
+        menu = window.api.menu("edit")
         menu.addSeparator()
         for action in (self.edit_action, self.replace_action, self.pseudonymise_action, self.history_action):
             menu.addAction(action)

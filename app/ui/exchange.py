@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -132,13 +131,6 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def file_menu(window: MainWindow) -> QMenu:
-    """The window's File menu: the one whose object name is ``file-menu``, else the first menu."""
-    menus = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
-    named = [m for m in menus if m.objectName() == "file-menu"]
-    return (named or menus)[0]
-
-
 class ExchangeActions:
     """The three File-menu actions of one window."""
 
@@ -155,7 +147,7 @@ class ExchangeActions:
         self.export_qdpx_action = QAction(QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project (.qdpx)…"), window)
         self.export_qdpx_action.setObjectName("export-qdpx")
         self.export_qdpx_action.triggered.connect(self.export_qdpx_dialog)
-        menu = file_menu(window)
+        menu = window.api.menu("file")
         actions = menu.actions()
         after = getattr(window, "import_action", None)
         before = None

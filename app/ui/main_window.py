@@ -42,6 +42,7 @@ from app.ui.settings import settings
 from app.ui.settings_dialog import SettingsDialog, text_size
 from app.ui.stages_dialog import show_stages_dialog
 from app.ui.tasks import TaskRunner
+from app.ui.window_api import WindowApi
 
 MAX_RECENT = 10
 INVIVO_MAX = 30
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
 
         self.selection_label = QLabel()
         self.statusBar().addPermanentWidget(self.selection_label)
+        self._extra_editing_actions: list[QAction] = []
+        self.api = WindowApi(self)  # what extensions may use of this window
         self._build_actions()
         self._set_project(None)
         for name in EXTENSIONS:
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.settings_action = a(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
 
-        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         for act in (self.new_action, self.open_action):
             menu.addAction(act)
         self.recent_menu = menu.addMenu(self.tr("Open &recent"))
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.settings_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addAction(self.history_dock.toggleViewAction())
@@ -214,8 +217,12 @@ class MainWindow(QMainWindow):
         self.coding_menu.addSeparator()
         self.coding_menu.addActions([self.codebook_action, self.stages_action])
 
+        for role, menu in (("file", self.file_menu), ("edit", self.edit_menu), ("coding", self.coding_menu),
+                           ("view", self.view_menu), ("help", self.help_menu)):
+            self.api.register_menu(role, menu)
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
+        self.api.register_toolbar("main", toolbar)
         for act in (self.new_action, self.open_action, self.import_action, self.undo_action, self.redo_action,
                     self.apply_action):
             toolbar.addAction(act)
@@ -228,7 +235,12 @@ class MainWindow(QMainWindow):
 
     def _editing_actions(self) -> list[QAction]:
         return [self.import_action, self.apply_action, self.invivo_action, self.adjust_action, self.remove_action,
-                self.quick_action]
+                self.quick_action, *self._extra_editing_actions]
+
+    def register_editing_action(self, action: QAction) -> None:
+        """An action that changes the project: enabled only while a project is open for writing."""
+        self._extra_editing_actions.append(action)
+        action.setEnabled(self.controller is not None and not self.controller.project.read_only)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -399,6 +411,7 @@ class MainWindow(QMainWindow):
         self._apply_filter(refresh=False)
         self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id),
                                         project=project)
+        self.api.document_shown.emit(doc.id)
         self._update_document_counts(codings)
 
     def _stage_rows(self, document_id: int) -> list[tuple[int, int, str, str]]:

@@ -441,8 +441,7 @@ def write_report(project: Any, path: Path, request: FigureRequest) -> Path:
 
 def install(window: MainWindow) -> None:
     """Add the Process menu; its window follows the open project."""
-    menu = QMenu(QCoreApplication.translate("ProcessMenu", "&Process"), window)
-    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    menu = window.api.menu("process", QCoreApplication.translate("ProcessMenu", "&Process"))
     state: dict[str, ProcessWindow | None] = {"window": None}
 
     def open_kind(kind: str) -> ProcessWindow | None:

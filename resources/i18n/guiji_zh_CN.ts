@@ -712,230 +712,225 @@ source: {source} ({enc})</source>
     <context>
         <name>EditingActions</name>
         <message>
-            <location filename="../../app/ui/editing.py" line="57" />
+            <location filename="../../app/ui/editing.py" line="56" />
             <source>coding</source>
             <translation>编码记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="58" />
+            <location filename="../../app/ui/editing.py" line="57" />
             <source>stage span</source>
             <translation>阶段区段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="59" />
+            <location filename="../../app/ui/editing.py" line="58" />
             <source>case passage</source>
             <translation>案例片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="60" />
+            <location filename="../../app/ui/editing.py" line="59" />
             <source>rejected suggestion</source>
             <translation>已拒绝的建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="445" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/editing.py" line="121" />
-            <location filename="../../app/ui/editing.py" line="535" />
+            <location filename="../../app/ui/editing.py" line="120" />
+            <location filename="../../app/ui/editing.py" line="525" />
             <source>Edit text</source>
             <translation>编辑文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="128" />
+            <location filename="../../app/ui/editing.py" line="127" />
             <source>Replace characters {start}–{end}:</source>
             <translation>替换第 {start}–{end} 个字符：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="128" />
+            <location filename="../../app/ui/editing.py" line="127" />
             <source>Insert at character {start}:</source>
             <translation>在第 {start} 个字符处插入：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="144" />
+            <location filename="../../app/ui/editing.py" line="143" />
             <source>Why (kept in the document history), e.g. transcription error</source>
             <translation>修改原因（记入文档修改记录），如：转录错误</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="191" />
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="190" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="191" />
+            <location filename="../../app/ui/editing.py" line="190" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="191" />
+            <location filename="../../app/ui/editing.py" line="190" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="237" />
+            <location filename="../../app/ui/editing.py" line="236" />
             <source>Find and replace</source>
             <translation>查找和替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="246" />
+            <location filename="../../app/ui/editing.py" line="245" />
             <source>Find:</source>
             <translation>查找：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="247" />
+            <location filename="../../app/ui/editing.py" line="246" />
             <source>Replace with:</source>
             <translation>替换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="248" />
+            <location filename="../../app/ui/editing.py" line="247" />
             <source>Only in the document shown</source>
             <translation>仅在当前文档中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="252" />
+            <location filename="../../app/ui/editing.py" line="251" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="256" />
+            <location filename="../../app/ui/editing.py" line="255" />
             <source>Every hit is listed here before anything changes.</source>
             <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="272" />
+            <location filename="../../app/ui/editing.py" line="271" />
             <source>Replace all</source>
             <translation>全部替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>Change</source>
             <translation>修改类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>Who</source>
             <translation>修改者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="378" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="378" />
             <source>replace</source>
             <translation>替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="378" />
             <source>pseudonymisation</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="406" />
+            <location filename="../../app/ui/editing.py" line="405" />
             <source>Document history</source>
             <translation>文档修改记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="409" />
+            <location filename="../../app/ui/editing.py" line="408" />
             <source>Only the document shown</source>
             <translation>仅当前文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="454" />
+            <location filename="../../app/ui/editing.py" line="444" />
             <source>Edit &amp;text…</source>
             <translation>编辑文本(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="457" />
+            <location filename="../../app/ui/editing.py" line="447" />
             <source>Find and &amp;replace…</source>
             <translation>查找和替换(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="463" />
+            <location filename="../../app/ui/editing.py" line="453" />
             <source>&amp;Pseudonymise…</source>
             <translation>化名处理(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="465" />
+            <location filename="../../app/ui/editing.py" line="455" />
             <source>Document &amp;history…</source>
             <translation>文档修改记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="108" />
+            <location filename="../../app/ui/editing.py" line="107" />
             <source>The text could not be changed.</source>
             <translation>无法修改文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="138" />
+            <location filename="../../app/ui/editing.py" line="137" />
             <source>New text:</source>
             <translation>新文本：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="175" />
+            <location filename="../../app/ui/editing.py" line="174" />
             <source>Codings and spans stay on their words ({n} will move).</source>
             <translation>编码记录和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="177" />
-            <location filename="../../app/ui/editing.py" line="314" />
+            <location filename="../../app/ui/editing.py" line="176" />
+            <location filename="../../app/ui/editing.py" line="313" />
             <source>These lose all their words and will be removed (undo brings them back):</source>
             <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="519" />
+            <location filename="../../app/ui/editing.py" line="509" />
             <source>Open a document and select the text to correct.</source>
             <translation>请打开文档并选中要更正的文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="311" />
+            <location filename="../../app/ui/editing.py" line="310" />
             <source>{n} hit(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 处匹配。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="330" />
+            <location filename="../../app/ui/editing.py" line="329" />
             <source>Replace “{find}” with “{new}”</source>
             <translation>将“{find}”替换为“{new}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="380" />
+            <location filename="../../app/ui/editing.py" line="379" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="382" />
+            <location filename="../../app/ui/editing.py" line="381" />
             <source>{n} name(s) replaced by pseudonyms</source>
             <translation>{n} 个名称已替换为化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="336" />
+            <location filename="../../app/ui/editing.py" line="335" />
             <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
             <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="386" />
+            <location filename="../../app/ui/editing.py" line="385" />
             <source>({n} removed)</source>
             <translation>（移除 {n} 处）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="544" />
+            <location filename="../../app/ui/editing.py" line="534" />
             <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
             <translation>{n} 处编码记录或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
         </message>
@@ -984,177 +979,177 @@ source: {source} ({enc})</source>
     <context>
         <name>ExchangeActions</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="47" />
             <source>documents</source>
             <translation>个文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="47" />
             <source>codes</source>
             <translation>个编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="47" />
             <source>codings</source>
             <translation>处编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>coders</source>
             <translation>位编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>cases</source>
             <translation>个案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>attributes</source>
             <translation>个属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="50" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>stages</source>
             <translation>个阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="50" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>memos</source>
             <translation>条备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="50" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>links</source>
             <translation>条关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="55" />
             <source>source</source>
             <translation>来源文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="55" />
             <source>selection</source>
             <translation>选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="55" />
             <source>coding</source>
             <translation>编码记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>graph</source>
             <translation>图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="58" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="58" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>note</source>
             <translation>注释</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="149" />
+            <location filename="../../app/ui/exchange.py" line="141" />
             <source>Import REFI-QDA project (.qdpx)…</source>
             <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="152" />
+            <location filename="../../app/ui/exchange.py" line="144" />
             <source>Import RQDA project (.rqda)…</source>
             <translation>导入 RQDA 项目 (.rqda)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="155" />
+            <location filename="../../app/ui/exchange.py" line="147" />
             <source>Export as REFI-QDA project (.qdpx)…</source>
             <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="178" />
+            <location filename="../../app/ui/exchange.py" line="170" />
             <source>Import REFI-QDA project</source>
             <translation>导入 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="179" />
+            <location filename="../../app/ui/exchange.py" line="171" />
             <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
             <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="185" />
+            <location filename="../../app/ui/exchange.py" line="177" />
             <source>Import RQDA project</source>
             <translation>导入 RQDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="185" />
+            <location filename="../../app/ui/exchange.py" line="177" />
             <source>RQDA projects (*.rqda);;All files (*)</source>
             <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="192" />
+            <location filename="../../app/ui/exchange.py" line="184" />
             <source>New project for the import</source>
             <translation>为导入新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="233" />
+            <location filename="../../app/ui/exchange.py" line="225" />
             <source>Export as REFI-QDA project</source>
             <translation>导出为 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="234" />
+            <location filename="../../app/ui/exchange.py" line="226" />
             <source>REFI-QDA projects (*.qdpx)</source>
             <translation>REFI-QDA 项目 (*.qdpx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="193" />
+            <location filename="../../app/ui/exchange.py" line="185" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="218" />
+            <location filename="../../app/ui/exchange.py" line="210" />
             <source>Import cancelled; no project was created.</source>
             <translation>已取消导入，未创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="225" />
+            <location filename="../../app/ui/exchange.py" line="217" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="252" />
+            <location filename="../../app/ui/exchange.py" line="244" />
             <source>The project could not be exported.</source>
             <translation>无法导出项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="256" />
+            <location filename="../../app/ui/exchange.py" line="248" />
             <source>Exporting {name}…</source>
             <translation>正在导出 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="220" />
+            <location filename="../../app/ui/exchange.py" line="212" />
             <source>The project could not be imported; no file was created.</source>
             <translation>无法导入项目，未创建任何文件。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="246" />
+            <location filename="../../app/ui/exchange.py" line="238" />
             <source>Exported {n} documents and {m} codings to {file}.</source>
             <translation>已将 {n} 个文档和 {m} 处编码导出到 {file}。</translation>
         </message>
@@ -1252,62 +1247,62 @@ source: {source} ({enc})</source>
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="69" />
+            <location filename="../../app/ui/exchange.py" line="68" />
             <source>Import report — {name}</source>
             <translation>导入报告 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="73" />
+            <location filename="../../app/ui/exchange.py" line="72" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="74" />
+            <location filename="../../app/ui/exchange.py" line="73" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="75" />
+            <location filename="../../app/ui/exchange.py" line="74" />
             <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
             <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="81" />
+            <location filename="../../app/ui/exchange.py" line="80" />
             <source>Made by: {origin}</source>
             <translation>生成软件：{origin}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="83" />
+            <location filename="../../app/ui/exchange.py" line="82" />
             <source>Positions: {how}</source>
             <translation>位置：{how}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="90" />
+            <location filename="../../app/ui/exchange.py" line="89" />
             <source>Not imported ({n}), and why:</source>
             <translation>未导入的内容（{n} 项）及原因：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="92" />
+            <location filename="../../app/ui/exchange.py" line="91" />
             <source>Everything in the file was imported.</source>
             <translation>文件中的全部内容均已导入。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="95" />
+            <location filename="../../app/ui/exchange.py" line="94" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="95" />
+            <location filename="../../app/ui/exchange.py" line="94" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="95" />
+            <location filename="../../app/ui/exchange.py" line="94" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="119" />
+            <location filename="../../app/ui/exchange.py" line="118" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
@@ -1348,373 +1343,373 @@ source: {source} ({enc})</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="107" />
+            <location filename="../../app/ui/main_window.py" line="108" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="110" />
+            <location filename="../../app/ui/main_window.py" line="111" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="113" />
+            <location filename="../../app/ui/main_window.py" line="114" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="116" />
             <source>&lt;project opened&gt;</source>
             <translation>&lt;项目已打开&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>History</source>
             <translation>操作历史</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="127" />
+            <location filename="../../app/ui/main_window.py" line="128" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="128" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Coded passages</source>
             <translation>已编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="130" />
             <source>Memos</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="162" />
+            <location filename="../../app/ui/main_window.py" line="165" />
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="163" />
+            <location filename="../../app/ui/main_window.py" line="166" />
             <source>&amp;Open project…</source>
             <translation>打开项目(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="164" />
+            <location filename="../../app/ui/main_window.py" line="167" />
             <source>&amp;Import documents…</source>
             <translation>导入文档(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="165" />
+            <location filename="../../app/ui/main_window.py" line="168" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="166" />
+            <location filename="../../app/ui/main_window.py" line="169" />
             <source>&amp;Apply selected code</source>
             <translation>应用所选编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="167" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>In-&amp;vivo code from selection</source>
             <translation>用选中文本创建实境编码(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="171" />
             <source>Extend selection to &amp;sentence</source>
             <translation>将选区扩展到整句(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>Extend selection to speaker &amp;turn</source>
             <translation>将选区扩展到整个话轮(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Set the selected coding's range to the selection</source>
             <translation>将所选编码记录的范围设为当前选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="175" />
             <source>&amp;Remove the selected coding</source>
             <translation>删除所选编码记录(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="173" />
+            <location filename="../../app/ui/main_window.py" line="176" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="175" />
+            <location filename="../../app/ui/main_window.py" line="178" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="176" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="179" />
+            <location filename="../../app/ui/main_window.py" line="182" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="182" />
+            <location filename="../../app/ui/main_window.py" line="185" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="189" />
+            <location filename="../../app/ui/main_window.py" line="192" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="193" />
+            <location filename="../../app/ui/main_window.py" line="196" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="195" />
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="202" />
+            <location filename="../../app/ui/main_window.py" line="205" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="209" />
+            <location filename="../../app/ui/main_window.py" line="212" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="212" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>Code&amp;book…</source>
             <translation>编码本(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="213" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="217" />
+            <location filename="../../app/ui/main_window.py" line="223" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="238" />
+            <location filename="../../app/ui/main_window.py" line="250" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="248" />
+            <location filename="../../app/ui/main_window.py" line="260" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="279" />
+            <location filename="../../app/ui/main_window.py" line="291" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="282" />
+            <location filename="../../app/ui/main_window.py" line="294" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="297" />
+            <location filename="../../app/ui/main_window.py" line="309" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="298" />
+            <location filename="../../app/ui/main_window.py" line="310" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每条编码都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="320" />
-            <location filename="../../app/ui/main_window.py" line="772" />
+            <location filename="../../app/ui/main_window.py" line="332" />
+            <location filename="../../app/ui/main_window.py" line="785" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="332" />
+            <location filename="../../app/ui/main_window.py" line="344" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="659" />
+            <location filename="../../app/ui/main_window.py" line="672" />
             <source>Coding memo</source>
             <translation>编码记录备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="701" />
+            <location filename="../../app/ui/main_window.py" line="714" />
             <source>(empty project)</source>
             <translation>（空项目）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="703" />
+            <location filename="../../app/ui/main_window.py" line="716" />
             <source>Start from a framework template:</source>
             <translation>从框架模板开始：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="722" />
+            <location filename="../../app/ui/main_window.py" line="735" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="767" />
+            <location filename="../../app/ui/main_window.py" line="780" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="263" />
-            <location filename="../../app/ui/main_window.py" line="335" />
+            <location filename="../../app/ui/main_window.py" line="275" />
+            <location filename="../../app/ui/main_window.py" line="347" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="573" />
-            <location filename="../../app/ui/main_window.py" line="596" />
+            <location filename="../../app/ui/main_window.py" line="586" />
+            <location filename="../../app/ui/main_window.py" line="609" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="530" />
-            <location filename="../../app/ui/main_window.py" line="561" />
+            <location filename="../../app/ui/main_window.py" line="543" />
+            <location filename="../../app/ui/main_window.py" line="574" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="90" />
+            <location filename="../../app/ui/main_window.py" line="91" />
             <source>Show codings of:</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="424" />
+            <location filename="../../app/ui/main_window.py" line="437" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="533" />
+            <location filename="../../app/ui/main_window.py" line="546" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="537" />
+            <location filename="../../app/ui/main_window.py" line="550" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="579" />
+            <location filename="../../app/ui/main_window.py" line="592" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="584" />
+            <location filename="../../app/ui/main_window.py" line="597" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="605" />
+            <location filename="../../app/ui/main_window.py" line="618" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="609" />
+            <location filename="../../app/ui/main_window.py" line="622" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="643" />
+            <location filename="../../app/ui/main_window.py" line="656" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码记录的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="649" />
+            <location filename="../../app/ui/main_window.py" line="662" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码记录。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="668" />
+            <location filename="../../app/ui/main_window.py" line="681" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码记录的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="679" />
+            <location filename="../../app/ui/main_window.py" line="692" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码记录。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="684" />
+            <location filename="../../app/ui/main_window.py" line="697" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="692" />
-            <location filename="../../app/ui/main_window.py" line="702" />
+            <location filename="../../app/ui/main_window.py" line="705" />
+            <location filename="../../app/ui/main_window.py" line="715" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="692" />
-            <location filename="../../app/ui/main_window.py" line="728" />
+            <location filename="../../app/ui/main_window.py" line="705" />
+            <location filename="../../app/ui/main_window.py" line="741" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="716" />
+            <location filename="../../app/ui/main_window.py" line="729" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="728" />
+            <location filename="../../app/ui/main_window.py" line="741" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="737" />
+            <location filename="../../app/ui/main_window.py" line="750" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="737" />
+            <location filename="../../app/ui/main_window.py" line="750" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="761" />
+            <location filename="../../app/ui/main_window.py" line="774" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="763" />
+            <location filename="../../app/ui/main_window.py" line="776" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="757" />
+            <location filename="../../app/ui/main_window.py" line="770" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="246" />
+            <location filename="../../app/ui/main_window.py" line="258" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
@@ -1977,37 +1972,37 @@ source: {source} ({enc})</source>
             <translation>过程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="465" />
+            <location filename="../../app/ui/timeline.py" line="464" />
             <source>&amp;Timeline…</source>
             <translation>时间线(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="466" />
+            <location filename="../../app/ui/timeline.py" line="465" />
             <source>Transition &amp;flow…</source>
             <translation>转换流图(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="467" />
+            <location filename="../../app/ui/timeline.py" line="466" />
             <source>Transition &amp;matrix…</source>
             <translation>转换矩阵(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="468" />
+            <location filename="../../app/ui/timeline.py" line="467" />
             <source>&amp;Codeline…</source>
             <translation>编码线(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="469" />
+            <location filename="../../app/ui/timeline.py" line="468" />
             <source>&amp;Saturation curve…</source>
             <translation>饱和曲线(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="479" />
+            <location filename="../../app/ui/timeline.py" line="478" />
             <source>&amp;Export figure…</source>
             <translation>导出图表(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="481" />
+            <location filename="../../app/ui/timeline.py" line="480" />
             <source>Stage &amp;report…</source>
             <translation>阶段报告(&amp;R)…</translation>
         </message>

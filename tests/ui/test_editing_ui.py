@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from app.core import coding, documents
-from app.ui.editing import EditingActions, HistoryModel, HitsModel, edit_menu
+from app.ui.editing import EditingActions, HistoryModel, HitsModel
 from app.ui.main_window import MainWindow
 from app.ui.pseudonyms_dialog import NamesModel, PseudonymiseDialog
 from tests.ui.conftest import choose_code, select_in_view
@@ -31,7 +31,7 @@ def code(win: MainWindow, quote: str, path: str = "内生因素/增权赋能") -
 
 
 def test_the_actions_are_in_the_edit_menu(window: MainWindow) -> None:
-    names = {a.objectName() for a in edit_menu(window).actions()}
+    names = {a.objectName() for a in window.api.menu("edit").actions()}
     assert {"edit-text", "find-replace", "pseudonymise", "document-history"} <= names
     assert actions(window).edit_action.isEnabled()
 

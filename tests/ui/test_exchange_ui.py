@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from app.ui.exchange import ImportReportDialog, file_menu
+from app.ui.exchange import ImportReportDialog
 from app.ui.main_window import MainWindow
 
 
@@ -21,7 +21,7 @@ def answer_dialogs(monkeypatch: pytest.MonkeyPatch, *, open_path: Path | None = 
 
 
 def test_the_actions_sit_in_the_file_menu_after_import_documents(window: MainWindow) -> None:
-    texts = [a.text() for a in file_menu(window).actions()]
+    texts = [a.text() for a in window.api.menu("file").actions()]
     at = texts.index(window.import_action.text())
     assert [t.split(" (")[0] for t in texts[at + 1:at + 4]] == [
         "Import REFI-QDA project", "Import RQDA project", "Export as REFI-QDA project"]
