@@ -70,11 +70,13 @@ def normalise_value(name: str, type_: str, value: str | float | date) -> str:
     """The stored form of ``value`` for an attribute of type ``type_`` (ValidationError if invalid)."""
     if type_ == "number":
         if isinstance(value, bool):
-            raise ValidationError(f"{name}: '{value}' is not a number")
+            raise ValidationError(f"{name}: '{value}' is not a number", code="value.number",
+                                  params={"name": name, "value": value})
         try:
             number = float(value.strip() if isinstance(value, str) else value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise ValidationError(f"{name}: '{value}' is not a number") from None
+            raise ValidationError(f"{name}: '{value}' is not a number", code="value.number",
+                                  params={"name": name, "value": value}) from None
         if not math.isfinite(number):
             raise ValidationError(f"{name}: '{value}' is not a finite number")
         return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
@@ -87,7 +89,8 @@ def normalise_value(name: str, type_: str, value: str | float | date) -> str:
                 raise ValueError
             return date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValidationError(f"{name}: '{value}' is not a date of the form YYYY-MM-DD") from None
+            raise ValidationError(f"{name}: '{value}' is not a date of the form YYYY-MM-DD", code="value.date",
+                                  params={"name": name, "value": value}) from None
     return str(value)
 
 
@@ -110,10 +113,11 @@ def _get(session: Session, attribute_id: int) -> AttributeDefinition:
 def _check_name(session: Session, name: str, attribute_id: int | None = None) -> str:
     cleaned = name.strip()
     if not cleaned:
-        raise ValidationError("an attribute name cannot be empty")
+        raise ValidationError("an attribute name cannot be empty", code="name.empty", params={"what": "attribute"})
     clash = session.scalar(select(AttributeDefinition.id).where(AttributeDefinition.name == cleaned))
     if clash is not None and clash != attribute_id:
-        raise ValidationError(f"an attribute named '{cleaned}' already exists")
+        raise ValidationError(f"an attribute named '{cleaned}' already exists", code="name.exists",
+                              params={"what": "attribute", "name": cleaned})
     return cleaned
 
 

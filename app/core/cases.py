@@ -58,7 +58,7 @@ class CaseSnapshot:
 def _check_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned:
-        raise ValidationError("a case name cannot be empty")
+        raise ValidationError("a case name cannot be empty", code="name.empty", params={"what": "case"})
     return cleaned
 
 
@@ -72,7 +72,8 @@ def _get(session: Session, case_id: int) -> Case:
 def _check_free(session: Session, name: str, case_id: int | None = None) -> None:
     clash = session.scalar(select(Case.id).where(Case.name == name))
     if clash is not None and clash != case_id:
-        raise ValidationError(f"a case named '{name}' already exists")
+        raise ValidationError(f"a case named '{name}' already exists", code="name.exists",
+                              params={"what": "case", "name": name})
 
 
 def find_case(session: Session, name: str) -> Case:

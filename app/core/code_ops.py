@@ -141,7 +141,8 @@ def restore_code(project: Project, snapshot: CodeSnapshot) -> CodeInfo:
             select(Code.id).where(Code.parent_id.is_(snapshot.parent_id), Code.name == name)
         )
         if clash is not None:
-            raise ValidationError(f"a code named '{name}' already exists there")
+            raise ValidationError(f"a code named '{name}' already exists there", code="name.exists",
+                                  params={"what": "code", "name": name})
         restore(session, snapshot.rows)
     return get_code(project, snapshot.code_id)
 
@@ -149,12 +150,13 @@ def restore_code(project: Project, snapshot: CodeSnapshot) -> CodeInfo:
 def merge_codes(project: Project, source_id: int, target_id: int) -> MergeRecord:
     """Merge the code ``source_id`` into ``target_id`` (see the module docstring)."""
     if source_id == target_id:
-        raise ValidationError("a code cannot be merged into itself")
+        raise ValidationError("a code cannot be merged into itself", code="code.merge_into_itself")
     with project.write() as session:
         source = _get(session, source_id)
         _get(session, target_id)
         if target_id in _subtree_ids(session, source_id):
-            raise ValidationError(f"the code '{source.name}' cannot be merged into one of its own subcodes")
+            raise ValidationError(f"the code '{source.name}' cannot be merged into one of its own subcodes",
+                                  code="code.merge_into_child", params={"name": source.name})
         paths = code_paths(session)
 
         # Codings: move, or drop when the target already has the same one.

@@ -61,7 +61,8 @@ class CodeInfo:
 def check_color(color: str) -> str:
     """Return ``color`` upper-cased if it is ``#RRGGBB``; raise ValidationError otherwise."""
     if not _COLOR.match(color):
-        raise ValidationError(f"'{color}' is not a colour of the form #RRGGBB")
+        raise ValidationError(f"'{color}' is not a colour of the form #RRGGBB", code="value.colour",
+                              params={"value": color})
     return color.upper()
 
 
@@ -69,9 +70,10 @@ def check_name(name: str) -> str:
     """A code name without surrounding spaces; empty names and the separator are refused."""
     cleaned = name.strip()
     if not cleaned:
-        raise ValidationError("a code name cannot be empty")
+        raise ValidationError("a code name cannot be empty", code="name.empty", params={"what": "code"})
     if PATH_SEPARATOR in cleaned:
-        raise ValidationError(f"a code name cannot contain '{PATH_SEPARATOR}': {name!r}")
+        raise ValidationError(f"a code name cannot contain '{PATH_SEPARATOR}': {name!r}", code="name.separator",
+                              params={"name": name, "separator": PATH_SEPARATOR})
     return cleaned
 
 
@@ -143,7 +145,8 @@ def create_code(
     with project.write() as session:
         code, created = ensure_code_path(session, path, color)
         if not created:
-            raise ValidationError(f"the code '{path}' already exists")
+            raise ValidationError(f"the code '{path}' already exists", code="name.exists",
+                                  params={"what": "code", "name": path})
         code.description = description
         session.flush()
         code_id = code.id
@@ -159,7 +162,8 @@ def create_child_code(
         if parent_id is not None and session.get(Code, parent_id) is None:
             raise NotFoundError(f"no code with id {parent_id}")
         if _child(session, parent_id, name) is not None:
-            raise ValidationError(f"a code named '{name}' already exists there")
+            raise ValidationError(f"a code named '{name}' already exists there", code="name.exists",
+                                  params={"what": "code", "name": name})
         code = Code(
             parent_id=parent_id,
             name=name,
@@ -248,7 +252,8 @@ def rename_code(project: Project, code_id: int, new_name: str) -> CodeInfo:
         code = _get(session, code_id)
         other = _child(session, code.parent_id, new_name)
         if other is not None and other.id != code_id:
-            raise ValidationError(f"a code named '{new_name}' already exists there")
+            raise ValidationError(f"a code named '{new_name}' already exists there", code="name.exists",
+                                  params={"what": "code", "name": new_name})
         code.name = new_name
     return get_code(project, code_id)
 
@@ -270,11 +275,13 @@ def move_code(
         ancestor = new_parent_id
         while ancestor is not None:
             if ancestor == code_id:
-                raise ValidationError(f"the code '{code.name}' cannot be moved into itself")
+                raise ValidationError(f"the code '{code.name}' cannot be moved into itself",
+                                      code="code.move_into_itself", params={"name": code.name})
             ancestor = _get(session, ancestor).parent_id
         clash = _child(session, new_parent_id, code.name)
         if clash is not None and clash.id != code_id:
-            raise ValidationError(f"a code named '{code.name}' already exists there")
+            raise ValidationError(f"a code named '{code.name}' already exists there", code="name.exists",
+                                  params={"what": "code", "name": code.name})
         siblings = list(
             session.scalars(
                 select(Code)
@@ -376,7 +383,8 @@ def apply_code_fields(session: Session, code: Code, changes: Mapping[str, object
     if "name" in clean and clean["name"] != code.name:
         other = _child(session, code.parent_id, str(clean["name"]))
         if other is not None and other.id != code.id:
-            raise ValidationError(f"a code named '{clean['name']}' already exists there")
+            raise ValidationError(f"a code named '{clean['name']}' already exists there", code="name.exists",
+                                  params={"what": "code", "name": clean["name"]})
     for key, value in clean.items():
         setattr(code, key, value)
 

@@ -41,7 +41,7 @@ def get_or_create_coder(session: Session, name: str) -> Coder:
     """The coder called ``name``, created on first use."""
     name = name.strip()
     if not name:
-        raise ValidationError("a coder name cannot be empty")
+        raise ValidationError("a coder name cannot be empty", code="name.empty", params={"what": "coder"})
     coder = session.scalar(select(Coder).where(Coder.name == name))
     if coder is None:
         coder = Coder(name=name, created_at=utcnow())

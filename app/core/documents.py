@@ -79,7 +79,7 @@ def import_files(
 def add_text_document(project: Project, name: str, text: str, *, source_format: str = "txt") -> DocumentInfo:
     """Add a document from a string (normalised like an imported file)."""
     if not name.strip():
-        raise ValidationError("a document name cannot be empty")
+        raise ValidationError("a document name cannot be empty", code="name.empty", params={"what": "document"})
     text = normalise(text)
     with project.write() as session:
         taken = set(session.scalars(select(Document.name)))
@@ -156,14 +156,15 @@ def rename_document(project: Project, document_id: int, new_name: str) -> Docume
     """Rename a document; names are unique within a project."""
     new_name = new_name.strip()
     if not new_name:
-        raise ValidationError("a document name cannot be empty")
+        raise ValidationError("a document name cannot be empty", code="name.empty", params={"what": "document"})
     with project.write() as session:
         doc = session.get(Document, document_id)
         if doc is None:
             raise NotFoundError(f"no document with id {document_id}")
         clash = session.scalar(select(Document.id).where(Document.name == new_name, Document.id != document_id))
         if clash is not None:
-            raise ValidationError(f"a document named '{new_name}' already exists")
+            raise ValidationError(f"a document named '{new_name}' already exists", code="name.exists",
+                                  params={"what": "document", "name": new_name})
         doc.name = new_name
     return get_document(project, document_id)
 

@@ -383,7 +383,8 @@ def edit_text(
             )
         old = doc.text[start:end]
         if old == new_text:
-            raise ValidationError(f"{doc.name}: the new text is the same as the old; nothing to change")
+            raise ValidationError(f"{doc.name}: the new text is the same as the old; nothing to change",
+                                  code="edit.unchanged", params={"file": doc.name})
         change, moved, removed, snapshots = _splice_document(session, doc, [Splice(start, end, new_text)])
         history = _add_history(
             session,
@@ -448,7 +449,7 @@ def _candidates(session: Session, term: str, document_ids: Iterable[int] | None)
 
 def _check_replace(find: str, replacement: str) -> str:
     if find == "":
-        raise ValidationError("the text to find is empty")
+        raise ValidationError("the text to find is empty", code="search.empty")
     replacement = _clean_new_text(replacement)
     if find == replacement:
         raise ValidationError(f"'{find}' would be replaced by itself; nothing to change")

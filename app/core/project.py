@@ -54,7 +54,8 @@ class Project:
     def write(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any exception."""
         if self.read_only:
-            raise ProjectError(f"{self.path.name}: the project is open read-only")
+            raise ProjectError(f"{self.path.name}: the project is open read-only", code="project.read_only",
+                               params={"file": self.path.name})
         with self._sessions() as session, session.begin():
             yield session
 
@@ -99,7 +100,8 @@ def _lock_for(path: Path) -> FileLock:
     except Timeout:
         raise ProjectLockedError(
             f"{path.name}: the project is open in another Guiji window or process; "
-            "close it there first (or open it read-only)"
+            "close it there first (or open it read-only)",
+            code="project.locked", params={"file": path.name},
         ) from None
     return lock
 
@@ -108,9 +110,11 @@ def create_project(path: str | Path) -> Project:
     """Create a new, empty project file at ``path`` (which must not exist) and open it."""
     path = Path(path)
     if path.exists():
-        raise ProjectError(f"{path.name}: a file with this name already exists")
+        raise ProjectError(f"{path.name}: a file with this name already exists", code="file.exists",
+                           params={"file": path.name})
     if not path.parent.is_dir():
-        raise ProjectError(f"{path.name}: the folder {path.parent} does not exist")
+        raise ProjectError(f"{path.name}: the folder {path.parent} does not exist", code="file.no_folder",
+                           params={"file": path.name, "folder": str(path.parent)})
     lock = _lock_for(path)
     try:
         # Build in a temporary file beside the target, then rename: no half-made project is ever seen.
@@ -154,9 +158,10 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     """
     path = Path(path)
     if not path.is_file():
-        raise ProjectError(f"{path.name}: no such project file")
+        raise ProjectError(f"{path.name}: no such project file", code="project.missing", params={"file": path.name})
     if not looks_like_sqlite(path):
-        raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)")
+        raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)",
+                           code="project.not_guiji", params={"file": path.name})
     lock = None if read_only else _lock_for(path)
     try:
         engine = make_engine(path, read_only=read_only)
@@ -177,7 +182,8 @@ def _check_schema(path: Path, engine: Engine, *, read_only: bool) -> OpenReport:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             if "alembic_version" not in tables or "project_meta" not in tables:
-                raise ProjectError(f"{path.name}: not a Guiji project (its tables are not Guiji's)")
+                raise ProjectError(f"{path.name}: not a Guiji project (its tables are not Guiji's)",
+                                   code="project.not_guiji", params={"file": path.name})
             current = migrate.current_revision(conn)
             head = migrate.head_revision()
             if current == head:
@@ -185,11 +191,13 @@ def _check_schema(path: Path, engine: Engine, *, read_only: bool) -> OpenReport:
             if current not in migrate.known_revisions():
                 raise ProjectError(
                     f"{path.name}: the project was saved by a newer version of Guiji "
-                    f"(schema {current}); update Guiji to open it"
+                    f"(schema {current}); update Guiji to open it",
+                    code="project.newer", params={"file": path.name},
                 )
             if read_only:
                 raise ProjectError(
-                    f"{path.name}: the project needs an upgrade; open it once in Guiji (not read-only)"
+                    f"{path.name}: the project needs an upgrade; open it once in Guiji (not read-only)",
+                    code="project.needs_upgrade", params={"file": path.name},
                 )
             backup = backup_project(path, engine, label=f"before-upgrade-{current}")
             conn.rollback()
@@ -197,7 +205,8 @@ def _check_schema(path: Path, engine: Engine, *, read_only: bool) -> OpenReport:
             conn.commit()
             return OpenReport(migrated_from=current, backup=backup)
     except (DatabaseError, OperationalError) as exc:
-        raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})") from exc
+        raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})",
+                           code="project.unreadable", params={"file": path.name, "reason": str(exc.orig)}) from exc
 
 
 def backup_project(path: Path, engine: Engine, *, label: str) -> Path:

@@ -301,11 +301,13 @@ def read_mapping(path: str | Path) -> list[MappingRow]:
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputFileError(path, "is not UTF-8 text (save the mapping as CSV UTF-8)") from None
+        raise InputFileError(path, "is not UTF-8 text (save the mapping as CSV UTF-8)",
+                             code="pseudonyms.not_utf8") from None
     reader = csv.DictReader(io.StringIO(content))
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "name" not in fields or "pseudonym" not in fields:
-        raise InputFileError(path, "needs a header line with the columns 'name' and 'pseudonym'")
+        raise InputFileError(path, "needs a header line with the columns 'name' and 'pseudonym'",
+                             code="pseudonyms.no_header")
     rows: list[MappingRow] = []
     seen: dict[str, str] = {}
     for line, record in enumerate(reader, start=2):
@@ -438,7 +440,7 @@ def pseudonymise(
     """
     rows = [r for r in rows if r.pseudonym]
     if not rows:
-        raise ValidationError("the mapping gives no pseudonym; nothing to replace")
+        raise ValidationError("the mapping gives no pseudonym; nothing to replace", code="pseudonyms.empty")
     check_mapping(rows)
     lookup = {r.name: r.pseudonym for r in rows}
     pattern = _pattern(rows)

@@ -90,7 +90,7 @@ def search(
     """Every occurrence of ``term`` in the project's documents (or in ``document_ids``), in
     document order then text order; at most ``limit`` hits."""
     if term == "":
-        raise ValidationError("the search term is empty")
+        raise ValidationError("the search term is empty", code="search.empty")
     if limit is not None and limit <= 0:
         return []
     hits: list[SearchHit] = []

@@ -97,7 +97,8 @@ def add_stage(
         if color is None:
             color = next_stage_color(session)
         if session.scalar(select(Stage.id).where(Stage.name == name)) is not None:
-            raise ValidationError(f"a stage named '{name}' already exists")
+            raise ValidationError(f"a stage named '{name}' already exists", code="name.exists",
+                                  params={"what": "stage", "name": name})
         ordered = list(session.scalars(select(Stage).order_by(Stage.position, Stage.id)))
         index = len(ordered)
         if after is not None:
@@ -119,7 +120,7 @@ _UNSET = object()
 def _check_stage_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned:
-        raise ValidationError("a stage name cannot be empty")
+        raise ValidationError("a stage name cannot be empty", code="name.empty", params={"what": "stage"})
     if len(cleaned) > 200:
         raise ValidationError(f"a stage name has at most 200 characters: {cleaned[:20]!r}…")
     return cleaned
@@ -127,7 +128,8 @@ def _check_stage_name(name: str) -> str:
 
 def _check_stage_color(color: str) -> str:
     if not _COLOR.match(color):
-        raise ValidationError(f"'{color}' is not a colour of the form #RRGGBB")
+        raise ValidationError(f"'{color}' is not a colour of the form #RRGGBB", code="value.colour",
+                              params={"value": color})
     return color.upper()
 
 
@@ -143,7 +145,8 @@ def parse_date(value: str | date | None) -> date | None:
             text += "-01"
         return date.fromisoformat(text if len(text) == 10 else _pad(text))
     except ValueError:
-        raise ValidationError(f"'{value}' is not a date (use YYYY-MM-DD)") from None
+        raise ValidationError(f"'{value}' is not a date (use YYYY-MM-DD)", code="value.date",
+                              params={"value": value}) from None
 
 
 def _pad(text: str) -> str:
@@ -168,7 +171,8 @@ def update_stage(
             name = _check_stage_name(name)
             other = session.scalar(select(Stage.id).where(Stage.name == name))
             if other is not None and other != stage_id:
-                raise ValidationError(f"a stage named '{name}' already exists")
+                raise ValidationError(f"a stage named '{name}' already exists", code="name.exists",
+                                  params={"what": "stage", "name": name})
             stage.name = name
         if description is not None:
             stage.description = description

@@ -234,7 +234,7 @@ def code_document_table(project: Project, *, by: str = "document") -> PaperTable
     else:
         columns, groups = _case_groups(project, codings)
         if not columns:
-            raise ValidationError("the project has no cases; use --by document")
+            raise ValidationError("the project has no cases; use --by document", code="tables.no_cases")
     members = _subtree_members(codes)
     by_code: dict[int, list[CodingInfo]] = defaultdict(list)
     for coding in codings:

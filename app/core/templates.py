@@ -214,10 +214,12 @@ def undo_apply(project: Project, report: ApplyReport) -> None:
     stage_ids = [int(row["id"]) for row in report.created_stages]
     with project.write() as session:
         if code_ids and session.scalar(select(Coding.id).where(Coding.code_id.in_(code_ids)).limit(1)):
-            raise GuijiError("codes the template added have been used since; undo those codings first")
+            raise GuijiError("codes the template added have been used since; undo those codings first",
+                             code="template.codes_used")
         spans = select(StageSpan.id).where(StageSpan.stage_id.in_(stage_ids)).limit(1)
         if stage_ids and session.scalar(spans) is not None:
-            raise GuijiError("stages the template added have been used since; undo that first")
+            raise GuijiError("stages the template added have been used since; undo that first",
+                             code="template.stages_used")
         for code_id in reversed(code_ids):  # children before their parents
             code = session.get(Code, code_id)
             if code is not None:

@@ -78,17 +78,19 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str]:
     no supported encoding decodes.
     """
     if not data:
-        raise InputFileError(path, "the file is empty")
+        raise InputFileError(path, "the file is empty", code="file.empty")
     text, encoding = _decode(data, path)
     text = normalise(text)
     if "\x00" in text:
-        raise InputFileError(path, "this looks like a binary file, not text (it contains NUL characters)")
+        raise InputFileError(path, "this looks like a binary file, not text (it contains NUL characters)",
+                             code="file.binary")
     if not text.strip():
-        raise InputFileError(path, "the file is empty (it contains no text)")
+        raise InputFileError(path, "the file is empty (it contains no text)", code="file.empty")
     controls = sum(1 for _ in _CONTROL.finditer(text))
     if controls > _MAX_CONTROL_RATIO * len(text):
         raise InputFileError(
-            path, "this looks like a binary file, not text (it contains many control characters)"
+            path, "this looks like a binary file, not text (it contains many control characters)",
+            code="file.binary",
         )
     return text, encoding
 
@@ -105,12 +107,14 @@ def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
                 return data[len(bom) :].decode(codec), codec
             except UnicodeDecodeError:
                 raise InputFileError(
-                    path, f"the file starts with a {label} byte-order mark but is not valid {label}"
+                    path, f"the file starts with a {label} byte-order mark but is not valid {label}",
+                    code="file.bad_bom", params={"encoding": label},
                 ) from None
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
-            raise InputFileError(path, "this looks like a binary file, not text (it contains NUL bytes)")
+            raise InputFileError(path, "this looks like a binary file, not text (it contains NUL bytes)",
+                                 code="file.binary")
         return data.decode(utf16), utf16
     try:
         return data.decode("utf-8"), "utf-8"
@@ -118,7 +122,8 @@ def _decode(data: bytes, path: str | Path) -> tuple[str, str]:
         pass
     chosen = _choose_gb_or_big5(data)
     if chosen is None:
-        raise InputFileError(path, f"the text encoding could not be recognised ({_TRIED})")
+        raise InputFileError(path, f"the text encoding could not be recognised ({_TRIED})",
+                             code="file.encoding")
     return chosen
 
 

@@ -63,14 +63,16 @@ def export_codebook(project: Project, out: str | Path) -> Path:
             f"(use one of {', '.join(EXPORTERS)})"
         )
     if not out.parent.is_dir():
-        raise ValidationError(f"{out.name}: the folder {out.parent} does not exist")
+        raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
+                              params={"file": out.name, "folder": str(out.parent)})
     # Write beside the target and rename, so a failed export never leaves half a file behind.
     tmp = out.with_name(f".{out.name}.part")
     try:
         writer(project_codebook(project), tmp)
         tmp.replace(out)
     except OSError as exc:
-        raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})") from exc
+        raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",
+                              params={"file": out.name, "reason": str(exc.strerror or exc)}) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return out
@@ -87,7 +89,7 @@ def read_codebook_file(path: str | Path) -> list[CodebookEntry]:
             f"(use one of {', '.join(IMPORT_SUFFIXES)})",
         )
     if not path.is_file():
-        raise InputFileError(path, "no such file")
+        raise InputFileError(path, "no such file", code="file.missing")
     if suffix in (".xlsx", ".csv"):
         return read_sheet_codebook(path)
     return read_refi_codebook(path)
@@ -284,7 +286,7 @@ def import_codebook(project: Project, path: str | Path, *, dry_run: bool = False
     path = Path(path)
     entries = read_codebook_file(path)
     if not entries:
-        raise InputFileError(path, "the file holds no codes")
+        raise InputFileError(path, "the file holds no codes", code="codebook.no_codes")
     try:
         if dry_run:
             with project.read() as session:
@@ -305,7 +307,8 @@ def undo_import(project: Project, result: ImportResult) -> None:
         if result.created_ids:
             coded = session.scalar(select(Coding.id).where(Coding.code_id.in_(result.created_ids)).limit(1))
             if coded is not None:
-                raise GuijiError("codes added by the import have been used since; undo those codings first")
+                raise GuijiError("codes added by the import have been used since; undo those codings first",
+                                 code="template.codes_used")
             for code_id in reversed(result.created_ids):
                 code = session.get(Code, code_id)
                 if code is not None:

@@ -150,7 +150,8 @@ def _xml_bytes(path: Path) -> bytes:
             if not found:
                 found = [i for i in infos if i.filename.casefold().endswith(".qde") and "/" not in i.filename]
             if not found:
-                raise InputFileError(path, "not a REFI-QDA project: the archive has no project.qde")
+                raise InputFileError(path, "not a REFI-QDA project: the archive has no project.qde",
+                                     code="refi.no_qde")
             if found[0].file_size > MAX_XML_BYTES:
                 raise InputFileError(
                     path, "project.qde would expand past the size limit (possibly a zip bomb)"

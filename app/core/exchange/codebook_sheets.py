@@ -177,7 +177,7 @@ def _rows_from_csv(path: Path, data: bytes) -> list[list[str]]:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes almost anything
-        raise InputFileError(path, "the CSV is neither UTF-8 nor GB18030 text")
+        raise InputFileError(path, "the CSV is neither UTF-8 nor GB18030 text", code="file.encoding")
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
@@ -215,14 +215,15 @@ def read_sheet_codebook(path: Path) -> list[CodebookEntry]:
     rows = _rows_from_xlsx(path, data) if path.suffix.lower() == ".xlsx" else _rows_from_csv(path, data)
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
-        raise InputFileError(path, "the table is empty")
+        raise InputFileError(path, "the table is empty", code="file.empty")
     columns: dict[int, str] = {}
     for index, header in enumerate(rows[0]):
         key = _ALIASES.get(" ".join(header.split()).casefold())
         if key and key not in columns.values():
             columns[index] = key
     if "path" not in columns.values():
-        raise InputFileError(path, "no 'Code' column in the first row (the MAXQDA layout: Code, Memo, …)")
+        raise InputFileError(path, "no 'Code' column in the first row (the MAXQDA layout: Code, Memo, …)",
+                             code="codebook.no_code_column")
     entries = []
     for number, row in enumerate(rows[1:], start=2):
         values = {key: (row[i].strip() if i < len(row) else "") for i, key in columns.items()}

@@ -205,9 +205,11 @@ def build_project(plan: ImportPlan, target: str | Path, *, progress: Progress | 
     """Create the project file ``target`` (which must not exist) from ``plan``, all or nothing."""
     target = Path(target)
     if target.exists():
-        raise ProjectError(f"{target.name}: a file with this name already exists; choose a new project name")
+        raise ProjectError(f"{target.name}: a file with this name already exists; choose a new project name",
+                           code="file.exists", params={"file": target.name})
     if not target.parent.is_dir():
-        raise ProjectError(f"{target.name}: the folder {target.parent} does not exist")
+        raise ProjectError(f"{target.name}: the folder {target.parent} does not exist", code="file.no_folder",
+                           params={"file": target.name, "folder": str(target.parent)})
     tmp = _temporary_beside(target)
     try:
         project = create_project(tmp)

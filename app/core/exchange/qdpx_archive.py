@@ -56,7 +56,7 @@ class QdpxArchive:
         try:
             self._zip = zipfile.ZipFile(path)
         except FileNotFoundError:
-            raise InputFileError(path, "no such file") from None
+            raise InputFileError(path, "no such file", code="file.missing") from None
         except OSError as exc:
             raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
@@ -119,7 +119,8 @@ class QdpxArchive:
         top = [i.filename for k, i in self._entries.items() if k.endswith(".qde") and "/" not in k]
         if len(top) == 1:
             return top[0]
-        raise InputFileError(self.path, "not a REFI-QDA project: the archive has no project.qde")
+        raise InputFileError(self.path, "not a REFI-QDA project: the archive has no project.qde",
+                             code="refi.no_qde")
 
     def read(self, name: str, limit: int) -> bytes:
         """The bytes of entry ``name`` (as :meth:`find` returned it), at most ``limit`` of them."""

@@ -402,7 +402,8 @@ def export_qdpx(project: Project, out: str | Path) -> ExportReport:
     if out.suffix.lower() != ".qdpx":
         raise ValidationError(f"{out.name}: a REFI-QDA project file must end in .qdpx")
     if not out.parent.is_dir():
-        raise ValidationError(f"{out.name}: the folder {out.parent} does not exist")
+        raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
+                              params={"file": out.name, "folder": str(out.parent)})
     writer = _Writer(project)
     xml, files = writer.build()
     tmp = out.with_name(f".{out.name}.part")
@@ -413,7 +414,8 @@ def export_qdpx(project: Project, out: str | Path) -> ExportReport:
                 archive.writestr(name, data)
         tmp.replace(out)
     except OSError as exc:
-        raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})") from exc
+        raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",
+                              params={"file": out.name, "reason": str(exc.strerror or exc)}) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return ExportReport(out, tuple(writer.counts.items()))

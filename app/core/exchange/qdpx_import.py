@@ -567,7 +567,7 @@ def read_qdpx(path: str | Path, *, coder: str = DEFAULT_CODER) -> ImportPlan:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputFileError(path, "no such file")
+        raise InputFileError(path, "no such file", code="file.missing")
     if path.suffix.lower() == ".qde":
         data = path.read_bytes()
         if len(data) > MAX_XML_BYTES:

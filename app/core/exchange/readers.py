@@ -67,12 +67,13 @@ def read_document_file(path: Path) -> ReadDocument:
     suffix = path.suffix.lower()
     if suffix not in {".txt", ".md", ".docx"}:
         shown = f"'{path.suffix}'" if path.suffix else "(no extension)"
-        raise InputFileError(path, f"unsupported file type {shown} (Guiji imports .txt, .docx and .md)")
+        raise InputFileError(path, f"unsupported file type {shown} (Guiji imports .txt, .docx and .md)",
+                             code="file.unsupported_type", params={"suffix": path.suffix})
     data = _read_bytes(path)
     if suffix == ".docx":
         text = _docx_text(data, path)
         if not text.strip():
-            raise InputFileError(path, "the document contains no text")
+            raise InputFileError(path, "the document contains no text", code="file.empty")
         return ReadDocument(text, "utf-8", "docx")
     text, encoding = decode_bytes(data, path)
     return ReadDocument(text, encoding, suffix[1:])
@@ -85,16 +86,18 @@ def _read_bytes(path: Path) -> bytes:
             size = os.fstat(f.fileno()).st_size
             data = f.read(min(size, MAX_FILE_BYTES) + 1)
     except FileNotFoundError:
-        raise InputFileError(path, "the file does not exist") from None
+        raise InputFileError(path, "the file does not exist", code="file.missing") from None
     except IsADirectoryError:
-        raise InputFileError(path, "this is a folder, not a file") from None
+        raise InputFileError(path, "this is a folder, not a file", code="file.folder") from None
     except PermissionError:
-        raise InputFileError(path, "the file cannot be read (permission denied)") from None
+        raise InputFileError(path, "the file cannot be read (permission denied)", code="file.permission") from None
     except OSError as exc:
-        raise InputFileError(path, f"the file cannot be read ({exc.strerror or exc})") from None
+        raise InputFileError(path, f"the file cannot be read ({exc.strerror or exc})", code="file.unreadable",
+                             params={"reason": str(exc.strerror or exc)}) from None
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise InputFileError(path, f"the file is larger than {limit} MB, Guiji's limit for one document")
+        raise InputFileError(path, f"the file is larger than {limit} MB, Guiji's limit for one document",
+                             code="file.too_large", params={"limit": limit})
     return data
 
 
@@ -102,22 +105,25 @@ def _check_archive(data: bytes, path: Path) -> None:
     """Refuse a damaged archive, or one declaring too much data, before python-docx opens it."""
     if data.startswith(_OLE2_MAGIC):
         raise InputFileError(
-            path, "this is an old Word .doc file renamed .docx; save it as .docx in Word first"
+            path, "this is an old Word .doc file renamed .docx; save it as .docx in Word first",
+            code="docx.old_doc",
         )
     if not data.startswith(b"PK"):
         raise InputFileError(
-            path, "not a valid .docx file (it is not a zip archive; was another file renamed?)"
+            path, "not a valid .docx file (it is not a zip archive; was another file renamed?)",
+            code="docx.not_zip",
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise InputFileError(path, _DAMAGED) from None
+        raise InputFileError(path, _DAMAGED, code="docx.damaged") from None
     if len(infos) > MAX_ZIP_ENTRIES:
         raise InputFileError(
             path,
             f"the .docx archive holds {len(infos)} entries, more than the limit of {MAX_ZIP_ENTRIES} "
             "(possibly a zip bomb)",
+            code="docx.zip_bomb",
         )
     declared = sum(info.file_size for info in infos)
     if declared > MAX_UNCOMPRESSED_BYTES:
@@ -125,18 +131,20 @@ def _check_archive(data: bytes, path: Path) -> None:
         raise InputFileError(
             path,
             f"the .docx would expand to {size} MB, more than the limit of {limit} MB (possibly a zip bomb)",
+            code="docx.zip_bomb",
         )
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-        raise InputFileError(path, "not a valid .docx file (it is a zip archive but not a Word document)")
+        raise InputFileError(path, "not a valid .docx file (it is a zip archive but not a Word document)",
+                             code="docx.not_word")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("word/document.xml") as part:
             prolog = part.read(_PROLOG_BYTES)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError):
         # RuntimeError: an encrypted entry; NotImplementedError: an unknown compression method.
-        raise InputFileError(path, _DAMAGED) from None
+        raise InputFileError(path, _DAMAGED, code="docx.damaged") from None
     if _declares_dtd(prolog):
-        raise InputFileError(path, _DTD)
+        raise InputFileError(path, _DTD, code="docx.dtd")
 
 
 def _declares_dtd(prolog: bytes) -> bool:
@@ -155,14 +163,15 @@ def _docx_text(data: bytes, path: Path) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, etree.XMLSyntaxError):
-        raise InputFileError(path, _DAMAGED) from None
+        raise InputFileError(path, _DAMAGED, code="docx.damaged") from None
     except ValueError:
         # python-docx: the main part is not a Word document (e.g. a .docm or a template).
-        raise InputFileError(path, "not a valid .docx file (it is not a Word document)") from None
+        raise InputFileError(path, "not a valid .docx file (it is not a Word document)",
+                             code="docx.not_word") from None
     except Exception as exc:  # python-docx's own errors have no common base we can rely on
-        raise InputFileError(path, f"{_DAMAGED}: {exc}") from None
+        raise InputFileError(path, f"{_DAMAGED}: {exc}", code="docx.damaged") from None
     if document.element.getroottree().docinfo.doctype:  # a DTD past the first 64 KB
-        raise InputFileError(path, _DTD)
+        raise InputFileError(path, _DTD, code="docx.dtd")
     lines = list(_block_lines(document.element.body))
     return normalise("\n".join(lines))
 

@@ -58,10 +58,11 @@ _CHARACTERS = "characters (Unicode code points), as RQDA counts them"
 
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file():
-        raise InputFileError(path, "no such file")
+        raise InputFileError(path, "no such file", code="file.missing")
     try:
         if not looks_like_sqlite(path):
-            raise InputFileError(path, "not an RQDA project (the file is not an SQLite database)")
+            raise InputFileError(path, "not an RQDA project (the file is not an SQLite database)",
+                                 code="rqda.not_rqda")
         # immutable: nothing (no journal, no -wal/-shm) is written beside the user's file
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True)
     except OSError as exc:

@@ -137,13 +137,15 @@ def write_table(table: PaperTable, out: str | Path, allowed: tuple[str, ...] = (
         raise ValidationError(f"{out.name}: cannot write this table as '{suffix or 'no extension'}' "
                               f"(use {' or '.join(allowed)})")
     if not out.parent.is_dir():
-        raise ValidationError(f"{out.name}: the folder {out.parent} does not exist")
+        raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
+                              params={"file": out.name, "folder": str(out.parent)})
     tmp = out.with_name(f".{out.name}.part")
     try:
         writers[suffix](table, tmp)
         tmp.replace(out)
     except OSError as exc:
-        raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})") from exc
+        raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",
+                              params={"file": out.name, "reason": str(exc.strerror or exc)}) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return out

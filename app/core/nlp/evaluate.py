@@ -132,7 +132,8 @@ def evaluate(
     corpus = [doc for doc in load_corpus(project, kind) if doc.has_codings]
     if len(corpus) < 2:
         raise ValidationError(
-            f"{project.path.name}: evaluation needs at least 2 coded documents (it has {len(corpus)})"
+            f"{project.path.name}: evaluation needs at least 2 coded documents (it has {len(corpus)})",
+            code="evaluate.too_few_documents", params={"n": len(corpus)},
         )
     k = max(2, min(folds, len(corpus)))
     result = Evaluation(folds=k, threshold=threshold, unit=kind, documents=len(corpus),

@@ -50,7 +50,8 @@ def relation_key(text: str) -> str:
     """The stored relation for a key, a Chinese or an English label; other text is a user-defined type."""
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise ValidationError("a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)")
+        raise ValidationError("a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)",
+                              code="link.no_relation")
     if len(cleaned) > RELATION_MAX:
         raise ValidationError(f"a relation type has at most {RELATION_MAX} characters: {cleaned[:20]!r}…")
     lowered = cleaned.lower().replace("-", " ").replace("_", " ")
@@ -240,7 +241,8 @@ def create_link(
         _check_stage(session, source_stage_id)
         _check_stage(session, target_stage_id)
         if source_id == target_id and (source_stage_id is None or source_stage_id == target_stage_id):
-            raise ValidationError("a link joins two different codes, or one code in two different stages")
+            raise ValidationError("a link joins two different codes, or one code in two different stages",
+                                  code="link.same_ends")
         row = Link(source_id=source_id, target_id=target_id, source_stage_id=source_stage_id,
                    target_stage_id=target_stage_id, relation=key, memo=memo, coder=coder,
                    created_at=created_at or utcnow())
@@ -329,7 +331,7 @@ def add_evidence(
         clash = session.scalar(select(LinkEvidence.id).where(
             LinkEvidence.link_id == link_id, LinkEvidence.coding_id == coding_id))
         if clash is not None:
-            raise ValidationError("this passage is already evidence of the link")
+            raise ValidationError("this passage is already evidence of the link", code="link.evidence_exists")
         row = LinkEvidence(link_id=link_id, coding_id=coding_id, test=test, stance=stance, note=note,
                            created_at=created_at or utcnow())
         if evidence_id is not None:

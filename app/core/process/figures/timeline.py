@@ -77,7 +77,8 @@ def timeline_figure(
     """Lay out the timeline; ``result`` holds the transitions at the boxes' level."""
     t = timeline or TimelineOptions()
     if not data.stages:
-        raise ValidationError("the project has no stages: define stages before drawing a timeline")
+        raise ValidationError("the project has no stages: define stages before drawing a timeline",
+                              code="timeline.no_stages")
     return _Timeline(data, result, links, adjustments, options, t).build()
 
 
