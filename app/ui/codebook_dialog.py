@@ -49,6 +49,7 @@ from app.core.tables import exemplar_ids
 from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
 from app.ui.controller import ProjectController
+from app.ui.messages import describe
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -371,7 +372,7 @@ class CodebookDialog(QDialog):
         try:
             commands.edit_code(self.controller, code_id, self.form_values())
         except GuijiError as exc:
-            self._error(self.tr("The code could not be changed."), str(exc))
+            self._error(self.tr("The code could not be changed."), describe(exc))
             return False
         return True
 
@@ -379,7 +380,7 @@ class CodebookDialog(QDialog):
         try:
             info = commands.add_code(self.controller, parent_id, name)
         except GuijiError as exc:
-            self._error(self.tr("The code could not be added."), str(exc))
+            self._error(self.tr("The code could not be added."), describe(exc))
             return None
         self.select_code(info.id)
         return info
@@ -391,7 +392,7 @@ class CodebookDialog(QDialog):
         try:
             commands.delete_code(self.controller, code_id)
         except GuijiError as exc:
-            self._error(self.tr("The code could not be deleted."), str(exc))
+            self._error(self.tr("The code could not be deleted."), describe(exc))
             return False
         return True
 
@@ -403,14 +404,14 @@ class CodebookDialog(QDialog):
         try:
             commands.set_exemplar(self.controller, coding_id, chosen)
         except GuijiError as exc:
-            self._error(self.tr("The example could not be chosen."), str(exc))
+            self._error(self.tr("The example could not be chosen."), describe(exc))
 
     def merge_template(self, name: str) -> bool:
         """Merge a shipped template (existing codes and stages are kept) as one undo step."""
         try:
             commands.merge_template(self.controller, name)
         except GuijiError as exc:
-            self._error(self.tr("The template could not be merged."), str(exc))
+            self._error(self.tr("The template could not be merged."), describe(exc))
             return False
         return True
 
@@ -419,21 +420,21 @@ class CodebookDialog(QDialog):
         try:
             return import_codebook(self.controller.project, path, dry_run=True)
         except GuijiError as exc:
-            self._error(self.tr("The codebook could not be read."), str(exc))
+            self._error(self.tr("The codebook could not be read."), describe(exc))
             return None
 
     def import_file(self, path: str | Path) -> ImportResult | None:
         try:
             return commands.import_codebook_file(self.controller, path)
         except GuijiError as exc:
-            self._error(self.tr("Nothing was imported."), str(exc))
+            self._error(self.tr("Nothing was imported."), describe(exc))
             return None
 
     def export_file(self, path: str | Path) -> Path | None:
         try:
             return export_codebook(self.controller.project, path)
         except GuijiError as exc:
-            self._error(self.tr("The codebook could not be exported."), str(exc))
+            self._error(self.tr("The codebook could not be exported."), describe(exc))
             return None
 
     # --- prompts (thin wrappers around the actions above) ---

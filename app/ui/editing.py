@@ -41,6 +41,7 @@ from app.core import editing
 from app.core.errors import GuijiError
 from app.core.text import Utf16Map
 from app.ui.controller import Changed
+from app.ui.messages import describe
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -104,7 +105,7 @@ def perform_text_change(
             document_id=lambda change: change.document_ids[0] if len(change.document_ids) == 1 else None,
         )
     except GuijiError as exc:
-        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."), str(exc))
+        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."), describe(exc))
         return None
 
 
@@ -169,7 +170,7 @@ class EditTextDialog(QDialog):
                 controller.project, self.document_id, self.start, self.end, self.new_text()
             )
         except GuijiError as exc:
-            self.effect_label.setText(str(exc))
+            self.effect_label.setText(describe(exc))
             return
         text = QCoreApplication.translate("EditingActions", "Codings and spans stay on their words ({n} will move).").format(n=len(moved))
         if removed:
@@ -301,7 +302,7 @@ class FindReplaceDialog(QDialog):
         except GuijiError as exc:
             self.preview = None
             self.model.set_hits([])
-            self.summary.setText(str(exc))
+            self.summary.setText(describe(exc))
             self.replace_button.setEnabled(False)
             return
         hits = self.preview.hits

@@ -33,6 +33,7 @@ from app.core.exchange.qdpx_export import ExportReport, export_qdpx
 from app.core.exchange.qdpx_import import DEFAULT_CODER, import_qdpx
 from app.core.exchange.rqda import import_rqda
 from app.core.project import PROJECT_SUFFIX
+from app.ui.messages import describe, translate_text
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -79,8 +80,8 @@ class ImportReportDialog(QDialog):
         if report.origin:
             details.append(self.tr("Made by: {origin}").format(origin=_escape(report.origin)))
         if report.positions:
-            details.append(self.tr("Positions: {how}").format(how=_escape(report.positions)))
-        details += [_escape(note) for note in report.notes]
+            details.append(self.tr("Positions: {how}").format(how=_escape(translate_text(report.positions))))
+        details += [_escape(translate_text(note)) for note in report.notes]
         self.details = QLabel("<br>".join(details))
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,10 +96,10 @@ class ImportReportDialog(QDialog):
         kinds = kind_labels()
         for item in report.skipped:
             row = [QStandardItem(kinds.get(item.kind, item.kind)), QStandardItem(item.name),
-                   QStandardItem(item.reason)]
+                   QStandardItem(translate_text(item.reason))]
             for cell in row:
                 cell.setEditable(False)
-                cell.setToolTip(item.reason)
+                cell.setToolTip(translate_text(item.reason))
             self.model.appendRow(row)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -210,7 +211,7 @@ class ExchangeActions:
                 self.window.statusBar().showMessage(QCoreApplication.translate("ExchangeActions", "Import cancelled; no project was created."), 5000)
             elif isinstance(exc, GuijiError):
                 self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be imported; no file was created."),
-                                       str(exc))
+                                       describe(exc))
             else:
                 raise exc
 
@@ -241,7 +242,7 @@ class ExchangeActions:
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, GuijiError):
-                self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be exported."), str(exc))
+                self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be exported."), describe(exc))
             else:
                 raise exc
 

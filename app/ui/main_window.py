@@ -37,6 +37,7 @@ from app.ui.document_view import DocumentView
 from app.ui.documents_panel import DocumentsPanel
 from app.ui.errors import log
 from app.ui.extensions import EXTENSIONS
+from app.ui.messages import describe
 from app.ui.panels import MemoPanel, RetrievalPanel, SearchPanel
 from app.ui.settings import settings
 from app.ui.settings_dialog import SettingsDialog, text_size
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
         try:
             project = open_project(path, read_only=read_only)
         except GuijiError as exc:
-            self.show_error(self.tr("The project could not be opened."), str(exc))
+            self.show_error(self.tr("The project could not be opened."), describe(exc))
             return
         if project.open_report.backup is not None:
             self.statusBar().showMessage(self.tr("The project was upgraded; a backup is at {path}").format(
@@ -547,7 +548,7 @@ class MainWindow(QMainWindow):
                 for hit in hits:
                     self.controller.apply_coding(hit.document_id, code_id, hit.start, hit.end)  # type: ignore[attr-defined]
         except GuijiError as exc:
-            self.show_error(self.tr("Not every hit could be coded."), str(exc))
+            self.show_error(self.tr("Not every hit could be coded."), describe(exc))
 
     def _reload_documents_keep_selection(self) -> None:
         current = self.document_view.document_id
@@ -589,7 +590,7 @@ class MainWindow(QMainWindow):
         try:
             self.controller.apply_coding(doc_id, code_id, *selection, expect_sha256=sha)
         except GuijiError as exc:
-            self.show_error(self.tr("The code could not be applied."), str(exc))
+            self.show_error(self.tr("The code could not be applied."), describe(exc))
 
     def apply_pinned(self, key: int) -> None:
         code_id = self.code_panel.pinned_code(key)
@@ -619,7 +620,7 @@ class MainWindow(QMainWindow):
                 code = create_code_command(self.controller, parent.id if parent else None, name)
                 self.controller.apply_coding(doc_id, code.id, *selection, expect_sha256=sha)
         except GuijiError as exc:
-            self.show_error(self.tr("The in-vivo code could not be made."), str(exc))
+            self.show_error(self.tr("The in-vivo code could not be made."), describe(exc))
             return
         self.code_panel.select_code(code.id)
 
@@ -659,7 +660,7 @@ class MainWindow(QMainWindow):
             self.controller.run(coding_ops.adjust_coding(self.controller.project, coding.id, *selection,
                                                          expect_sha256=shown[1]))
         except GuijiError as exc:
-            self.show_error(self.tr("The coding could not be adjusted."), str(exc))
+            self.show_error(self.tr("The coding could not be adjusted."), describe(exc))
 
     def edit_coding_memo(self, coding_id: int, memo: str | None = None) -> None:
         """Write the memo of a coding (asked in a dialog unless given)."""
@@ -689,7 +690,7 @@ class MainWindow(QMainWindow):
         try:
             self.controller.remove_coding(coding_id)
         except GuijiError as exc:
-            self.show_error(self.tr("The coding could not be removed."), str(exc))
+            self.show_error(self.tr("The coding could not be removed."), describe(exc))
 
     def _on_selection(self, start: int, end: int) -> None:
         if end > start:
@@ -726,13 +727,13 @@ class MainWindow(QMainWindow):
         try:
             project = create_project(path)
         except GuijiError as exc:
-            self.show_error(self.tr("The project could not be created."), str(exc))
+            self.show_error(self.tr("The project could not be created."), describe(exc))
             return
         if template:
             try:
                 apply_template(project, template)
             except GuijiError as exc:
-                self.show_error(self.tr("The template could not be applied."), str(exc))
+                self.show_error(self.tr("The template could not be applied."), describe(exc))
         remember_project(project.path)
         self._set_project(project)
 
@@ -773,7 +774,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, CancelledError):
                 self.statusBar().showMessage(self.tr("Import cancelled; nothing was imported."), 5000)
             elif isinstance(exc, GuijiError):
-                self.show_error(self.tr("Nothing was imported."), str(exc))
+                self.show_error(self.tr("Nothing was imported."), describe(exc))
             else:
                 raise exc
 

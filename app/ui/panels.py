@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.core.changes import Changes
 from app.core.errors import GuijiError
 from app.ui.controller import Changed, ProjectController, follow
+from app.ui.messages import describe
 from app.ui.models import RecordTableModel
 
 
@@ -275,7 +276,7 @@ class RetrievalPanel(QWidget):
         try:
             export_passages(self.model.records(), path)
         except GuijiError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(describe(exc))
 
     def _jump(self, index: QModelIndex) -> None:
         passage = self.model.record(index.row())

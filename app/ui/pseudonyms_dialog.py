@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.core import pseudonyms
 from app.core.errors import GuijiError
 from app.ui.editing import perform_text_change
+from app.ui.messages import describe
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -215,7 +216,7 @@ class PseudonymiseDialog(QDialog):
             self.status.setText(QCoreApplication.translate("PseudonymiseDialog", "{n} name(s) found.").format(n=len(names)))
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(str(exc))
+            self.status.setText(describe(exc))
 
         self._window.tasks.run(
             QCoreApplication.translate("PseudonymiseDialog", "Looking for names"),
@@ -267,7 +268,7 @@ class PseudonymiseDialog(QDialog):
             pseudonyms.check_mapping(rows)
             pseudonyms.write_mapping(self.mapping_path, self.model.names(), self.model.pseudonyms())
         except (GuijiError, OSError) as exc:
-            self._window.show_error(QCoreApplication.translate("PseudonymiseDialog", "The pseudonyms cannot be applied."), str(exc))
+            self._window.show_error(QCoreApplication.translate("PseudonymiseDialog", "The pseudonyms cannot be applied."), describe(exc))
             return False
         coder = self._window.controller.coder if self._window.controller else ""
         change = perform_text_change(

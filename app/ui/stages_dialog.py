@@ -31,6 +31,7 @@ from app.core.errors import GuijiError
 from app.core.stages import StageInfo, list_stages
 from app.ui import codebook_commands as commands
 from app.ui.controller import ProjectController
+from app.ui.messages import describe
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -194,7 +195,7 @@ class StagesDialog(QDialog):
         try:
             info = commands.add_stage(self.controller, name, after=current.name if current else None)
         except GuijiError as exc:
-            self._error(self.tr("The stage could not be added."), str(exc))
+            self._error(self.tr("The stage could not be added."), describe(exc))
             return None
         self.reload(keep=info.id)
         return info
@@ -215,7 +216,7 @@ class StagesDialog(QDialog):
         try:
             commands.edit_stage(self.controller, stage_id, **changes)
         except GuijiError as exc:
-            self._error(self.tr("The stage could not be changed."), str(exc))
+            self._error(self.tr("The stage could not be changed."), describe(exc))
             return False
         return True
 
@@ -226,7 +227,7 @@ class StagesDialog(QDialog):
         try:
             moved = commands.move_stage(self.controller, stage.id, stage.position + step)
         except GuijiError as exc:
-            self._error(self.tr("The stage could not be moved."), str(exc))
+            self._error(self.tr("The stage could not be moved."), describe(exc))
             return False
         return moved is not None
 
@@ -237,7 +238,7 @@ class StagesDialog(QDialog):
         try:
             commands.delete_stage(self.controller, stage.id)
         except GuijiError as exc:
-            self._error(self.tr("The stage could not be deleted."), str(exc))
+            self._error(self.tr("The stage could not be deleted."), describe(exc))
             return False
         return True
 

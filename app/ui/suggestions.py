@@ -61,6 +61,7 @@ import app.core.nlp  # noqa: F401 - registers rejections with the text editor; l
 from app.core.errors import CancelledError, GuijiError
 from app.core.text import Utf16Map
 from app.ui.controller import Changed, ProjectController
+from app.ui.messages import describe
 from app.ui.tasks import GIL_PAUSE_S
 
 if TYPE_CHECKING:
@@ -657,7 +658,7 @@ class SuggestionPanel(QWidget):
                 for s in suggestions:
                     controller.apply_coding(s.document_id, s.code_id, s.start, s.end)
         except GuijiError as exc:
-            self.window_.show_error(self.tr("The suggestion could not be accepted."), str(exc))
+            self.window_.show_error(self.tr("The suggestion could not be accepted."), describe(exc))
         self._drop(suggestions)
 
     def reject(self, suggestions: list[Suggestion]) -> None:
@@ -687,7 +688,7 @@ class SuggestionPanel(QWidget):
                 for s in suggestions:
                     reject_one(s)
         except GuijiError as exc:
-            self.window_.show_error(self.tr("The suggestion could not be rejected."), str(exc))
+            self.window_.show_error(self.tr("The suggestion could not be rejected."), describe(exc))
         self._drop(suggestions)
 
     def _drop(self, done: list[Suggestion]) -> None:
@@ -735,7 +736,7 @@ class SuggestionPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, CancelledError):
-                self.window_.show_error(self.tr("Suggestions failed."), str(exc))
+                self.window_.show_error(self.tr("Suggestions failed."), describe(exc))
 
         self.window_.tasks.run(self.tr("Suggesting codes in every document…"), work, done, failed)
 
@@ -791,7 +792,7 @@ class SuggestionPanel(QWidget):
                 for term in terms:
                     create_code_command(self.controller, None, term)
         except GuijiError as exc:
-            self.window_.show_error(self.tr("The code could not be created."), str(exc))
+            self.window_.show_error(self.tr("The code could not be created."), describe(exc))
         self.terms_model.set_records([t for t in self.terms_model.records() if t.term not in terms])
         self._update_buttons()
 

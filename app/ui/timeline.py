@@ -50,6 +50,7 @@ from app.ui.figures.export_dialog import FigureExportDialog
 from app.ui.figures.link_editing import LinkEditing
 from app.ui.figures.renderer import choose_family, qt_measure
 from app.ui.figures.scene import FigureScene, FigureView
+from app.ui.messages import describe, translate_text
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -255,7 +256,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
         except GuijiError as exc:
             self.figure = None
             self.scene.clear()
-            self.caption.setText(str(exc))
+            self.caption.setText(describe(exc))
             return
         self.scene.set_figure(self.figure, self.family)
         for element in self.scene.elements.values():
@@ -263,7 +264,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
                 element.setFlag(element.GraphicsItemFlag.ItemIsMovable, False)
         self.view.fit()
         if self.figure.notes:
-            self.statusBar().showMessage("; ".join(self.figure.notes))
+            self.statusBar().showMessage("; ".join(translate_text(note) for note in self.figure.notes))
         else:
             self.statusBar().clearMessage()
         if self.selected:
@@ -345,7 +346,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
         try:
             return self.controller.perform(text, do, undo, redo, what=Changed.LINKS)
         except GuijiError as exc:
-            QMessageBox.warning(self, self.tr("Process"), str(exc))
+            QMessageBox.warning(self, self.tr("Process"), describe(exc))
             return None
 
     def move_element(self, key: str, dx: float, dy: float) -> None:
@@ -421,7 +422,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
         dialog.exec()
 
     def _run(self, title: str, work: Any, done: Any) -> None:
-        self.main.tasks.run(title, work, done, lambda exc: QMessageBox.warning(self, self.tr("Process"), str(exc)))
+        self.main.tasks.run(title, work, done, lambda exc: QMessageBox.warning(self, self.tr("Process"), describe(exc)))
 
     def stage_report(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Stage report"), "stage-report.docx",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import GuijiError
 from app.core.process.layout import Figure, FigureOptions
 from app.ui.figures.renderer import choose_family, export_figure, pixel_size, qt_measure, render_image
+from app.ui.messages import describe
 
 #: Builds the figure for given options (the timeline window passes its current data and filters).
 Builder = Callable[[FigureOptions], Figure]
@@ -118,7 +119,7 @@ class FigureExportDialog(QDialog):
         try:
             self.figure = self._build(self.options())
         except GuijiError as exc:
-            self.info.setText(str(exc))
+            self.info.setText(describe(exc))
             self.preview.clear()
             return
         image = render_image(self.figure, 110, self.font.currentText())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from app.core.errors import GuijiError
 from app.core.process import links as link_service
 from app.ui.figures.evidence import EvidenceDialog, LinkDialog, PassageRow
+from app.ui.messages import describe
 
 
 class LinkEditing:
@@ -108,7 +109,7 @@ class LinkEditing:
             try:
                 self.controller.run(entity_ops.delete_link(self.project, link.id))
             except GuijiError as exc:
-                QMessageBox.warning(self, QCoreApplication.translate("ProcessWindow", "Process"), str(exc))
+                QMessageBox.warning(self, QCoreApplication.translate("ProcessWindow", "Process"), describe(exc))
             self.selected = ()
 
     def add_evidence(self) -> None:

@@ -1,0 +1,203 @@
+"""Errors and fixed report texts from ``app.core`` in the UI's language.
+
+``app.core`` raises :class:`~app.core.errors.GuijiError` with an English message (the CLI prints it)
+plus a stable ``code`` and ``params``. :func:`describe` looks the code up here and renders it through
+Qt Linguist (context ``Messages``), so the Chinese UI shows Chinese; an error without a known code
+falls back to its English message. :func:`translate_text` does the same for fixed English texts that
+come from below the UI without a code (an import's skip reasons, a figure's notes).
+
+Each catalogue is built inside a function with literal ``QCoreApplication.translate`` calls so that
+lupdate sees every string.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.core.errors import GuijiError, InputFileError
+
+
+def _templates() -> dict[str, str]:
+    return {
+        # reading files
+        "file.empty": QCoreApplication.translate("Messages", "the file is empty (it contains no text)"),
+        "file.binary": QCoreApplication.translate("Messages", "this looks like a binary file, not text"),
+        "file.bad_bom": QCoreApplication.translate(
+            "Messages", "the file starts with a {encoding} byte-order mark but is not valid {encoding}"),
+        "file.encoding": QCoreApplication.translate(
+            "Messages", "the text encoding could not be recognised (tried UTF-8, UTF-16, GB18030, Big5)"),
+        "file.unsupported_type": QCoreApplication.translate(
+            "Messages", "unsupported file type {suffix} (Guiji imports .txt, .docx and .md)"),
+        "file.missing": QCoreApplication.translate("Messages", "the file does not exist"),
+        "file.folder": QCoreApplication.translate("Messages", "this is a folder, not a file"),
+        "file.permission": QCoreApplication.translate("Messages", "the file cannot be read (permission denied)"),
+        "file.unreadable": QCoreApplication.translate("Messages", "the file cannot be read ({reason})"),
+        "file.too_large": QCoreApplication.translate(
+            "Messages", "the file is larger than {limit} MB, Guiji's limit for one document"),
+        "file.exists": QCoreApplication.translate("Messages", "{file}: a file with this name already exists"),
+        "file.no_folder": QCoreApplication.translate("Messages", "{file}: the folder {folder} does not exist"),
+        "file.unwritable": QCoreApplication.translate("Messages", "{file}: cannot be written ({reason})"),
+        "docx.old_doc": QCoreApplication.translate(
+            "Messages", "this is an old Word .doc file renamed .docx; save it as .docx in Word first"),
+        "docx.not_zip": QCoreApplication.translate(
+            "Messages", "not a valid .docx file (it is not a zip archive; was another file renamed?)"),
+        "docx.damaged": QCoreApplication.translate(
+            "Messages", "not a valid .docx file (the archive is damaged or truncated)"),
+        "docx.zip_bomb": QCoreApplication.translate(
+            "Messages", "the .docx would expand past the size limit (possibly a zip bomb)"),
+        "docx.not_word": QCoreApplication.translate("Messages", "not a valid .docx file (it is not a Word document)"),
+        "docx.dtd": QCoreApplication.translate(
+            "Messages", "the .docx declares an XML document type (DTD), which Word never does; "
+                                   "it is refused as unsafe"),
+        "rqda.not_rqda": QCoreApplication.translate(
+            "Messages", "not an RQDA project (the file is not an SQLite database)"),
+        "refi.no_qde": QCoreApplication.translate("Messages", "not a REFI-QDA project: the archive has no project.qde"),
+        "codebook.no_codes": QCoreApplication.translate("Messages", "the file holds no codes"),
+        "codebook.no_code_column": QCoreApplication.translate(
+            "Messages", "no 'Code' column in the first row (the MAXQDA layout: Code, Memo, …)"),
+        "pseudonyms.not_utf8": QCoreApplication.translate(
+            "Messages", "the file is not UTF-8 text (save the mapping as CSV UTF-8)"),
+        "pseudonyms.no_header": QCoreApplication.translate(
+            "Messages", "the file needs a header line with the columns 'name' and 'pseudonym'"),
+        "pseudonyms.empty": QCoreApplication.translate(
+            "Messages", "the mapping gives no pseudonym; nothing to replace"),
+        # projects
+        "project.locked": QCoreApplication.translate(
+            "Messages", "{file}: the project is open in another Guiji window or process; "
+                                         "close it there first (or open it read-only)"),
+        "project.read_only": QCoreApplication.translate("Messages", "{file}: the project is open read-only"),
+        "project.missing": QCoreApplication.translate("Messages", "{file}: no such project file"),
+        "project.not_guiji": QCoreApplication.translate("Messages", "{file}: not a Guiji project"),
+        "project.newer": QCoreApplication.translate(
+            "Messages", "{file}: the project was saved by a newer version of Guiji; update Guiji to open it"),
+        "project.needs_upgrade": QCoreApplication.translate(
+            "Messages", "{file}: the project needs an upgrade; open it once in Guiji (not read-only)"),
+        "project.unreadable": QCoreApplication.translate(
+            "Messages", "{file}: the project file cannot be read ({reason})"),
+        # names and values
+        "name.empty": QCoreApplication.translate("Messages", "the name of a {what} cannot be empty"),
+        "name.exists": QCoreApplication.translate("Messages", "a {what} named “{name}” already exists"),
+        "name.separator": QCoreApplication.translate("Messages", "a code name cannot contain “{separator}”: {name}"),
+        "value.colour": QCoreApplication.translate("Messages", "“{value}” is not a colour of the form #RRGGBB"),
+        "value.date": QCoreApplication.translate("Messages", "“{value}” is not a date (use YYYY-MM-DD)"),
+        "value.number": QCoreApplication.translate("Messages", "{name}: “{value}” is not a number"),
+        "not_found": QCoreApplication.translate(
+            "Messages", "there is no {what} with id {id} (it may have been deleted)"),
+        # operations
+        "code.move_into_itself": QCoreApplication.translate(
+            "Messages", "the code “{name}” cannot be moved into itself"),
+        "code.merge_into_itself": QCoreApplication.translate("Messages", "a code cannot be merged into itself"),
+        "code.merge_into_child": QCoreApplication.translate(
+            "Messages", "the code “{name}” cannot be merged into one of its own subcodes"),
+        "search.empty": QCoreApplication.translate("Messages", "the search term is empty"),
+        "tables.no_cases": QCoreApplication.translate(
+            "Messages", "the project has no cases; group by document instead"),
+        "link.same_ends": QCoreApplication.translate(
+            "Messages", "a link joins two different codes, or one code in two different stages"),
+        "link.evidence_exists": QCoreApplication.translate("Messages", "this passage is already evidence of the link"),
+        "link.no_relation": QCoreApplication.translate(
+            "Messages", "a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)"),
+        "edit.unchanged": QCoreApplication.translate(
+            "Messages", "{file}: the new text is the same as the old; nothing to change"),
+        "template.codes_used": QCoreApplication.translate(
+            "Messages", "the codes it added have been used since; undo those codings first"),
+        "template.stages_used": QCoreApplication.translate(
+            "Messages", "the stages it added have been used since; undo that first"),
+        "evaluate.too_few_documents": QCoreApplication.translate(
+            "Messages", "evaluation needs at least 2 coded documents (the project has {n})"),
+        "timeline.no_stages": QCoreApplication.translate(
+            "Messages", "the project has no stages: define stages before drawing a timeline"),
+    }
+
+
+def _things() -> dict[str, str]:
+    """The objects an error can name (``params["what"]``)."""
+    return {
+        "document": QCoreApplication.translate(
+            "Messages", "document"), "code": QCoreApplication.translate("Messages", "code"),
+        "coding": QCoreApplication.translate(
+            "Messages", "coding"), "stage": QCoreApplication.translate("Messages", "stage"),
+        "case": QCoreApplication.translate(
+            "Messages", "case"), "coder": QCoreApplication.translate("Messages", "coder"),
+        "attribute": QCoreApplication.translate(
+            "Messages", "attribute"), "link": QCoreApplication.translate("Messages", "link"),
+        "memo": QCoreApplication.translate(
+            "Messages", "memo"), "evidence": QCoreApplication.translate("Messages", "evidence"),
+        "project": QCoreApplication.translate(
+            "Messages", "project"), "template": QCoreApplication.translate("Messages", "template"),
+    }
+
+
+# Fixed English texts (no values in them) that reach the UI without a code: an import's skip reasons
+# and kinds, a figure's notes. QT_TRANSLATE_NOOP only marks them for lupdate; translate_text looks them up.
+KNOWN_TEXTS = frozenset({
+    QT_TRANSLATE_NOOP("Messages", "no coding has a stage yet: the timeline is empty"),
+    QT_TRANSLATE_NOOP("Messages", "no coding has a stage yet: the flow is empty"),
+    QT_TRANSLATE_NOOP("Messages", "graphs are not imported (Guiji draws its own timeline from the stages)"),
+    QT_TRANSLATE_NOOP("Messages", "its text file is missing from the archive"),
+    QT_TRANSLATE_NOOP("Messages", "its positions are not numbers"),
+    QT_TRANSLATE_NOOP("Messages", "outside the text"),
+    QT_TRANSLATE_NOOP("Messages", "zero-length selection (no characters)"),
+    QT_TRANSLATE_NOOP("Messages", "zero-length coding (no characters)"),
+    QT_TRANSLATE_NOOP("Messages", "its start is after its end"),
+    QT_TRANSLATE_NOOP("Messages", "its code is not in the codebook"),
+    QT_TRANSLATE_NOOP("Messages", "the source's text is empty"),
+    QT_TRANSLATE_NOOP("Messages", "its text is empty"),
+    QT_TRANSLATE_NOOP("Messages", "it has no member Guiji imported"),
+    QT_TRANSLATE_NOOP(
+        "Messages", "Guiji links codes to codes (coded passages are their evidence); this link joins other objects"),
+    QT_TRANSLATE_NOOP("Messages", "it links a code to itself"),
+    QT_TRANSLATE_NOOP("Messages", "its code is deleted or unknown"),
+    QT_TRANSLATE_NOOP("Messages", "its file is deleted or unknown"),
+    QT_TRANSLATE_NOOP("Messages", "its linked range is outside the text"),
+    QT_TRANSLATE_NOOP("Messages", "code points, line ends as in the file (the REFI-QDA standard)"),
+    QT_TRANSLATE_NOOP("Messages", "UTF-16 units, line ends as in the file (as NVivo counts)"),
+    # kinds of skipped things in an import report
+    QT_TRANSLATE_NOOP("Messages", "source"), QT_TRANSLATE_NOOP("Messages", "selection"),
+    QT_TRANSLATE_NOOP("Messages", "coding"), QT_TRANSLATE_NOOP("Messages", "code"),
+    QT_TRANSLATE_NOOP("Messages", "link"), QT_TRANSLATE_NOOP("Messages", "graph"),
+    QT_TRANSLATE_NOOP("Messages", "set"), QT_TRANSLATE_NOOP("Messages", "case"),
+    QT_TRANSLATE_NOOP("Messages", "note"), QT_TRANSLATE_NOOP("Messages", "document"),
+})
+
+
+def _format(template: str, params: dict[str, Any]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
+def describe(exc: BaseException) -> str:
+    """``exc`` as the user should read it, in the UI's language when its code is known."""
+    if not isinstance(exc, GuijiError) or exc.code not in _templates():
+        return str(exc)
+    params = dict(exc.params)
+    if "what" in params:
+        params["what"] = _things().get(str(params["what"]), str(params["what"]))
+    if isinstance(exc, InputFileError):
+        params.setdefault("file", exc.path.name)
+    template = _templates()[exc.code or ""]
+    text = _format(template, params)
+    if not text:
+        return str(exc)
+    if isinstance(exc, InputFileError) and "{file}" not in template:
+        # The file's name leads, as in the English message, so several failed imports can be told apart.
+        text = f"{exc.path.name}: {text}"
+    return text
+
+
+def translate_text(text: str) -> str:
+    """A fixed English text from ``app.core`` in the UI's language (unchanged when not known)."""
+    if not text:
+        return text
+    if text in KNOWN_TEXTS:
+        return QCoreApplication.translate("Messages", text)
+    # "reason: detail" where only the reason is fixed (e.g. a positions reading and why).
+    head, sep, tail = text.partition(": ")
+    if sep and head in KNOWN_TEXTS:
+        colon = QCoreApplication.translate("Messages", ": ")
+        return f"{QCoreApplication.translate('Messages', head)}{colon}{tail}"
+    return text
