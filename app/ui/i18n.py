@@ -6,6 +6,9 @@ Source strings are English; ``resources/i18n/guiji_zh_CN.ts`` holds the Chinese,
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.core.paths import resources_dir
@@ -18,13 +21,25 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own translations (``qtbase_*.qm``: file dialogs, message-box buttons) may be.
+
+    Qt's configured path is right in a wheel install; a frozen build may move the PySide6 folder and
+    leave Qt's compiled-in path pointing nowhere, so PySide6's own folders are tried too.
+    """
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+               str(package / "Qt" / "translations"), str(package / "translations")]
+    return [f for f in dict.fromkeys(folders) if f and Path(f).is_dir()]
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load Qt's own and Guiji's translations for ``language``; returns them to keep them alive."""
     if language == "en":
         return []
     translators = []
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if any(qt.load(f"qtbase_{language}", folder) for folder in qt_translation_folders()):
         app.installTranslator(qt)
         translators.append(qt)
     ours = QTranslator(app)
