@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -48,6 +47,7 @@ from app.core.exchange.codebook_io import ImportResult, export_codebook, import_
 from app.core.tables import exemplar_ids
 from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
+from app.ui import file_dialogs
 from app.ui.controller import ProjectController
 from app.ui.messages import describe
 
@@ -461,10 +461,8 @@ class CodebookDialog(QDialog):
             self._set_color(color.name().upper())
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import codebook"), "",
-            self.tr("Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)"),
-        )
+        path = file_dialogs.open_file(
+            self, "codebook", self.tr("Import codebook"), self.tr("Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)"))
         if not path:
             return
         plan = self.preview_import(path)
@@ -490,10 +488,11 @@ class CodebookDialog(QDialog):
             self.merge_template(choices[titles.index(title)].name)
 
     def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export codebook"), "",
+        project = self.controller.project.path
+        path, _ = file_dialogs.save_file(
+            self, "codebook-export", self.tr("Export codebook"),
             self.tr("Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)"),
-        )
+            file_dialogs.output_name(project, self.tr("codebook"), ".docx"), project)
         if path and self.export_file(path) is not None:
             QMessageBox.information(self, self.tr("Export codebook"),
                                     self.tr("Wrote {file}.").format(file=Path(path).name))

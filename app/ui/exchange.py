@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,6 +32,7 @@ from app.core.exchange.qdpx_export import ExportReport, export_qdpx
 from app.core.exchange.qdpx_import import DEFAULT_CODER, import_qdpx
 from app.core.exchange.rqda import import_rqda
 from app.core.project import PROJECT_SUFFIX
+from app.ui import file_dialogs
 from app.ui.messages import describe, translate_text
 
 if TYPE_CHECKING:
@@ -167,23 +167,25 @@ class ExchangeActions:
 
     # --- import ---
     def import_qdpx_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project"), "",
+        path = file_dialogs.open_file(
+            self.window, "exchange", QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project"),
             QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx *.qde);;All files (*)"))
         if path:
             self.choose_target_and_import(Path(path), "qdpx")
 
     def import_rqda_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, QCoreApplication.translate("ExchangeActions", "Import RQDA project"), "", QCoreApplication.translate("ExchangeActions", "RQDA projects (*.rqda);;All files (*)"))
+        path = file_dialogs.open_file(
+            self.window, "exchange", QCoreApplication.translate("ExchangeActions", "Import RQDA project"),
+            QCoreApplication.translate("ExchangeActions", "RQDA projects (*.rqda);;All files (*)"))
         if path:
             self.choose_target_and_import(Path(path), "rqda")
 
     def choose_target_and_import(self, source: Path, kind: str) -> None:
         suggested = source.with_suffix(PROJECT_SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, QCoreApplication.translate("ExchangeActions", "New project for the import"), str(suggested),
-            QCoreApplication.translate("ExchangeActions", "Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX))
+        path, _ = file_dialogs.save_file(
+            self.window, "project", QCoreApplication.translate("ExchangeActions", "New project for the import"),
+            QCoreApplication.translate("ExchangeActions", "Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
+            suggested.name, folder=suggested.parent)
         if not path:
             return
         target = Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX)
@@ -223,8 +225,10 @@ class ExchangeActions:
         if controller is None:
             return
         suggested = controller.project.path.with_suffix(".qdpx")
-        path, _ = QFileDialog.getSaveFileName(self.window, QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project"), str(suggested),
-                                              QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx)"))
+        path, _ = file_dialogs.save_file(
+            self.window, "qdpx-export", QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project"),
+            QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx)"), suggested.name,
+            controller.project.path)
         if path:
             self.run_export(Path(path if path.lower().endswith(".qdpx") else path + ".qdpx"))
 

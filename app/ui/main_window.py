@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,6 +28,7 @@ from app.core.errors import CancelledError, GuijiError
 from app.core.ops import codings as coding_ops
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
 from app.core.text import detect_turns, split_sentences
+from app.ui import file_dialogs
 from app.ui.cases_panel import CasesPanel
 from app.ui.code_panel import CodePanel, create_code_command
 from app.ui.codebook_dialog import show_codebook_dialog
@@ -702,8 +702,8 @@ class MainWindow(QMainWindow):
 
     # --- dialogs ---
     def new_project_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New project"), "", self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
+        path, _ = file_dialogs.save_file(
+            self, "project", self.tr("New project"), self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX), ""
         )
         if not path:
             return
@@ -738,8 +738,8 @@ class MainWindow(QMainWindow):
         self._set_project(project)
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "", self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
+        path = file_dialogs.open_file(
+            self, "project", self.tr("Open project"), self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
         )
         if path:
             self.open_project_path(path)
@@ -747,8 +747,8 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         if self.controller is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import documents"), "", self.tr("Transcripts (*.txt *.docx *.md)")
+        paths = file_dialogs.open_files(
+            self, "transcripts", self.tr("Import documents"), self.tr("Transcripts (*.txt *.docx *.md)")
         )
         if paths:
             self.import_paths(paths)

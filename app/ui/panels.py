@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Changes
 from app.core.errors import GuijiError
+from app.ui import file_dialogs
 from app.ui.controller import Changed, ProjectController, follow
 from app.ui.messages import describe
 from app.ui.models import RecordTableModel
@@ -265,8 +265,10 @@ class RetrievalPanel(QWidget):
         self.status.setText(self.tr("{n} passage(s)").format(n=len(passages)))
 
     def export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export passages"), "",
-                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        project = self.controller.project.path if self.controller is not None else None
+        name = file_dialogs.output_name(project, self.tr("passages"), ".xlsx") if project else ""
+        path, _ = file_dialogs.save_file(self, "passages", self.tr("Export passages"),
+                                         self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"), name, project)
         if path:
             self.export_to(path)
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.core import pseudonyms
 from app.core.errors import GuijiError
+from app.ui import file_dialogs
 from app.ui.editing import perform_text_change
 from app.ui.messages import describe
 
@@ -240,9 +240,10 @@ class PseudonymiseDialog(QDialog):
         self.model.add_name(pseudonyms.NameFound(name, "added", pseudonyms.count_occurrences(texts, name)))
 
     def choose_mapping_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("PseudonymiseDialog", "Save the mapping"), str(self.mapping_path), QCoreApplication.translate("PseudonymiseDialog", "CSV files (*.csv)")
-        )
+        path, _ = file_dialogs.save_file(
+            self, "mapping", QCoreApplication.translate("PseudonymiseDialog", "Save the mapping"),
+            QCoreApplication.translate("PseudonymiseDialog", "CSV files (*.csv)"), self.mapping_path.name,
+            folder=self.mapping_path.parent)
         if path:
             self.set_mapping_path(Path(path))
 

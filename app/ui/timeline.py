@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,6 +43,7 @@ from app.core.process.data import ProcessData, Selection, coders_of, load_proces
 from app.core.process.figures import KINDS, FigureRequest, figure_from_data
 from app.core.process.layout import Figure, FigureOptions
 from app.core.process.transitions import TransitionResult, compute_transitions
+from app.ui import file_dialogs
 from app.ui.controller import Changed, ProjectController
 from app.ui.figures.evidence import PassageModel, PassageRow
 from app.ui.figures.export_dialog import FigureExportDialog
@@ -425,8 +425,9 @@ class ProcessWindow(LinkEditing, QMainWindow):
         self.main.tasks.run(title, work, done, lambda exc: QMessageBox.warning(self, self.tr("Process"), describe(exc)))
 
     def stage_report(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Stage report"), "stage-report.docx",
-                                                    self.tr("Word document (*.docx)"))
+        path, _filter = file_dialogs.save_file(
+            self, "stage-report", self.tr("Stage report"), self.tr("Word document (*.docx)"),
+            file_dialogs.output_name(self.project.path, self.tr("stage report"), ".docx"), self.project.path)
         if path:
             request = self.request()
             self._run(self.tr("Writing the stage report…"), lambda _p: write_report(self.project, Path(path),

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import GuijiError
 from app.core.process.layout import Figure, FigureOptions
+from app.ui import file_dialogs
 from app.ui.figures.renderer import choose_family, export_figure, pixel_size, qt_measure, render_image
 from app.ui.messages import describe
 
@@ -134,9 +134,10 @@ class FigureExportDialog(QDialog):
         """Ask for a file and write the figure there (off the GUI thread when a runner is given)."""
         if self.figure is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save figure"), f"{self._kind}.pdf",
-            self.tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"))
+        project = getattr(getattr(self.parent(), "project", None), "path", None)
+        name = file_dialogs.output_name(project, self._kind, ".pdf") if project else f"{self._kind}.pdf"
+        path, _filter = file_dialogs.save_file(
+            self, "figure", self.tr("Save figure"), self.tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"), name, project)
         if path:
             self.write(Path(path))
 
