@@ -50,6 +50,8 @@ class TemplateInfo:
     codes: int = 0
     stages: int = 0
     levels: tuple[LevelInfo, ...] = ()
+    title_en: str = ""  # the title and description in English, shown in the English UI
+    description_en: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form of ``guiji templates --json``."""
@@ -57,6 +59,7 @@ class TemplateInfo:
             "name": self.name, "title": self.title, "english": self.english,
             "description": self.description, "codes": self.codes, "stages": self.stages,
             "levels": [{"key": lv.key, "label": lv.label, "english": lv.english} for lv in self.levels],
+            "title_en": self.title_en, "description_en": self.description_en,
         }
 
 
@@ -101,6 +104,7 @@ def list_templates() -> list[TemplateInfo]:
                 path.stem, data.get("title", path.stem), data.get("description", ""),
                 english=data.get("english", ""), codes=len(data.get("codes", [])),
                 stages=len(data.get("stages", [])), levels=_levels(data),
+                title_en=data.get("title_en", ""), description_en=data.get("description_en", ""),
             )
         )
     return out
