@@ -306,7 +306,7 @@ def gui_browse_all_documents(ctx: Context) -> ScenarioGen:
 # --------------------------------------------------------------------------- search and undo
 
 
-def _search_scenario(ctx: Context, length: int) -> ScenarioGen:
+def _search_scenario(ctx: Context, length: int, spell: Any = None) -> ScenarioGen:
     from app.core.project import open_project as open_
     from app.core.search import search
 
@@ -321,7 +321,7 @@ def _search_scenario(ctx: Context, length: int) -> ScenarioGen:
         start = rng.randrange(0, len(text) - length)
         term = text[start:start + length]
         if term.strip() and "\n" not in term and all("\u4e00" <= ch <= "\u9fff" for ch in term):
-            terms.append(term)
+            terms.append(spell(term) if spell else term)
 
     def run(i: int) -> None:
         ctx.details.setdefault("hits", []).append(len(search(project, terms[i % len(terms)])))
@@ -341,6 +341,16 @@ def search_2char(ctx: Context) -> ScenarioGen:
 def search_4char(ctx: Context) -> ScenarioGen:
     """app.core.search.search for a 4-character Chinese phrase over every document (FTS5 trigram)."""
     yield from _search_scenario(ctx, 4)
+
+
+@scenario(budget_s=0.15)
+def search_2char_variants(ctx: Context) -> ScenarioGen:
+    """app.core.search.search for a 2-character word of the (Simplified) texts typed in Traditional
+    characters: every hit is found through Traditional/Simplified folding (app.core.variants)."""
+    from app.core.variants import convert
+
+    ctx.details["spelling"] = "hant"
+    yield from _search_scenario(ctx, 2, lambda term: convert(term, "hant"))
 
 
 @scenario(budget_s=1.0, max_runs=3)

@@ -6,7 +6,11 @@ in Python with ``str.find`` over the stored text, so they are code points (end e
 every other position in Guiji.
 
 - The term is matched literally, including spaces and line ends (``"。\\n社区"`` finds a hit that
-  spans a line end). ASCII letters match either case; nothing else is folded.
+  spans a line end). ASCII letters match either case.
+- Traditional and Simplified Chinese match each other by default (``代议`` finds ``代議``, ``软件``
+  finds ``軟體``; see :mod:`app.core.variants`); ``fold_scripts=False`` (``guiji search --exact``)
+  matches the characters as typed. Either way a hit's ``start``/``end`` are the stored text's own
+  characters, so a phrase spelt with another length (``内存``/``記憶體``) gives a hit of that length.
 - Hits in one document do not overlap: scanning goes left to right and resumes after each hit
   (``哈哈`` is found once in ``哈哈哈``, at 0), so "code all hits" never stacks codings.
 - ``context`` is up to ``context_chars`` characters either side of the hit, cut at the text's
@@ -21,7 +25,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core.db.fts import document_contains
+from app.core import variants
+from app.core.db.fts import document_contains, document_contains_any
 from app.core.db.models import Document
 from app.core.errors import ValidationError
 from app.core.project import Project
@@ -52,11 +57,13 @@ def fold_ascii(text: str) -> str:
     return text.translate(_ASCII_LOWER)
 
 
-def find_all(text: str, term: str) -> list[tuple[int, int]]:
+def find_all(text: str, term: str, *, fold_scripts: bool = False) -> list[tuple[int, int]]:
     """Non-overlapping ``(start, end)`` occurrences of ``term`` in ``text``, left to right,
-    ASCII letters in either case."""
+    ASCII letters in either case; with ``fold_scripts`` any Traditional/Simplified spelling."""
     if not term:
         return []
+    if fold_scripts:
+        return [m.span() for m in variants.pattern(term).finditer(text)]
     if any(c.isascii() and c.isalpha() for c in term):
         haystack, needle = fold_ascii(text), fold_ascii(term)
     else:
@@ -86,24 +93,28 @@ def search(
     document_ids: Iterable[int] | None = None,
     limit: int | None = None,
     context_chars: int = CONTEXT_CHARS,
+    fold_scripts: bool = True,
 ) -> list[SearchHit]:
     """Every occurrence of ``term`` in the project's documents (or in ``document_ids``), in
-    document order then text order; at most ``limit`` hits."""
+    document order then text order; at most ``limit`` hits. ``fold_scripts`` (default) matches
+    Traditional and Simplified spellings alike."""
     if term == "":
         raise ValidationError("the search term is empty", code="search.empty")
     if limit is not None and limit <= 0:
         return []
     hits: list[SearchHit] = []
     with project.read() as session:
-        query = (
-            select(Document.id, Document.name, Document.text)
-            .where(document_contains(session, term))
-            .order_by(Document.position, Document.id)
-        )
+        query = select(Document.id, Document.name, Document.text).order_by(Document.position, Document.id)
+        if not fold_scripts:
+            query = query.where(document_contains(session, term))
+        else:
+            spellings = variants.spelled_out(term)
+            if spellings is not None:  # else too many to ask the index about: every document is a candidate
+                query = query.where(document_contains_any(session, sorted(spellings)))
         if document_ids is not None:
             query = query.where(Document.id.in_(list(document_ids)))
         for doc_id, name, text in session.execute(query):
-            for start, end in find_all(text, term):
+            for start, end in find_all(text, term, fold_scripts=fold_scripts):
                 context, context_start = context_of(text, start, end, context_chars)
                 hits.append(SearchHit(doc_id, name, start, end, context, context_start))
                 if limit is not None and len(hits) >= limit:

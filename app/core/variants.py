@@ -136,7 +136,7 @@ def spelled_out(term: str, *, limit: int = 64) -> set[str] | None:
         partial = [""]
         for ch in v:
             partial = [p + c for p in partial for c in spellings(ch)]
-            if len(partial) * max(len(out), 1) > limit:
+            if len(partial) + len(out) > limit:
                 return None
         out.update(partial)
         if len(out) > limit:

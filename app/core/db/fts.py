@@ -187,12 +187,30 @@ def document_contains(session: Session, term: str) -> ColumnElement[bool]:
     return func.instr(Document.text, term) > 0
 
 
+def document_contains_any(session: Session, terms: list[str]) -> ColumnElement[bool]:
+    """A WHERE clause on ``Document`` that keeps the documents which may contain any of ``terms``
+    (the spellings of one search term across scripts); one index query for the 3+ character ones."""
+    if not terms:
+        return Document.id.in_([])
+    long_terms = [t for t in terms if len(t) >= MIN_TRIGRAM]
+    if len(long_terms) < 2 or not is_sqlite(session) or not installed(session):
+        return or_(*(document_contains(session, t) for t in terms))
+    either = " OR ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+    matching: Any = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(q=either)
+    clauses = [Document.id.in_(matching)]
+    if _has_pending_table(session):
+        clauses.append(Document.id.in_(text(f"SELECT document_id FROM {PENDING_TABLE}")))
+    clauses.extend(document_contains(session, t) for t in terms if len(t) < MIN_TRIGRAM)
+    return or_(*clauses)
+
+
 __all__ = [
     "FTS_TABLE",
     "MIN_TRIGRAM",
     "PENDING_TABLE",
     "TRIGGERS",
     "document_contains",
+    "document_contains_any",
     "flush",
     "install",
     "installed",
