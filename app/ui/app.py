@@ -39,6 +39,7 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     if chosen not in LANGUAGES:
         chosen = "en"
     app.setProperty("guiji_translators", install_translators(app, chosen))
+    app.setProperty("guiji_language", chosen)
     return app
 
 

@@ -21,6 +21,18 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
+def ui_language() -> str:
+    """The language the running application shows (``zh_CN`` or ``en``); exports default to it."""
+    app = QCoreApplication.instance()
+    language = app.property("guiji_language") if app is not None else None
+    return str(language) if language in LANGUAGES else "en"
+
+
+def export_language() -> str:
+    """The export language (``zh``/``en``) matching the UI's."""
+    return "zh" if ui_language() == "zh_CN" else "en"
+
+
 def qt_translation_folders() -> list[str]:
     """Where Qt's own translations (``qtbase_*.qm``: file dialogs, message-box buttons) may be.
 

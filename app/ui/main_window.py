@@ -709,15 +709,11 @@ class MainWindow(QMainWindow):
             return
         if not path.endswith(PROJECT_SUFFIX):
             path += PROJECT_SUFFIX
-        from app.core.templates import list_templates
+        from app.ui.new_project_dialog import choose_template
 
-        templates = list_templates()
-        choices = [self.tr("(empty project)")] + [t.title for t in templates]
-        chosen, ok = QInputDialog.getItem(self, self.tr("New project"),
-                                          self.tr("Start from a framework template:"), choices, 0, False)
+        ok, template = choose_template(self)
         if not ok:
             return
-        template = templates[choices.index(chosen) - 1].name if chosen in choices[1:] else None
         self.create_project_at(path, template)
 
     def create_project_at(self, path: str | Path, template: str | None = None) -> None:
