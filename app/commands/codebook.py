@@ -45,7 +45,7 @@ def cmd_codebook(args: argparse.Namespace) -> None:
 
     if args.action == "export":
         with open_project(args.project, read_only=True) as project:
-            out = export_codebook(project, args.file)
+            out = export_codebook(project, args.file, lang=args.lang)
         _say(f"wrote {out}")
         return
     with open_project(args.project, read_only=args.dry_run) as project:
@@ -198,6 +198,9 @@ def register(add: Add) -> None:
                    help="OUT for export, IN for import; the extension picks the format")
     p.add_argument("--dry-run", action="store_true", help="import: print what would change, change nothing")
     p.add_argument("--json", action="store_true", help="import: print the plan as JSON")
+    p.add_argument("--lang", choices=["zh", "en", "both"],
+                   help="export: headings and labels in Chinese, English, or both in separate columns or lines "
+                        "(default: the original bilingual layout)")
 
     p = add("table", cmd_table, "write a table for a paper (.docx or .xlsx)")
     p.add_argument("project")

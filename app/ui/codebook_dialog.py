@@ -49,6 +49,7 @@ from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
 from app.ui import file_dialogs
 from app.ui.controller import ProjectController
+from app.ui.i18n import export_language
 from app.ui.messages import describe
 
 Index = QModelIndex | QPersistentModelIndex
@@ -430,9 +431,10 @@ class CodebookDialog(QDialog):
             self._error(self.tr("Nothing was imported."), describe(exc))
             return None
 
-    def export_file(self, path: str | Path) -> Path | None:
+    def export_file(self, path: str | Path, lang: str | None = None) -> Path | None:
+        """Export the codebook to ``path`` in ``lang`` (default: the UI's language)."""
         try:
-            return export_codebook(self.controller.project, path)
+            return export_codebook(self.controller.project, path, lang=lang or export_language())
         except GuijiError as exc:
             self._error(self.tr("The codebook could not be exported."), describe(exc))
             return None

@@ -43,6 +43,15 @@ _HEADERS = {
     "example": "典型例子",
     "keywords": "关键词",
 }
+_HEADERS_EN = {
+    "name": "Code",
+    "level": "Level",
+    "definition": "Definition",
+    "when_to_use": "When to use",
+    "when_not_to_use": "When not to use",
+    "example": "Example",
+    "keywords": "Keywords",
+}
 LANDSCAPE_ABOVE = 4
 
 
@@ -51,8 +60,42 @@ def _value(codebook: Codebook, entry: CodebookEntry, key: str) -> str:
         short, full = entry.text("short_definition"), entry.text("description")
         return "\n".join(v for v in (short, full) if v)
     if key == "level":
-        return codebook.level_label(entry.text("level")) if entry.text("level") else ""
+        if not entry.text("level"):
+            return ""
+        zh, en = codebook.level_label(entry.text("level")), codebook.level_label(entry.text("level"), True)
+        return {"en": en, "both": f"{zh}\n{en}"}.get(codebook.lang or "", zh)
     return entry.text(key)
+
+
+def _english_name(entry: CodebookEntry) -> str:
+    """A code's English name: its first ASCII keyword (templates keep it there), else ''."""
+    return next((k for k in entry.fields.get("keywords", ()) if k.isascii()), "")
+
+
+def _texts(codebook: Codebook, dimensions: int) -> dict[str, str]:
+    """The appendix's fixed texts in the export language (``both``: Chinese, then English on its own line)."""
+    n = len(codebook.entries)
+    zh_levels = "、".join(lv.label for lv in codebook.levels)
+    en_levels = ", ".join(lv.english or lv.label for lv in codebook.levels)
+    zh = {
+        "title": f"附录　编码本：{codebook.title}",
+        "intro": f"本编码本共有 {n} 个编码，分属 {dimensions} 个一级编码（维度）。编码层级：{zh_levels}。"
+                 "每个维度一张表，表中先列维度本身，再按树的顺序列出其下各级编码。",
+        "note": "注：适用情形、不适用情形和典型例子用于统一编码员的判断。由轨迹导出。",
+    }
+    en = {
+        "title": f"Appendix: Codebook of {codebook.title}",
+        "intro": f"This codebook has {n} codes in {dimensions} top-level codes (dimensions). Code levels: "
+                 f"{en_levels}. Each dimension has a table that lists the dimension first, then the codes "
+                 "below it in tree order.",
+        "note": "Note: when to use, when not to use and the example keep coders' judgements consistent. "
+                "Exported by Guiji.",
+    }
+    if codebook.lang == "en":
+        return en
+    if codebook.lang == "both":
+        return {key: f"{zh[key]}\n{en[key]}" for key in zh}
+    return zh
 
 
 def chosen_columns(codebook: Codebook) -> list[tuple[str, float]]:
@@ -66,6 +109,9 @@ def chosen_columns(codebook: Codebook) -> list[tuple[str, float]]:
 
 def write_codebook_docx(codebook: Codebook, out: Path) -> None:
     """Write the appendix to ``out``."""
+    if codebook.lang is not None:
+        _write_in_language(codebook, out)
+        return
     columns = chosen_columns(codebook)
     doc = new_document(landscape=len(columns) > LANDSCAPE_ABOVE)
     doc.add_paragraph(f"附录　编码本：{codebook.title}", style="Title")
@@ -107,4 +153,51 @@ def write_codebook_docx(codebook: Codebook, out: Path) -> None:
         )
         + "用于统一编码员的判断。由轨迹（Guiji）导出。",
     )
+    doc.save(str(out))
+
+
+def _write_in_language(codebook: Codebook, out: Path) -> None:
+    """The appendix in one language, or (``both``) with every fixed text in Chinese then English."""
+    lang = codebook.lang
+    columns = chosen_columns(codebook)
+    doc = new_document(landscape=len(columns) > LANDSCAPE_ABOVE)
+    dimensions = codebook.children(None)
+    texts = _texts(codebook, len(dimensions))
+    for k, line in enumerate(texts["title"].split("\n")):
+        doc.add_paragraph(line, style="Title" if k == 0 else None)
+    for line in texts["intro"].split("\n"):
+        intro = doc.add_paragraph(line)
+        intro.paragraph_format.first_line_indent = Pt(21)
+    total = text_width_cm(doc)
+    weight = sum(w for _k, w in columns)
+    widths = [total * w / weight for _k, w in columns]
+    zh_header, en_header = [_HEADERS[k] for k, _w in columns], [_HEADERS_EN[k] for k, _w in columns]
+    header = {"en": en_header, "both": [f"{a}\n{b}" for a, b in zip(zh_header, en_header, strict=True)]}.get(
+        lang or "", zh_header)
+    for number, dimension in enumerate(dimensions, start=1):
+        members = [e for e in codebook.entries if e.names[: len(dimension.names)] == dimension.names]
+        english = _english_name(dimension)
+        zh_caption = f"表{number}　{dimension.name}"
+        en_caption = f"Table {number}  {english or dimension.name}"
+        for caption in {"en": [en_caption], "both": [zh_caption, en_caption]}.get(lang or "", [zh_caption]):
+            add_caption(doc, caption)
+        table = add_table(doc, header, widths, three_line=False)
+        for entry in members:
+            cells = table.add_row().cells  # type: ignore[no-untyped-call]
+            depth = len(entry.names) - 1
+            for cell, (key, _w) in zip(cells, columns, strict=True):
+                if key == "name":
+                    name = entry.name
+                    if lang == "both" and _english_name(entry):
+                        name = f"{entry.name}\n{_english_name(entry)}"
+                    write_cell(cell, name, bold=depth == 0, color=entry.color, indent_cm=0.35 * depth)
+                else:
+                    short_first = key == "definition" and bool(entry.text("short_definition"))
+                    write_cell(cell, _value(codebook, entry, key), bold_first=short_first)
+                if depth == 0:
+                    shade(cell, "F2F2F2")
+        keep_row_together(table)
+        set_widths(table, widths)
+    for line in texts["note"].split("\n"):
+        add_note(doc, line)
     doc.save(str(out))

@@ -53,8 +53,12 @@ EXPORTERS: dict[str, Callable[[Codebook, Path], None]] = {
 IMPORT_SUFFIXES = (".qdc", ".qde", ".qdpx", ".xlsx", ".csv")
 
 
-def export_codebook(project: Project, out: str | Path) -> Path:
-    """Write the project's codebook to ``out``; the format follows its extension."""
+def export_codebook(project: Project, out: str | Path, lang: str | None = None) -> Path:
+    """Write the project's codebook to ``out``; the format follows its extension.
+
+    ``lang`` (``zh``, ``en`` or ``both``) chooses the language of headings and labels; None keeps the
+    original bilingual layout.
+    """
     out = Path(out)
     writer = EXPORTERS.get(out.suffix.lower())
     if writer is None:
@@ -68,7 +72,7 @@ def export_codebook(project: Project, out: str | Path) -> Path:
     # Write beside the target and rename, so a failed export never leaves half a file behind.
     tmp = out.with_name(f".{out.name}.part")
     try:
-        writer(project_codebook(project), tmp)
+        writer(project_codebook(project, lang), tmp)
         tmp.replace(out)
     except OSError as exc:
         raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app.core.codebook import DEFAULT_LEVELS, TEXT_FIELDS, LevelInfo, code_levels, list_codes
 from app.core.db.models import ProjectMeta
+from app.core.errors import ValidationError
 from app.core.project import Project
 
 #: The structured fields an exchange file carries besides name and colour, in print order.
@@ -31,6 +32,19 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "example": ("典型例子", "Example"),
     "keywords": ("关键词", "Keywords"),
 }
+
+#: Export languages: Chinese, English, or both (in separate columns or lines, never mixed inline).
+#: ``None`` keeps the original layout (Chinese with English glosses) that scripts already rely on.
+LANGS = ("zh", "en", "both")
+
+
+def check_lang(lang: str | None) -> str | None:
+    """``lang`` if it is an export language (or None); ValidationError otherwise."""
+    if lang is not None and lang not in LANGS:
+        raise ValidationError(f"'{lang}' is not an export language (use zh, en or both)",
+                              code="value.lang", params={"value": lang})
+    return lang
+
 
 # A fixed namespace, so the GUIDs of a project's codes stay the same from one export to the next.
 _GUID_NAMESPACE = uuid.UUID("6f1c2a52-41d4-4c6e-9b8e-2f0d7d3c9a11")
@@ -67,12 +81,13 @@ class Codebook:
     title: str
     entries: tuple[CodebookEntry, ...]
     levels: tuple[LevelInfo, ...] = DEFAULT_LEVELS
+    lang: str | None = None  # see LANGS
 
-    def level_label(self, key: str) -> str:
-        """The Chinese label of a level key (the key itself when the project does not define it)."""
+    def level_label(self, key: str, english: bool = False) -> str:
+        """The Chinese (or English) label of a level key (the key itself when the project does not define it)."""
         for level in self.levels:
             if level.key == key:
-                return level.label
+                return (level.english or level.label) if english else level.label
         return key
 
     def children(self, parent: CodebookEntry | None) -> list[CodebookEntry]:
@@ -81,7 +96,7 @@ class Codebook:
         return [e for e in self.entries if len(e.names) == depth + 1 and e.names[:depth] == prefix]
 
 
-def project_codebook(project: Project) -> Codebook:
+def project_codebook(project: Project, lang: str | None = None) -> Codebook:
     """Every code of the project in tree order, with stable GUIDs."""
     with project.read() as session:
         created = session.scalar(select(ProjectMeta.value).where(ProjectMeta.key == "created_at")) or ""
@@ -97,7 +112,7 @@ def project_codebook(project: Project) -> Codebook:
                 fields={k: v for k, v in values.items() if v},
             )
         )
-    return Codebook(title, tuple(entries), code_levels(project))
+    return Codebook(title, tuple(entries), code_levels(project), check_lang(lang))
 
 
 def with_parents(entries: Iterable[CodebookEntry]) -> list[CodebookEntry]:

@@ -74,9 +74,27 @@ def _cell(entry: CodebookEntry, key: str) -> str:
     return entry.text(key)
 
 
+def _headers(lang: str) -> list[str]:
+    """Column headers in one language; English keeps MAXQDA's "Code" and "Memo"."""
+    zh = {"path": "编码", "description": "定义"}
+    en = {"path": "Code", "description": "Memo"}
+    labels = zh if lang == "zh" else en
+    index = 0 if lang == "zh" else 1
+    return [labels.get(key) or FIELD_LABELS[key][index] for key, _h in COLUMNS]
+
+
+def header_rows(lang: str | None) -> list[list[str]]:
+    """The header row(s): the original bilingual one, one language, or (``both``) Chinese above English."""
+    if lang is None:
+        return [[header for _key, header in COLUMNS]]
+    if lang == "both":
+        return [_headers("zh"), _headers("en")]
+    return [_headers(lang)]
+
+
 def codebook_rows(codebook: Codebook) -> list[list[str]]:
     """The header and one row per code, as the spreadsheet formats write them."""
-    rows = [[header for _key, header in COLUMNS]]
+    rows = header_rows(codebook.lang)
     rows += [[_cell(entry, key) for key, _h in COLUMNS] for entry in codebook.entries]
     return rows
 
@@ -93,16 +111,18 @@ def write_xlsx(codebook: Codebook, out: Path) -> None:
     with its colour in the first column."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "编码本 Codebook"
+    ws.title = {"zh": "编码本", "en": "Codebook", "both": "编码本"}.get(codebook.lang or "", "编码本 Codebook")
     rows = codebook_rows(codebook)
+    heads = len(header_rows(codebook.lang))
     for row in rows:
         ws.append(row)
     thin = Side(style="thin", color="BFBFBF")
     header_font = Font(name="Microsoft YaHei", bold=True, color="FFFFFF")
-    for cell in ws[1]:
-        cell.font = header_font
-        cell.fill = PatternFill("solid", fgColor="44546A")
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    for r in range(1, heads + 1):
+        for cell in ws[r]:
+            cell.font = header_font
+            cell.fill = PatternFill("solid", fgColor="44546A")
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
     widths = {
         "path": 28,
         "description": 48,
@@ -116,7 +136,7 @@ def write_xlsx(codebook: Codebook, out: Path) -> None:
     }
     for index, (key, _header) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = widths[key]
-    for r, entry in enumerate(codebook.entries, start=2):
+    for r, entry in enumerate(codebook.entries, start=heads + 1):
         for cell in ws[r]:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             cell.border = Border(bottom=thin)
@@ -126,13 +146,53 @@ def write_xlsx(codebook: Codebook, out: Path) -> None:
         ws.cell(row=r, column=1).alignment = Alignment(
             vertical="top", wrap_text=True, indent=len(entry.names) - 1
         )
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = ws.dimensions
+    ws.freeze_panes = f"B{heads + 1}"
+    ws.auto_filter.ref = f"A{heads}:{get_column_letter(len(COLUMNS))}{ws.max_row}"
     wb.save(out)
+
+
+_MD_FIELDS = ("short_definition", "description", "when_to_use", "when_not_to_use", "example", "keywords")
+
+
+def _markdown_in(codebook: Codebook, lang: str) -> list[str]:
+    """The Markdown codebook in ``zh``, ``en`` or ``both`` (fields as a table: 字段 | Field | 内容)."""
+    english = lang == "en"
+    lines = [f"# Codebook: {codebook.title}" if english else f"# 编码本：{codebook.title}", ""]
+    if lang == "both":
+        lines += [f"*Codebook: {codebook.title}*", ""]
+    for entry in codebook.entries:
+        depth = len(entry.names)
+        level_key = entry.text("level")
+        name = entry.path.replace("/", " › ") if depth > 2 else entry.name
+        lines += [f"{'#' * min(depth + 1, 6)} {name}", ""]
+        rows = []
+        if level_key:
+            rows.append(("level", codebook.level_label(level_key, english)
+                         + ("" if lang != "both" else f" | {codebook.level_label(level_key, True)}")))
+        if entry.color:
+            rows.append(("color", f"`{entry.color}`"))
+        rows += [(key, entry.text(key).replace("\n", "<br>").replace("|", "\\|")) for key in _MD_FIELDS
+                 if entry.text(key)]
+        if lang == "both":
+            lines += ["| 字段 | Field | 内容 |", "| --- | --- | --- |"]
+            for key, value in rows:
+                if key == "level":
+                    zh_level, _sep, en_level = value.partition(" | ")
+                    lines.append(f"| {FIELD_LABELS[key][0]} | {FIELD_LABELS[key][1]} | {zh_level} / {en_level} |")
+                else:
+                    lines.append(f"| {FIELD_LABELS[key][0]} | {FIELD_LABELS[key][1]} | {value} |")
+        else:
+            colon = ": " if english else "："
+            lines += [f"- **{FIELD_LABELS[key][1 if english else 0]}**{colon}{value}" for key, value in rows]
+        lines.append("")
+    return lines
 
 
 def write_markdown(codebook: Codebook, out: Path) -> None:
     """One section per top-level code, one subsection per code below it, the fields as a list."""
+    if codebook.lang is not None:
+        out.write_text("\n".join(_markdown_in(codebook, codebook.lang)), encoding="utf-8")
+        return
     lines = [f"# 编码本 Codebook：{codebook.title}", ""]
     for entry in codebook.entries:
         depth = len(entry.names)
@@ -209,6 +269,12 @@ def _rows_from_xlsx(path: Path, data: bytes) -> list[list[str]]:
         wb.close()
 
 
+def _is_header(row: list[str], columns: dict[int, str]) -> bool:
+    """True when ``row`` names the same columns as the header (another language's header row)."""
+    named = [(i, c) for i, c in enumerate(row) if c.strip()]
+    return bool(named) and all(_ALIASES.get(" ".join(c.split()).casefold()) == columns.get(i) for i, c in named)
+
+
 def read_sheet_codebook(path: Path) -> list[CodebookEntry]:
     """Codes from a .xlsx (first sheet) or .csv in the layout above, parents first."""
     data = _check_size(path)
@@ -224,8 +290,11 @@ def read_sheet_codebook(path: Path) -> list[CodebookEntry]:
     if "path" not in columns.values():
         raise InputFileError(path, "no 'Code' column in the first row (the MAXQDA layout: Code, Memo, …)",
                              code="codebook.no_code_column")
+    first = 1
+    if len(rows) > 1 and _is_header(rows[1], columns):
+        first = 2  # a second header row in the other language (a bilingual export)
     entries = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[first:], start=first + 1):
         values = {key: (row[i].strip() if i < len(row) else "") for i, key in columns.items()}
         raw_path = values.pop("path")
         if not raw_path:
