@@ -159,7 +159,8 @@ def write_codebook_docx(codebook: Codebook, out: Path) -> None:
 def _write_in_language(codebook: Codebook, out: Path) -> None:
     """The appendix in one language, or (``both``) with every fixed text in Chinese then English."""
     lang = codebook.lang
-    columns = chosen_columns(codebook)
+    # English level names ("Dimension") need a wider column than two Chinese characters.
+    columns = [(k, 2.0 if k == "level" and lang != "zh" else w) for k, w in chosen_columns(codebook)]
     doc = new_document(landscape=len(columns) > LANDSCAPE_ABOVE)
     dimensions = codebook.children(None)
     texts = _texts(codebook, len(dimensions))

@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -106,6 +107,19 @@ def write_csv(codebook: Codebook, out: Path) -> None:
     out.write_bytes(buffer.getvalue().encode("utf-8-sig"))
 
 
+def _wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes in a column ``width`` units wide (a Chinese character: 2 units)."""
+    per_line = max(width - 1, 1)
+    return sum(max(1, -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) // per_line))
+               for part in text.split("\n"))
+
+
+def _row_height(cells: tuple[Any, ...], widths: list[int]) -> float:
+    """Points for a row whose wrapped cells fit: spreadsheet programs do not grow rows they read."""
+    lines = max((_wrapped_lines(str(c.value or ""), w) for c, w in zip(cells, widths, strict=False)), default=1)
+    return min(409.0, 16.0 * lines)
+
+
 def write_xlsx(codebook: Codebook, out: Path) -> None:
     """One sheet: bold shaded header, frozen, filterable; long text wraps; each code's row tinted
     with its colour in the first column."""
@@ -146,6 +160,14 @@ def write_xlsx(codebook: Codebook, out: Path) -> None:
         ws.cell(row=r, column=1).alignment = Alignment(
             vertical="top", wrap_text=True, indent=len(entry.names) - 1
         )
+    for r in range(1, ws.max_row + 1):
+        ws.row_dimensions[r].height = _row_height(ws[r], [widths[key] for key, _h in COLUMNS])
+    # Printed (or turned into PDF): landscape, every column on the page width, header repeated.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{heads}"
     ws.freeze_panes = f"B{heads + 1}"
     ws.auto_filter.ref = f"A{heads}:{get_column_letter(len(COLUMNS))}{ws.max_row}"
     wb.save(out)
