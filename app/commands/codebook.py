@@ -67,7 +67,7 @@ def cmd_table(args: argparse.Namespace) -> None:
     from app.core.tables import write_paper_table
 
     with open_project(args.project, read_only=True) as project:
-        out = write_paper_table(project, args.out, args.kind, first=args.first, by=args.by)
+        out = write_paper_table(project, args.out, args.kind, first=args.first, by=args.by, lang=args.lang)
     _say(f"wrote {out}")
 
 
@@ -211,6 +211,8 @@ def register(add: Add) -> None:
                         "else the first 3)")
     p.add_argument("--by", choices=["document", "case"], default="document",
                    help="code-document: columns are documents (default) or cases")
+    p.add_argument("--lang", choices=["zh", "en", "both"],
+                   help="titles, headers and notes in Chinese (default), English, or both on separate lines")
 
     p = add("exemplar", cmd_exemplar, "choose a coding as an example for `table --kind coding-examples`")
     p.add_argument("project")

@@ -7,7 +7,7 @@ writes it as .docx (a three-line table) or .xlsx. Stages are the codings' effect
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -268,10 +268,56 @@ def paper_table(project: Project, kind: str, *, first: int | None = None, by: st
     raise ValidationError(f"unknown table kind {kind!r} (use one of {', '.join(KINDS)})")
 
 
+# The tables' fixed texts in English (the Chinese is what the builders above write).
+_ENGLISH = {
+    "表　编码示例（原始语句 → 初始概念 → 范畴 → 主范畴）":
+        "Table  Coding examples (original statement → initial concept → category → main category)",
+    "原始语句": "Original statement", "来源": "Source", "初始概念": "Initial concept", "范畴": "Category",
+    "主范畴": "Main category", "编码": "Code", "合计": "Total", NO_STAGE: "No stage",
+    "注：来源列为文档名、字符位置（以 Unicode 字符计，起点含、终点不含）及所属阶段。":
+        "Note: the source column gives the document, the character positions (Unicode characters, start "
+        "included, end excluded) and the stage.",
+    "表　各阶段编码频次": "Table  Codings per stage",
+    "注：单元格为编码次数，括号内为涉及的文档数；上级编码的数字包含其下级编码。"
+    "阶段取编码的有效阶段（编码自身的阶段，否则重叠最多的阶段标记，否则文档的阶段）。":
+        "Note: each cell is the number of codings, with the number of documents in brackets; a parent code's "
+        "numbers include its sub-codes. A coding's stage is its own, else the stage span overlapping it most, "
+        "else its document's.",
+    "表　编码 × 文档矩阵": "Table  Codes × documents",
+    "表　编码 × 案例矩阵": "Table  Codes × cases",
+    "注：单元格为编码次数；上级编码的数字包含其下级编码。合计为该编码的全部编码次数。":
+        "Note: each cell is the number of codings; a parent code's numbers include its sub-codes. The total "
+        "is all the code's codings.",
+    "注：单元格为编码次数；上级编码的数字包含其下级编码。合计为该编码的全部编码次数"
+    "（一个编码可属于多个案例，或不属于任何案例）。":
+        "Note: each cell is the number of codings; a parent code's numbers include its sub-codes. The total "
+        "is all the code's codings (a coding may belong to several cases, or to none).",
+}
+
+
+def in_language(table: PaperTable, lang: str | None) -> PaperTable:
+    """``table`` with its fixed texts in ``lang``: ``zh`` (as built; also None), ``en``, or ``both``
+    (Chinese, then English on its own line). Names from the project (codes, stages, documents) stay."""
+    if lang in (None, "zh"):
+        return table
+    if lang not in ("en", "both"):
+        raise ValidationError(f"'{lang}' is not an export language (use zh, en or both)",
+                              code="value.lang", params={"value": lang})
+
+    def fixed(text: str) -> str:
+        english = _ENGLISH.get(text)
+        if english is None:
+            return text
+        return english if lang == "en" else f"{text}\n{english}"
+
+    return replace(table, title=fixed(table.title), header=tuple(fixed(h) for h in table.header),
+                   note=fixed(table.note))
+
+
 def write_paper_table(project: Project, out: str | Path, kind: str, *, first: int | None = None,
-                      by: str = "document") -> Path:
-    """Build the table of ``kind`` and write it as .docx or .xlsx (by ``out``'s extension)."""
-    return write_table(paper_table(project, kind, first=first, by=by), out)
+                      by: str = "document", lang: str | None = None) -> Path:
+    """Build the table of ``kind`` and write it as .docx or .xlsx (by ``out``'s extension) in ``lang``."""
+    return write_table(in_language(paper_table(project, kind, first=first, by=by), lang), out)
 
 
 def find_coding(project: Project, document: str, start: int, end: int, code_path: str | None = None) -> int:

@@ -84,3 +84,17 @@ def test_markdown_and_default(project: Project, tmp_path: Path) -> None:
     assert legacy.startswith("# 编码本 Codebook：")  # scripts' default layout is unchanged
     with pytest.raises(ValidationError):
         export_codebook(project, tmp_path / "x.md", lang="fr")
+
+
+def test_paper_tables_in_each_language(project: Project, tmp_path: Path) -> None:
+    from app.core.tables import write_paper_table
+
+    for kind in ("coding-examples", "stage-frequencies", "code-document"):
+        en = _docx_text(write_paper_table(project, tmp_path / f"{kind}-en.docx", kind, lang="en"))
+        zh = _docx_text(write_paper_table(project, tmp_path / f"{kind}-zh.docx", kind, lang="zh"))
+        both = _docx_text(write_paper_table(project, tmp_path / f"{kind}-both.docx", kind, lang="both"))
+        assert en[0].startswith("Table") and zh[0].startswith("表") and both[0].startswith("表")
+        assert both[1].startswith("Table")
+        fixed_en = [line for line in en if line not in ("扎根", "协调", "共生")]  # stage names are the project's
+        assert not any(HAN.search(line) for line in fixed_en), fixed_en
+        assert not any(INLINE_MIX.search(line) for line in zh + both)

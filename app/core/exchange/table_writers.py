@@ -45,7 +45,8 @@ class PaperTable:
 def write_docx(table: PaperTable, out: Path) -> None:
     """A three-line table under its caption; landscape when it has many columns."""
     doc = new_document(landscape=len(table.header) > LANDSCAPE_ABOVE)
-    add_caption(doc, table.title)
+    for line in table.title.split("\n"):  # a bilingual caption: one line per language
+        add_caption(doc, line)
     total = text_width_cm(doc)
     weight = sum(table.widths)
     widths = [total * w / weight for w in table.widths]
@@ -82,7 +83,8 @@ def write_xlsx(table: PaperTable, out: Path) -> None:
     """One sheet: caption in the first row, bold header with rules, numbers as numbers."""
     wb = Workbook()
     ws = wb.active
-    ws.title = table.title[:31].replace("/", "／").replace(":", "：") or "Table"
+    # A sheet name is one line of at most 31 characters without / : (a bilingual title: its first line).
+    ws.title = table.title.split("\n")[0][:31].replace("/", "／").replace(":", "：") or "Table"
     ws.append([table.title])
     ws.cell(row=1, column=1).font = Font(name="Microsoft YaHei", bold=True, size=12)
     ws.append(list(table.header))
