@@ -87,7 +87,8 @@ def cmd_stage_report(args: argparse.Namespace) -> None:
     from app.core.project import open_project
 
     with open_project(args.project, read_only=True) as project:
-        out = write_stage_report(project, args.out, level=args.level, unit=args.unit, selection=_selection(args))
+        out = write_stage_report(project, args.out, level=args.level, unit=args.unit, selection=_selection(args),
+                                 lang=args.lang or "zh")
     _say(f"wrote {out}")
 
 
@@ -216,6 +217,8 @@ def register(add: Add) -> None:
     p.add_argument("project")
     p.add_argument("out", metavar="OUT.docx")
     _filters(p, level_help="the codes listed")
+    p.add_argument("--lang", choices=["zh", "en", "both"],
+                   help="fixed texts in Chinese (default), English, or both in separate paragraphs")
 
     p = add("links", cmd_links, "action-logic links between codes: list, add, evidence, delete")
     p.add_argument("project")

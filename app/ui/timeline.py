@@ -437,8 +437,10 @@ class ProcessWindow(LinkEditing, QMainWindow):
 
 def write_report(project: Any, path: Path, request: FigureRequest) -> Path:
     from app.core.process.report import write_stage_report
+    from app.ui.i18n import export_language
 
-    return write_stage_report(project, path, level=request.level, selection=request.selection)
+    return write_stage_report(project, path, level=request.level, selection=request.selection,
+                              lang=export_language())
 
 
 def install(window: MainWindow) -> None:

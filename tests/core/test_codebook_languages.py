@@ -98,3 +98,19 @@ def test_paper_tables_in_each_language(project: Project, tmp_path: Path) -> None
         fixed_en = [line for line in en if line not in ("扎根", "协调", "共生")]  # stage names are the project's
         assert not any(HAN.search(line) for line in fixed_en), fixed_en
         assert not any(INLINE_MIX.search(line) for line in zh + both)
+
+
+def test_stage_report_in_each_language(project: Project, tmp_path: Path) -> None:
+    from app.core.process.report import write_stage_report
+
+    def paragraphs(lang: str) -> list[str]:
+        doc = docx.Document(str(write_stage_report(project, tmp_path / f"r-{lang}.docx", lang=lang)))
+        return [p.text for p in doc.paragraphs if p.text.strip()]
+
+    zh, en, both = paragraphs("zh"), paragraphs("en"), paragraphs("both")
+    assert zh[0] == "各阶段编码与典型引文" and "本阶段尚无编码。" in zh
+    assert en[0] == "Codes and typical quotes by stage" and "No codings in this stage yet." in en
+    stage_free = [line for line in en if not any(s in line for s in ("扎根", "协调", "共生"))]
+    assert stage_free and not any(HAN.search(line) for line in stage_free)
+    assert both[:2] == [zh[0], en[0]]
+    assert not any(INLINE_MIX.search(line) for line in zh + both)

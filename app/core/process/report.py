@@ -17,7 +17,7 @@ from docx.shared import Pt
 from sqlalchemy import select
 
 from app.core.db.models import Document
-from app.core.errors import InputFileError
+from app.core.errors import InputFileError, ValidationError
 from app.core.exchange.docx_style import (
     BODY_PT,
     HEI,
@@ -100,50 +100,97 @@ def _shorten(text: str) -> str:
     return flat if len(flat) <= QUOTE_MAX else flat[: QUOTE_MAX - 1] + "…"
 
 
+# The report's fixed texts: (Chinese, English).
+_TEXTS = {
+    "title": ("各阶段编码与典型引文", "Codes and typical quotes by stage"),
+    "intro": ("本报告按阶段列出各编码的编码次数、出现的案例数与一条典型引文（优先选用标记为典型例句的编码，"
+              "否则为文档中的第一处）。共 {n} 个阶段。",
+              "For each stage, this report lists every code with its number of codings, the number of cases it "
+              "occurs in and one typical quote (a coding marked as an example if there is one, else the first "
+              "in the documents). {n} stage(s)."),
+    "heading": ("{number}、{name}阶段", "{index}. Stage: {name}"),
+    "empty": ("本阶段尚无编码。", "No codings in this stage yet."),
+    "summary": ("本阶段共编码 {codings} 次，涉及 {codes} 个编码。{summary}。",
+                "{codings} coding(s) of {codes} code(s) in this stage. {summary}."),
+    "code": ("（{dimension}；编码 {codings} 次，{cases} 个案例）：",
+             " ({dimension}; {codings} coding(s), {cases} case(s)): "),
+    "caption": ("表{n}　{name}阶段的编码与典型引文", "Table {n}  Codes and typical quotes in the stage {name}"),
+    "note": ("注：编码次数为该阶段内计入该编码（含其下级编码）的编码数；案例数为出现该编码的案例（或文档）数。",
+             "Note: codings are those of the code and its sub-codes in the stage; cases are the cases (or "
+             "documents) where the code occurs."),
+}
+_HEADER = (("编码", "Code"), ("编码次数", "Codings"), ("案例数", "Cases"), ("典型引文", "Typical quote"))
+
+
+def _say(lang: str, key: str, **values: object) -> list[str]:
+    """The fixed text ``key`` in ``lang``: one line, or (``both``) the Chinese and the English line."""
+    zh, en = _TEXTS[key]
+    lines = {"zh": [zh], "en": [en], "both": [zh, en]}[lang]
+    return [line.format(**values) for line in lines]
+
+
 def write_stage_report(
     project: Project, out: str | Path, *, level: str = DEFAULT_LEVEL, unit: str = "auto",
-    selection: Selection | None = None, title: str = "各阶段编码与典型引文",
+    selection: Selection | None = None, title: str | None = None, lang: str = "zh",
 ) -> Path:
-    """Write the stage report as .docx (through a temporary file)."""
+    """Write the stage report as .docx (through a temporary file), its fixed texts in ``lang``
+    (``zh``, ``en``, or ``both``: each Chinese paragraph followed by its English one)."""
     target = Path(out)
     if target.suffix.lower() != ".docx":
         raise InputFileError(target, "the stage report is written as .docx")
+    if lang not in ("zh", "en", "both"):
+        raise ValidationError(f"'{lang}' is not an export language (use zh, en or both)",
+                              code="value.lang", params={"value": lang})
     sections = stage_sections(project, level=level, unit=unit, selection=selection)
     doc = new_document()
-    doc.add_paragraph(title, style="Title")
-    intro = doc.add_paragraph(
-        f"本报告按阶段列出各编码的编码次数、出现的案例数与一条典型引文（优先选用标记为典型例句的编码，"
-        f"否则为文档中的第一处）。共 {len(sections)} 个阶段。")
-    intro.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    for k, line in enumerate([title] if title else _say(lang, "title")):
+        doc.add_paragraph(line, style="Title" if k == 0 else None)
+    for line in _say(lang, "intro", n=len(sections)):
+        intro = doc.add_paragraph(line)
+        intro.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
     width = text_width_cm(doc)
     widths = (width * 0.2, width * 0.09, width * 0.09, width * 0.62)
+    header = tuple({"zh": zh, "en": en, "both": f"{zh}\n{en}"}[lang] for zh, en in _HEADER)
     for i, section in enumerate(sections):
         number = NUMERALS[i] if i < len(NUMERALS) else str(i + 1)
-        doc.add_paragraph(f"{number}、{section.name}阶段", style="Heading 1")
+        for line in _say(lang, "heading", number=number, index=i + 1, name=section.name):
+            doc.add_paragraph(line, style="Heading 1")
         if section.description:
             para = doc.add_paragraph(section.description)
             para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
         if not section.codes:
-            doc.add_paragraph("本阶段尚无编码。")
+            for line in _say(lang, "empty"):
+                doc.add_paragraph(line)
             continue
         dims = list(dict.fromkeys(c.dimension for c in section.codes))
-        summary = "；".join(
-            f"{dim}：" + "、".join(f"{c.code.rsplit('/', 1)[-1]}（{c.codings}）" for c in section.codes
-                                  if c.dimension == dim)
-            for dim in dims
-        )
-        para = doc.add_paragraph(f"本阶段共编码 {section.codings} 次，涉及 {len(section.codes)} 个编码。{summary}。")
-        para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        summaries = {}
+        for key, (sep, item, between) in {"zh": ("：", "{name}（{n}）", ("、", "；")),
+                                          "en": (": ", "{name} ({n})", (", ", "; "))}.items():
+            summaries[key] = between[1].join(
+                f"{dim}{sep}" + between[0].join(item.format(name=c.code.rsplit("/", 1)[-1], n=c.codings)
+                                                for c in section.codes if c.dimension == dim)
+                for dim in dims
+            )
+        lines = _say(lang, "summary", codings=section.codings, codes=len(section.codes), summary=summaries["zh"])
+        if lang != "zh":
+            lines[-1] = _say("en", "summary", codings=section.codings, codes=len(section.codes),
+                             summary=summaries["en"])[0]
+        for line in lines:
+            para = doc.add_paragraph(line)
+            para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
         for code in section.codes:
             para = doc.add_paragraph()
             para.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
             run = para.add_run(f"{code.code.rsplit('/', 1)[-1]}")
             run.bold = True
             set_fonts(run._r, HEI)
-            para.add_run(f"（{code.dimension}；编码 {code.codings} 次，{code.cases} 个案例）：")
+            # One language per paragraph: in "both" the per-code lines stay Chinese (the table is bilingual).
+            para.add_run(_say("zh" if lang == "both" else lang, "code", dimension=code.dimension,
+                              codings=code.codings, cases=code.cases)[0])
             para.add_run(f"“{_shorten(code.quote)}”（{code.document}）")
-        add_caption(doc, f"表{i + 1}　{section.name}阶段的编码与典型引文")
-        table = add_table(doc, ("编码", "编码次数", "案例数", "典型引文"), widths)
+        for line in _say(lang, "caption", n=i + 1, name=section.name):
+            add_caption(doc, line)
+        table = add_table(doc, header, widths)
         for code in section.codes:
             cells = add_row(table, (code.code, str(code.codings), str(code.cases),
                                     f"“{_shorten(code.quote)}”（{code.document}）"), widths)
@@ -153,7 +200,8 @@ def write_stage_report(
                 for paragraph in cell.paragraphs:
                     for run in paragraph.runs:
                         run.font.size = Pt(TABLE_PT)
-        add_note(doc, "注：编码次数为该阶段内计入该编码（含其下级编码）的编码数；案例数为出现该编码的案例（或文档）数。")
+        for line in _say(lang, "note"):
+            add_note(doc, line)
     tmp = target.with_name(f".{target.name}.part")
     try:
         doc.save(str(tmp))
