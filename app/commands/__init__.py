@@ -7,4 +7,4 @@ return an int exit code (None means 0). Add a new area's module name to ``AREAS`
 
 from __future__ import annotations
 
-AREAS: tuple[str, ...] = ("check", "workspace", "codebook", "exchange", "editing", "suggest", "process")
+AREAS: tuple[str, ...] = ("check", "workspace", "codebook", "exchange", "editing", "suggest", "process", "convert")

@@ -36,7 +36,8 @@ def cmd_search(args: argparse.Namespace) -> None:
     from app.core.search import search
 
     with open_project(args.project, read_only=True) as project:
-        hits = search(project, args.term, document_ids=_document_ids(project, args.doc), limit=args.limit)
+        hits = search(project, args.term, document_ids=_document_ids(project, args.doc), limit=args.limit,
+                      fold_scripts=not args.exact)
     if args.json:
         _print_json([
             {"document": h.document, "start": h.start, "end": h.end, "context": h.context} for h in hits
@@ -139,6 +140,8 @@ def register(add: Add) -> None:
     p.add_argument("term")
     p.add_argument("--doc", action="append", metavar="NAME", help="search only this document (repeatable)")
     p.add_argument("--limit", type=int, metavar="N", help="stop after N hits")
+    p.add_argument("--exact", action="store_true",
+                   help="match the characters as typed (by default Traditional and Simplified match each other)")
     p.add_argument("--json", action="store_true")
 
     p = add("retrieve", cmd_retrieve, "list the passages coded with codes: OR, AND (overlap), NOT; filters")
