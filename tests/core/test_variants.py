@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.variants import fold, pattern, variants
+from app.core import documents
+from app.core.project import create_project
+from app.core.search import search
+from app.core.variants import convert, fold, pattern, variants
 
 
 def test_fold_maps_traditional_to_simplified_one_for_one() -> None:
@@ -42,3 +51,85 @@ def test_pattern_matches_original_characters() -> None:
     assert spans == [(2, 4, "軟體"), (7, 9, "软件")]
     assert [m.group() for m in pattern("内存").finditer(text)] == ["記憶體"]
     assert [m.group() for m in pattern("软件", fold_scripts=False).finditer(text)] == ["软件"]
+
+
+# --------------------------------------------------------------------------- the real transcripts
+
+PAIRS = ("2016-06-30_vtaiwan-join-research-interview_lu-chia-hua", "2018-05-25_ntpu-student-thesis-interview")
+TERMS = {
+    1: ["议", "关", "网", "会"],
+    2: ["网络", "政府", "参与", "平台", "讨论", "会议", "处理", "机制", "议题", "时候"],
+    4: ["对我来说", "利害关系", "网络参与", "公共政策", "协作会议", "利益关系", "简单来讲", "公共利益"],
+}
+
+
+def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """How ``a`` lines up with ``b`` (difflib over the folded texts, so that a character and its
+    other script count as the same and only phrase conversions are left as differences)."""
+    import difflib
+
+    return difflib.SequenceMatcher(None, fold(a), fold(b), autojunk=False).get_opcodes()
+
+
+def _map(ops: list[tuple[str, int, int, int, int]], start: int, end: int) -> tuple[int, int]:
+    """Where ``[start, end)`` of the first text lies in the second: character for character in blocks
+    of the same length, to the edges of a block whose length differs (内存 ↔ 記憶體)."""
+
+    def point(pos: int, is_end: bool) -> int:
+        for _tag, i1, i2, j1, j2 in ops:
+            if i1 <= pos < i2 or (is_end and i1 < pos <= i2):
+                if i2 - i1 == j2 - j1:
+                    return j1 + pos - i1
+                return j2 if is_end else j1
+        return ops[-1][4]
+
+    return point(start, False), point(end, True)
+
+
+@pytest.fixture(scope="module")
+def transcripts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    # Module-scoped (the alignment takes a second per pair), so it checks ../shared/data itself.
+    root = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "zh"
+    if not root.is_dir():
+        message = f"../shared/data/zh not found at {root}: the real transcripts are missing"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    project = create_project(tmp_path_factory.mktemp("zh") / "zh.guiji")
+    pairs = []
+    for stem in PAIRS:
+        hant = next((root / "original-zh-Hant").glob(stem + "*")).read_text(encoding="utf-8")
+        hans = next((root / "derived-zh-Hans").glob(stem + "*")).read_text(encoding="utf-8")
+        ids = (
+            documents.add_text_document(project, stem + " 繁", hant).id,
+            documents.add_text_document(project, stem + " 简", hans).id,
+        )
+        pairs.append((ids, hant, hans, _opcodes(hans, hant)))
+    yield project, pairs
+    project.close()
+
+
+@pytest.mark.parametrize("length", [1, 2, 4])
+def test_every_hit_has_its_counterpart_in_the_other_script(transcripts: Any, length: int) -> None:
+    project, pairs = transcripts
+    checked = 0
+    for (hant_id, hans_id), hant, _hans, ops in pairs:
+        back = [(tag, j1, j2, i1, i2) for tag, i1, i2, j1, j2 in ops]
+        for term in TERMS[length]:
+            for spelled in (term, convert(term, "hant", "tw")):  # typed in either script
+                found = search(project, spelled, document_ids=[hant_id, hans_id])
+                in_hans = {(h.start, h.end) for h in found if h.document_id == hans_id}
+                in_hant = {(h.start, h.end) for h in found if h.document_id == hant_id}
+                assert {_map(ops, s, e) for s, e in in_hans} == in_hant, (term, spelled)
+                assert {_map(back, s, e) for s, e in in_hant} == in_hans, (term, spelled)
+                for s, e in in_hant:  # and each is the same word: its folded spellings agree
+                    assert any(fold(hant[s:e]) == fold(v) for v in variants(term)), hant[s:e]
+                checked += len(in_hans)
+    assert checked > 40 * length  # the terms really occur: the test compares many hits
+
+
+def test_exact_search_stays_in_one_script(transcripts: Any) -> None:
+    project, pairs = transcripts
+    (hant_id, hans_id), _hant, _hans, _ops = pairs[0]
+    found = search(project, "利害关系", document_ids=[hant_id, hans_id], fold_scripts=False)
+    assert found and {h.document_id for h in found} == {hans_id}
