@@ -66,7 +66,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
     ensure_gui()
     family = choose_family(args.font)
     options = FigureOptions(width=args.width_mm, font_size=args.font_size, font_family=family,
-                            grayscale=args.grayscale, measure=qt_measure(family))
+                            grayscale=args.grayscale, measure=qt_measure(family), lang=args.lang or "zh")
     request = FigureRequest(kind=args.kind, level=args.level, unit=args.unit, selection=_selection(args),
                             min_count=args.min_count, min_transition=args.min_transition, document=args.doc,
                             order=args.order)
@@ -203,6 +203,8 @@ def register(add: Add) -> None:
     p.add_argument("--dpi", type=float, default=600, help="PNG resolution (default 600)")
     p.add_argument("--width-mm", type=float, default=170, help="width in mm (85 one column, 170 two; default 170)")
     p.add_argument("--grayscale", action="store_true", help="patterns and line styles instead of colour")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="legends and fixed labels in Chinese (default) or English (a figure has one language)")
     p.add_argument("--font", metavar="FAMILY", help="font family (default: the first Chinese font installed of "
                                                      "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, …)")
     p.add_argument("--font-size", type=float, metavar="PT", help="font size in pt (default 8 up to 100 mm, else 9)")

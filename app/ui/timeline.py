@@ -50,6 +50,7 @@ from app.ui.figures.export_dialog import FigureExportDialog
 from app.ui.figures.link_editing import LinkEditing
 from app.ui.figures.renderer import choose_family, qt_measure
 from app.ui.figures.scene import FigureScene, FigureView
+from app.ui.i18n import export_language
 from app.ui.messages import describe, translate_text
 
 if TYPE_CHECKING:
@@ -232,7 +233,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
         if base is not None:
             return base
         return FigureOptions(width=170, font_family=self.family, grayscale=self.grayscale.isChecked(),
-                             measure=self.measure)
+                             measure=self.measure, lang=export_language())
 
     def build(self, options: FigureOptions | None = None) -> Figure:
         """Lay out the current figure from the loaded data (no database read for the timeline)."""
@@ -437,8 +438,6 @@ class ProcessWindow(LinkEditing, QMainWindow):
 
 def write_report(project: Any, path: Path, request: FigureRequest) -> Path:
     from app.core.process.report import write_stage_report
-    from app.ui.i18n import export_language
-
     return write_stage_report(project, path, level=request.level, selection=request.selection,
                               lang=export_language())
 

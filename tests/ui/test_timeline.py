@@ -4,6 +4,7 @@ renaming are saved; filters re-lay out; the export dialog previews and writes wh
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -169,7 +170,7 @@ def test_export_dialog_previews_and_writes(process: Any, tmp_path: Path, qtbot) 
     dialog.grayscale.setChecked(True)
     dialog.update_preview()
     assert dialog.figure is not None and dialog.figure.width == 85 and dialog.figure.grayscale
-    assert "5 px" not in dialog.info.text() and "2008 ×" in dialog.info.text()  # 85 mm at 600 dpi
+    assert not re.search(r"\b5 px", dialog.info.text()) and "2008 ×" in dialog.info.text()  # 85 mm at 600 dpi
     dialog.write(tmp_path / "t.svg")
     assert (tmp_path / "t.svg").read_text(encoding="utf-8").count("<text") > 10
     dialog.width_mm.setEditText("120 mm")

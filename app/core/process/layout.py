@@ -208,6 +208,11 @@ class FigureOptions:
     font_family: str = ""
     grayscale: bool = False
     measure: Measure = approx_measure
+    lang: str = "zh"  # fixed labels and legends: "zh" or "en" (a figure is in one language)
+
+    def say(self, zh: str, en: str) -> str:
+        """The fixed text in the figure's language."""
+        return en if self.lang == "en" else zh
 
     @property
     def size(self) -> float:

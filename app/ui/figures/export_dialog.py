@@ -25,6 +25,7 @@ from app.core.errors import GuijiError
 from app.core.process.layout import Figure, FigureOptions
 from app.ui import file_dialogs
 from app.ui.figures.renderer import choose_family, export_figure, pixel_size, qt_measure, render_image
+from app.ui.i18n import export_language
 from app.ui.messages import describe
 
 #: Builds the figure for given options (the timeline window passes its current data and filters).
@@ -112,7 +113,8 @@ class FigureExportDialog(QDialog):
             raise GuijiError(self.tr("The width must be a number of millimetres")) from None
         family = self.font.currentText()
         return FigureOptions(width=width, font_size=self.font_size.value() or None, font_family=family,
-                             grayscale=self.grayscale.isChecked(), measure=qt_measure(family))
+                             grayscale=self.grayscale.isChecked(), measure=qt_measure(family),
+                             lang=export_language())
 
     def update_preview(self) -> None:
         """Lay the figure out with the current options and show it."""

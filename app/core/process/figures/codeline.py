@@ -155,7 +155,7 @@ def codeline_figure(
         text = f"{int(value):,}"
         tw = measure(text, small, False) + 1
         items.append(Text(x - tw / 2, axis_y + 1.1, tw, line_height(small), (text,), small))
-    axis_label = "文本位置（字符）"
+    axis_label = options.say("文本位置（字符）", "Position in the text (characters)")
     bottom = axis_y + 1.2 + line_height(small)
     items.append(Text(x0, bottom, track_w, line_height(small), (axis_label,), small, "center", False, "#333333"))
     bottom += line_height(small) + 1.5

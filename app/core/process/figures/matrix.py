@@ -90,7 +90,7 @@ def matrix_figure(
     if panels and not ("legend" in adjustments and adjustments["legend"].hidden):
         steps = min(most, 6)
         values = sorted({round(most * s / steps) for s in range(1, steps + 1)})
-        caption = "单元格：出现该转换的案例数"
+        caption = options.say("单元格：出现该转换的案例数", "Cell: cases with this transition")
         caption_w = measure(caption, small, False) + 0.5
         legend: list[Item] = [Text(margin, y, caption_w, lh, (caption,), small, "left")]
         lx = margin + caption_w + 1.5

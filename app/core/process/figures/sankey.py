@@ -160,7 +160,9 @@ def sankey_figure(
         swatch: list[Item] = [Rect(0.2, 0.3, 5.6, lh - 0.6, fill="#7F7F7F", opacity=0.45)]
         span = f"{low}" if low == high else f"{low}–{high}"
         legend, _h = flow_legend(margin, bottom + 2.0, width - 2 * margin, [
-            (swatch, f"色带宽度：出现该转换的案例数（{span}）；节点内 n：该阶段的编码次数")], max(size - 1, 5.5), measure)
+            (swatch, options.say(f"色带宽度：出现该转换的案例数（{span}）；节点内 n：该阶段的编码次数",
+                                 f"Band width: cases with this transition ({span}); n in a node: its codings "
+                                 "in the stage"))], max(size - 1, 5.5), measure)
         adj = adjustments.get("legend")
         items += [_shift(replace(i, key="legend", ref=("legend",)), adj) for i in legend]
     meta: dict[str, Any] = {"nodes": sum(len(v) for v in nodes.values()), "ribbons": len(ribbons)}

@@ -84,9 +84,11 @@ def saturation_figure(
         for x, y, ref, tip in points:
             items.append(Rect(x - dot / 2, y - dot / 2, dot, dot, fill="#FFFFFF" if gray else LINE,
                               stroke="#000000" if gray else None, stroke_width=0.2, radius=dot / 2, ref=ref, tip=tip))
-    x_title = "文档（按首次编码的时间排序）" if order == "coding" else "文档（按项目中的顺序）"
+    x_title = (options.say("文档（按首次编码的时间排序）", "Documents (in the order they were first coded)")
+               if order == "coding" else options.say("文档（按项目中的顺序）", "Documents (in project order)"))
     items.append(Text(x0, y1 + 1.0 + slh, x1 - x0, slh, (x_title,), small, "center", False, "#333333"))
-    y_title = tuple("编码数")  # one character per line: reads top to bottom beside the axis
+    # One character per line: reads top to bottom beside the axis (in English the legend names it).
+    y_title = tuple(options.say("编码数", "n"))
     items.append(Text(margin, top + (plot_h - len(y_title) * slh) / 2, y_title_w, len(y_title) * slh, y_title,
                       small, "center", False, "#333333"))
     bottom = y1 + 1.0 + 2 * slh + 1.5
@@ -97,7 +99,8 @@ def saturation_figure(
                                  width=0.35),
                             Rect(2.3, lh / 2 - 0.6, 1.2, 1.2, fill="#FFFFFF" if gray else LINE,
                                  stroke="#000000" if gray else None, stroke_width=0.2, radius=0.6)]
-        legend, _h = flow_legend(x0, bottom, x1 - x0, [(bar, "新增编码数"), (line, "累计编码数")], small, measure)
+        entries = [(bar, options.say("新增编码数", "New codes")), (line, options.say("累计编码数", "Codes so far"))]
+        legend, _h = flow_legend(x0, bottom, x1 - x0, entries, small, measure)
         adj = adjustments.get("legend")
         items += [replace(moved(i, adj.dx, adj.dy) if adj else i, key="legend", ref=("legend",)) for i in legend]
     notes = [] if rows else ["no document has codings yet"]

@@ -76,6 +76,9 @@ def timeline_figure(
 ) -> Figure:
     """Lay out the timeline; ``result`` holds the transitions at the boxes' level."""
     t = timeline or TimelineOptions()
+    if options.lang == "en":  # the default headers in English; headers the caller chose stay
+        t = replace(t, row_header="Dimension" if t.row_header == "维度" else t.row_header,
+                    outcome_header="Outcome" if t.outcome_header == "成效" else t.outcome_header)
     if not data.stages:
         raise ValidationError("the project has no stages: define stages before drawing a timeline",
                               code="timeline.no_stages")
@@ -549,14 +552,18 @@ class _Timeline:
         entries: list[tuple[list[Item], str]] = []
         box: list[Item] = [Rect(0.3, 0.2, sw - 0.6, lh - 0.4, fill="#FFFFFF", stroke="#000000", stroke_width=0.2, radius=0.5),
                Rect(0.9, lh - 1.3, 2.6, 0.7, fill="#404040")]
-        entries.append((box, "编码（条形与数字：该阶段的编码次数）"))
+        say = self.o.say
+        entries.append((box, say("编码（条形与数字：该阶段的编码次数）",
+                                 "Code (bar and number: its codings in the stage)")))
         low, high, threshold = self.transition_range
         if high:
             span = f"{low}" if low == high else f"{low}–{high}"
             line = Path((("M", 0.2, lh / 2), ("L", sw - 0.2, lh / 2)), stroke="#595959", width=0.5, head="arrow",
                         head_size=1.3)
-            which = f"最强的{self.t.max_arrows}条" if self.capped else f"≥{threshold}个案例的转换"
-            entries.append(([line], f"阶段转换（线宽：出现该转换的案例数，{span}；仅画出{which}）"))
+            which = (say(f"最强的{self.t.max_arrows}条", f"the {self.t.max_arrows} strongest") if self.capped
+                     else say(f"≥{threshold}个案例的转换", f"those in ≥{threshold} case(s)"))
+            entries.append(([line], say(f"阶段转换（线宽：出现该转换的案例数，{span}；仅画出{which}）",
+                                        f"Stage transition (line width: cases with it, {span}; only {which} drawn)")))
         used = sorted({link.relation for link in self.links if f"link:{link.id}" in {
             i.key for i in self.arrows}})
         for relation in used:
