@@ -44,6 +44,7 @@ from app.core.process.figures import KINDS, FigureRequest, figure_from_data
 from app.core.process.layout import Figure, FigureOptions
 from app.core.process.transitions import TransitionResult, compute_transitions
 from app.ui import file_dialogs
+from app.ui.combo import ElidedComboBox
 from app.ui.controller import Changed, ProjectController
 from app.ui.figures.evidence import PassageModel, PassageRow
 from app.ui.figures.export_dialog import FigureExportDialog
@@ -142,10 +143,12 @@ class ProcessWindow(LinkEditing, QMainWindow):
                   "saturation": self.tr("Saturation curve")}
         for kind in KINDS:
             self.kind.addItem(labels[kind], kind)
-        self.unit = QComboBox()
-        self.coder = QComboBox()
-        self.document = QComboBox()
-        self.level = QComboBox()
+        # Names from the project can be long: these combos elide them (whole in the tooltip and list).
+        self.unit = ElidedComboBox(max_chars=12)
+        self.unit.setObjectName("case-selector")
+        self.coder = ElidedComboBox(max_chars=8)
+        self.document = ElidedComboBox(max_chars=12)
+        self.level = ElidedComboBox(max_chars=10)
         for text, value in ((self.tr("Categories"), "1"), (self.tr("Dimensions"), "0"),
                             (self.tr("Codes as applied"), "code")):
             self.level.addItem(text, value)
