@@ -4,37 +4,37 @@
     <context>
         <name>AcceptPreviewDialog</name>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="251" />
+            <location filename="../../app/ui/suggestions.py" line="252" />
             <source>Accept suggestions</source>
             <translation>接受编码建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="254" />
+            <location filename="../../app/ui/suggestions.py" line="255" />
             <source>Score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="255" />
+            <location filename="../../app/ui/suggestions.py" line="256" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="256" />
+            <location filename="../../app/ui/suggestions.py" line="257" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="257" />
+            <location filename="../../app/ui/suggestions.py" line="258" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="261" />
+            <location filename="../../app/ui/suggestions.py" line="262" />
             <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
             <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码（可一步撤销）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="266" />
+            <location filename="../../app/ui/suggestions.py" line="267" />
             <source>Accept all</source>
             <translation>全部接受</translation>
         </message>
@@ -42,53 +42,73 @@
     <context>
         <name>AttributesDialog</name>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="32" />
+            <location filename="../../app/ui/attributes_dialog.py" line="33" />
             <source>Attributes of “{name}”</source>
             <translation>“{name}”的属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="40" />
+            <location filename="../../app/ui/attributes_dialog.py" line="41" />
             <source>new attribute name</source>
             <translation>新属性变量名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="43" />
+            <location filename="../../app/ui/attributes_dialog.py" line="44" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="43" />
+            <location filename="../../app/ui/attributes_dialog.py" line="44" />
             <source>number</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="44" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>date (YYYY-MM-DD)</source>
             <translation>日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="46" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="51" />
+            <location filename="../../app/ui/attributes_dialog.py" line="52" />
             <source>New attribute:</source>
             <translation>新属性变量：</translation>
         </message>
         <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="67" />
+            <source>Delete</source>
+            <translation type="unfinished">删除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="69" />
+            <source>Delete the attribute “{name}” and its value in every document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/attributes_dialog.py" line="80" />
+            <source>Delete attribute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="81" />
+            <source>Delete the attribute “{name}” and its value in every document? (Undo brings them back.)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="110" />
             <source>New attribute “{name}”</source>
             <translation>新建属性变量“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="97" />
-            <location filename="../../app/ui/attributes_dialog.py" line="112" />
+            <location filename="../../app/ui/attributes_dialog.py" line="127" />
+            <location filename="../../app/ui/attributes_dialog.py" line="142" />
             <source>Edit attributes</source>
             <translation>编辑属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="101" />
+            <location filename="../../app/ui/attributes_dialog.py" line="131" />
             <source>Edit attribute</source>
             <translation>编辑属性变量</translation>
         </message>
@@ -96,93 +116,93 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="35" />
+            <location filename="../../app/ui/cases_panel.py" line="37" />
             <source>Case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="36" />
+            <location filename="../../app/ui/cases_panel.py" line="38" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="37" />
+            <location filename="../../app/ui/cases_panel.py" line="39" />
             <source>Passages</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="52" />
+            <location filename="../../app/ui/cases_panel.py" line="57" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="53" />
+            <location filename="../../app/ui/cases_panel.py" line="58" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="54" />
+            <location filename="../../app/ui/cases_panel.py" line="59" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="55" />
+            <location filename="../../app/ui/cases_panel.py" line="60" />
             <source>Add document</source>
             <translation>添加文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="56" />
+            <location filename="../../app/ui/cases_panel.py" line="61" />
             <source>Add selection</source>
             <translation>添加选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="119" />
-            <location filename="../../app/ui/cases_panel.py" line="160" />
+            <location filename="../../app/ui/cases_panel.py" line="124" />
+            <location filename="../../app/ui/cases_panel.py" line="165" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="105" />
+            <location filename="../../app/ui/cases_panel.py" line="110" />
             <source>(no members yet)</source>
             <translation>（尚无成员）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="127" />
+            <location filename="../../app/ui/cases_panel.py" line="132" />
             <source>New case</source>
             <translation>新建案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="127" />
+            <location filename="../../app/ui/cases_panel.py" line="132" />
             <source>Name of the case:</source>
             <translation>案例名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="136" />
+            <location filename="../../app/ui/cases_panel.py" line="141" />
             <source>New case “{name}”</source>
             <translation>新建案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="145" />
+            <location filename="../../app/ui/cases_panel.py" line="150" />
             <source>Rename case</source>
             <translation>重命名案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="145" />
+            <location filename="../../app/ui/cases_panel.py" line="150" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="149" />
+            <location filename="../../app/ui/cases_panel.py" line="154" />
             <source>Rename case “{name}”</source>
             <translation>重命名案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="167" />
+            <location filename="../../app/ui/cases_panel.py" line="172" />
             <source>Add document to case “{name}”</source>
             <translation>将文档添加到案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="184" />
+            <location filename="../../app/ui/cases_panel.py" line="189" />
             <source>Add passage to case “{name}”</source>
             <translation>将片段添加到案例“{name}”</translation>
         </message>
@@ -344,206 +364,211 @@
     <context>
         <name>CodebookDialog</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="177" />
-            <location filename="../../app/ui/codebook_dialog.py" line="501" />
+            <location filename="../../app/ui/codebook_dialog.py" line="179" />
+            <location filename="../../app/ui/codebook_dialog.py" line="503" />
             <source>Codebook</source>
             <translation>编码本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="205" />
+            <location filename="../../app/ui/codebook_dialog.py" line="207" />
             <source>separate with ； or new lines</source>
             <translation>用“；”或换行分隔</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="208" />
+            <location filename="../../app/ui/codebook_dialog.py" line="210" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="209" />
+            <location filename="../../app/ui/codebook_dialog.py" line="211" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="210" />
+            <location filename="../../app/ui/codebook_dialog.py" line="212" />
             <source>Level</source>
             <translation>层级</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="211" />
+            <location filename="../../app/ui/codebook_dialog.py" line="213" />
             <source>Short definition</source>
             <translation>简短定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="212" />
+            <location filename="../../app/ui/codebook_dialog.py" line="214" />
             <source>Definition</source>
             <translation>定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="213" />
+            <location filename="../../app/ui/codebook_dialog.py" line="215" />
             <source>When to use</source>
             <translation>适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="214" />
+            <location filename="../../app/ui/codebook_dialog.py" line="216" />
             <source>When not to use</source>
             <translation>不适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="215" />
+            <location filename="../../app/ui/codebook_dialog.py" line="217" />
             <source>Typical example</source>
             <translation>典型例子</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="216" />
+            <location filename="../../app/ui/codebook_dialog.py" line="218" />
             <source>Keywords and synonyms</source>
             <translation>关键词与同义词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="219" />
+            <location filename="../../app/ui/codebook_dialog.py" line="221" />
             <source>Apply changes</source>
             <translation>应用修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="231" />
+            <location filename="../../app/ui/codebook_dialog.py" line="233" />
             <source>Passages coded with it (checked: in the coding-example table):</source>
             <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="235" />
+            <location filename="../../app/ui/codebook_dialog.py" line="237" />
             <source>Add top-level code…</source>
             <translation>添加一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="236" />
+            <location filename="../../app/ui/codebook_dialog.py" line="238" />
             <source>Add sub-code…</source>
             <translation>添加下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="237" />
-            <location filename="../../app/ui/codebook_dialog.py" line="450" />
+            <location filename="../../app/ui/codebook_dialog.py" line="239" />
+            <location filename="../../app/ui/codebook_dialog.py" line="453" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="238" />
+            <location filename="../../app/ui/codebook_dialog.py" line="240" />
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="239" />
+            <location filename="../../app/ui/codebook_dialog.py" line="241" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="240" />
+            <location filename="../../app/ui/codebook_dialog.py" line="242" />
             <source>Merge a framework template…</source>
             <translation>合并框架模板…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="317" />
+            <location filename="../../app/ui/codebook_dialog.py" line="319" />
             <source>No code chosen.</source>
             <translation>未选择编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="374" />
+            <location filename="../../app/ui/codebook_dialog.py" line="376" />
             <source>The code could not be changed.</source>
             <translation>无法修改该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="382" />
+            <location filename="../../app/ui/codebook_dialog.py" line="384" />
             <source>The code could not be added.</source>
             <translation>无法添加该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="394" />
+            <location filename="../../app/ui/codebook_dialog.py" line="396" />
             <source>The code could not be deleted.</source>
             <translation>无法删除该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="406" />
+            <location filename="../../app/ui/codebook_dialog.py" line="408" />
             <source>The example could not be chosen.</source>
             <translation>无法设置编码示例。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="413" />
+            <location filename="../../app/ui/codebook_dialog.py" line="415" />
             <source>The template could not be merged.</source>
             <translation>无法合并该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="422" />
+            <location filename="../../app/ui/codebook_dialog.py" line="424" />
             <source>The codebook could not be read.</source>
             <translation>无法读取该编码本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="429" />
+            <location filename="../../app/ui/codebook_dialog.py" line="431" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="436" />
+            <location filename="../../app/ui/codebook_dialog.py" line="439" />
             <source>The codebook could not be exported.</source>
             <translation>无法导出编码本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="441" />
+            <location filename="../../app/ui/codebook_dialog.py" line="444" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="441" />
+            <location filename="../../app/ui/codebook_dialog.py" line="444" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="451" />
+            <location filename="../../app/ui/codebook_dialog.py" line="454" />
             <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
             <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="458" />
+            <location filename="../../app/ui/codebook_dialog.py" line="461" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="464" />
-            <location filename="../../app/ui/codebook_dialog.py" line="472" />
+            <location filename="../../app/ui/codebook_dialog.py" line="467" />
+            <location filename="../../app/ui/codebook_dialog.py" line="473" />
             <source>Import codebook</source>
             <translation>导入编码本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="465" />
+            <location filename="../../app/ui/codebook_dialog.py" line="467" />
             <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
             <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="473" />
+            <location filename="../../app/ui/codebook_dialog.py" line="474" />
             <source>Merge {file} into this project?</source>
             <translation>将 {file} 合并到本项目吗？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="484" />
+            <location filename="../../app/ui/codebook_dialog.py" line="485" />
             <source>Merge a framework template</source>
             <translation>合并框架模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="485" />
+            <location filename="../../app/ui/codebook_dialog.py" line="486" />
             <source>Codes and stages the project lacks are added; empty fields are filled:</source>
             <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="493" />
-            <location filename="../../app/ui/codebook_dialog.py" line="497" />
+            <location filename="../../app/ui/codebook_dialog.py" line="495" />
+            <location filename="../../app/ui/codebook_dialog.py" line="499" />
             <source>Export codebook</source>
             <translation>导出编码本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="494" />
+            <location filename="../../app/ui/codebook_dialog.py" line="496" />
             <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
             <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="498" />
+            <location filename="../../app/ui/codebook_dialog.py" line="497" />
+            <source>codebook</source>
+            <translation>编码簿</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/codebook_dialog.py" line="500" />
             <source>Wrote {file}.</source>
             <translation>已写出 {file}。</translation>
         </message>
@@ -551,7 +576,7 @@
     <context>
         <name>CodebookTreeModel</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="118" />
+            <location filename="../../app/ui/codebook_dialog.py" line="120" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -604,107 +629,107 @@ source: {source} ({enc})</source>
     <context>
         <name>DocumentsPanel</name>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="54" />
+            <location filename="../../app/ui/documents_panel.py" line="58" />
             <source>Properties…</source>
             <translation>文档信息…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="56" />
+            <location filename="../../app/ui/documents_panel.py" line="60" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="57" />
+            <location filename="../../app/ui/documents_panel.py" line="61" />
             <source>Memo…</source>
             <translation>备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="58" />
+            <location filename="../../app/ui/documents_panel.py" line="62" />
             <source>Attributes…</source>
             <translation>属性变量…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="59" />
+            <location filename="../../app/ui/documents_panel.py" line="63" />
             <source>Move up</source>
             <translation>上移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="60" />
+            <location filename="../../app/ui/documents_panel.py" line="64" />
             <source>Move down</source>
             <translation>下移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="62" />
+            <location filename="../../app/ui/documents_panel.py" line="66" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="72" />
+            <location filename="../../app/ui/documents_panel.py" line="76" />
             <source>Rename document</source>
             <translation>重命名文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="72" />
+            <location filename="../../app/ui/documents_panel.py" line="76" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="90" />
+            <location filename="../../app/ui/documents_panel.py" line="99" />
             <source>Delete document</source>
             <translation>删除文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="91" />
+            <location filename="../../app/ui/documents_panel.py" line="100" />
             <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
             <translation>删除“{name}”及其 {n} 处编码吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="106" />
+            <location filename="../../app/ui/documents_panel.py" line="115" />
             <source>Document memo</source>
             <translation>文档备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="120" />
+            <location filename="../../app/ui/documents_panel.py" line="129" />
             <source>Properties of “{name}”</source>
             <translation>“{name}”的文档信息</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="123" />
+            <location filename="../../app/ui/documents_panel.py" line="132" />
             <source>Source file:</source>
             <translation>源文件：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="124" />
+            <location filename="../../app/ui/documents_panel.py" line="133" />
             <source>Format / encoding found:</source>
             <translation>识别的格式／编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="125" />
+            <location filename="../../app/ui/documents_panel.py" line="134" />
             <source>Characters:</source>
             <translation>字数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="126" />
+            <location filename="../../app/ui/documents_panel.py" line="135" />
             <source>Sentences:</source>
             <translation>句数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="127" />
+            <location filename="../../app/ui/documents_panel.py" line="136" />
             <source>Codings:</source>
             <translation>编码数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="128" />
+            <location filename="../../app/ui/documents_panel.py" line="137" />
             <source>Imported:</source>
             <translation>导入时间：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="131" />
+            <location filename="../../app/ui/documents_panel.py" line="140" />
             <source>{speaker}: {turns} turn(s), {chars} characters</source>
             <translation>{speaker}：{turns} 个话轮，{chars} 字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="135" />
+            <location filename="../../app/ui/documents_panel.py" line="144" />
             <source>Speakers:</source>
             <translation>说话人：</translation>
         </message>
@@ -712,225 +737,225 @@ source: {source} ({enc})</source>
     <context>
         <name>EditingActions</name>
         <message>
-            <location filename="../../app/ui/editing.py" line="56" />
+            <location filename="../../app/ui/editing.py" line="57" />
             <source>coding</source>
             <translation>编码记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="57" />
+            <location filename="../../app/ui/editing.py" line="58" />
             <source>stage span</source>
             <translation>阶段区段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="58" />
+            <location filename="../../app/ui/editing.py" line="59" />
             <source>case passage</source>
             <translation>案例片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="59" />
+            <location filename="../../app/ui/editing.py" line="60" />
             <source>rejected suggestion</source>
             <translation>已拒绝的建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="120" />
-            <location filename="../../app/ui/editing.py" line="525" />
+            <location filename="../../app/ui/editing.py" line="121" />
+            <location filename="../../app/ui/editing.py" line="526" />
             <source>Edit text</source>
             <translation>编辑文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="127" />
+            <location filename="../../app/ui/editing.py" line="128" />
             <source>Replace characters {start}–{end}:</source>
             <translation>替换第 {start}–{end} 个字符：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="127" />
+            <location filename="../../app/ui/editing.py" line="128" />
             <source>Insert at character {start}:</source>
             <translation>在第 {start} 个字符处插入：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="143" />
+            <location filename="../../app/ui/editing.py" line="144" />
             <source>Why (kept in the document history), e.g. transcription error</source>
             <translation>修改原因（记入文档修改记录），如：转录错误</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="190" />
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="191" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="190" />
+            <location filename="../../app/ui/editing.py" line="191" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="190" />
+            <location filename="../../app/ui/editing.py" line="191" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="236" />
+            <location filename="../../app/ui/editing.py" line="237" />
             <source>Find and replace</source>
             <translation>查找和替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="245" />
+            <location filename="../../app/ui/editing.py" line="246" />
             <source>Find:</source>
             <translation>查找：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="246" />
+            <location filename="../../app/ui/editing.py" line="247" />
             <source>Replace with:</source>
             <translation>替换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="247" />
+            <location filename="../../app/ui/editing.py" line="248" />
             <source>Only in the document shown</source>
             <translation>仅在当前文档中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="251" />
+            <location filename="../../app/ui/editing.py" line="252" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="255" />
+            <location filename="../../app/ui/editing.py" line="256" />
             <source>Every hit is listed here before anything changes.</source>
             <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="271" />
+            <location filename="../../app/ui/editing.py" line="272" />
             <source>Replace all</source>
             <translation>全部替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>Change</source>
             <translation>修改类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>Who</source>
             <translation>修改者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="378" />
+            <location filename="../../app/ui/editing.py" line="379" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="378" />
+            <location filename="../../app/ui/editing.py" line="379" />
             <source>replace</source>
             <translation>替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="378" />
+            <location filename="../../app/ui/editing.py" line="379" />
             <source>pseudonymisation</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="405" />
+            <location filename="../../app/ui/editing.py" line="406" />
             <source>Document history</source>
             <translation>文档修改记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="408" />
+            <location filename="../../app/ui/editing.py" line="409" />
             <source>Only the document shown</source>
             <translation>仅当前文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="444" />
+            <location filename="../../app/ui/editing.py" line="445" />
             <source>Edit &amp;text…</source>
             <translation>编辑文本(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="447" />
+            <location filename="../../app/ui/editing.py" line="448" />
             <source>Find and &amp;replace…</source>
             <translation>查找和替换(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="453" />
+            <location filename="../../app/ui/editing.py" line="454" />
             <source>&amp;Pseudonymise…</source>
             <translation>化名处理(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="455" />
+            <location filename="../../app/ui/editing.py" line="456" />
             <source>Document &amp;history…</source>
             <translation>文档修改记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="107" />
+            <location filename="../../app/ui/editing.py" line="108" />
             <source>The text could not be changed.</source>
             <translation>无法修改文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="137" />
+            <location filename="../../app/ui/editing.py" line="138" />
             <source>New text:</source>
             <translation>新文本：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="174" />
+            <location filename="../../app/ui/editing.py" line="175" />
             <source>Codings and spans stay on their words ({n} will move).</source>
             <translation>编码记录和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="176" />
-            <location filename="../../app/ui/editing.py" line="313" />
+            <location filename="../../app/ui/editing.py" line="177" />
+            <location filename="../../app/ui/editing.py" line="314" />
             <source>These lose all their words and will be removed (undo brings them back):</source>
             <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="509" />
+            <location filename="../../app/ui/editing.py" line="510" />
             <source>Open a document and select the text to correct.</source>
             <translation>请打开文档并选中要更正的文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="310" />
+            <location filename="../../app/ui/editing.py" line="311" />
             <source>{n} hit(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 处匹配。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="329" />
+            <location filename="../../app/ui/editing.py" line="330" />
             <source>Replace “{find}” with “{new}”</source>
             <translation>将“{find}”替换为“{new}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="380" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="381" />
+            <location filename="../../app/ui/editing.py" line="382" />
             <source>{n} name(s) replaced by pseudonyms</source>
             <translation>{n} 个名称已替换为化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="335" />
+            <location filename="../../app/ui/editing.py" line="336" />
             <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
             <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="385" />
+            <location filename="../../app/ui/editing.py" line="386" />
             <source>({n} removed)</source>
             <translation>（移除 {n} 处）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="534" />
+            <location filename="../../app/ui/editing.py" line="535" />
             <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
             <translation>{n} 处编码记录或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
         </message>
@@ -979,177 +1004,177 @@ source: {source} ({enc})</source>
     <context>
         <name>ExchangeActions</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="47" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>documents</source>
             <translation>个文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="47" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>codes</source>
             <translation>个编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="47" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>codings</source>
             <translation>处编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>coders</source>
             <translation>位编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>cases</source>
             <translation>个案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>attributes</source>
             <translation>个属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="50" />
             <source>stages</source>
             <translation>个阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="50" />
             <source>memos</source>
             <translation>条备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="50" />
             <source>links</source>
             <translation>条关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="55" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>source</source>
             <translation>来源文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="55" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>selection</source>
             <translation>选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="55" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>coding</source>
             <translation>编码记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>graph</source>
             <translation>图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="58" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="58" />
             <source>note</source>
             <translation>注释</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="141" />
+            <location filename="../../app/ui/exchange.py" line="142" />
             <source>Import REFI-QDA project (.qdpx)…</source>
             <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="144" />
+            <location filename="../../app/ui/exchange.py" line="145" />
             <source>Import RQDA project (.rqda)…</source>
             <translation>导入 RQDA 项目 (.rqda)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="147" />
+            <location filename="../../app/ui/exchange.py" line="148" />
             <source>Export as REFI-QDA project (.qdpx)…</source>
             <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="170" />
+            <location filename="../../app/ui/exchange.py" line="171" />
             <source>Import REFI-QDA project</source>
             <translation>导入 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="171" />
+            <location filename="../../app/ui/exchange.py" line="172" />
             <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
             <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="177" />
+            <location filename="../../app/ui/exchange.py" line="178" />
             <source>Import RQDA project</source>
             <translation>导入 RQDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="177" />
+            <location filename="../../app/ui/exchange.py" line="179" />
             <source>RQDA projects (*.rqda);;All files (*)</source>
             <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="184" />
+            <location filename="../../app/ui/exchange.py" line="186" />
             <source>New project for the import</source>
             <translation>为导入新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="225" />
+            <location filename="../../app/ui/exchange.py" line="229" />
             <source>Export as REFI-QDA project</source>
             <translation>导出为 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="226" />
+            <location filename="../../app/ui/exchange.py" line="230" />
             <source>REFI-QDA projects (*.qdpx)</source>
             <translation>REFI-QDA 项目 (*.qdpx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="185" />
+            <location filename="../../app/ui/exchange.py" line="187" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="210" />
+            <location filename="../../app/ui/exchange.py" line="213" />
             <source>Import cancelled; no project was created.</source>
             <translation>已取消导入，未创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="217" />
+            <location filename="../../app/ui/exchange.py" line="220" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="244" />
+            <location filename="../../app/ui/exchange.py" line="249" />
             <source>The project could not be exported.</source>
             <translation>无法导出项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="248" />
+            <location filename="../../app/ui/exchange.py" line="253" />
             <source>Exporting {name}…</source>
             <translation>正在导出 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="212" />
+            <location filename="../../app/ui/exchange.py" line="215" />
             <source>The project could not be imported; no file was created.</source>
             <translation>无法导入项目，未创建任何文件。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="238" />
+            <location filename="../../app/ui/exchange.py" line="243" />
             <source>Exported {n} documents and {m} codings to {file}.</source>
             <translation>已将 {n} 个文档和 {m} 处编码导出到 {file}。</translation>
         </message>
@@ -1157,89 +1182,89 @@ source: {source} ({enc})</source>
     <context>
         <name>FigureExportDialog</name>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="39" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="41" />
             <source>Export figure</source>
             <extracomment>Builds the figure for given options (the timeline window passes its current data and filters).</extracomment>
             <translation>导出图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="47" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="49" />
             <source>85 mm (one column)</source>
             <translation>85 mm（单栏）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="47" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="49" />
             <source>170 mm (two columns)</source>
             <translation>170 mm（双栏）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="55" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="57" />
             <source>Greyscale (patterns and line styles instead of colour)</source>
             <translation>灰度（以图案和线型代替颜色）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="64" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="66" />
             <source>automatic</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="67" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="69" />
             <source>Width:</source>
             <translation>宽度：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="68" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="70" />
             <source>PNG resolution:</source>
             <translation>PNG 分辨率：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="69" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="71" />
             <source>Font:</source>
             <translation>字体：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="70" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="72" />
             <source>Font size:</source>
             <translation>字号：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="79" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="81" />
             <source>Save as SVG, PDF or PNG…</source>
             <translation>另存为 SVG、PDF 或 PNG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="81" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="83" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="111" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="113" />
             <source>The width must be a number of millimetres</source>
             <translation>宽度必须是以毫米为单位的数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="127" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="130" />
             <source>{w:.0f} × {h:.0f} mm; PNG {pw} × {ph} px</source>
             <translation>{w:.0f} × {h:.0f} mm；PNG {pw} × {ph} 像素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="137" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="142" />
             <source>Save figure</source>
             <translation>保存图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="138" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="142" />
             <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
             <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="148" />
             <location filename="../../app/ui/figures/export_dialog.py" line="152" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="156" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="150" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="154" />
             <source>Exporting the figure…</source>
             <translation>正在导出图表…</translation>
         </message>
@@ -1247,62 +1272,62 @@ source: {source} ({enc})</source>
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="68" />
+            <location filename="../../app/ui/exchange.py" line="69" />
             <source>Import report — {name}</source>
             <translation>导入报告 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="72" />
+            <location filename="../../app/ui/exchange.py" line="73" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="73" />
+            <location filename="../../app/ui/exchange.py" line="74" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="74" />
+            <location filename="../../app/ui/exchange.py" line="75" />
             <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
             <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="80" />
+            <location filename="../../app/ui/exchange.py" line="81" />
             <source>Made by: {origin}</source>
             <translation>生成软件：{origin}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="82" />
+            <location filename="../../app/ui/exchange.py" line="83" />
             <source>Positions: {how}</source>
             <translation>位置：{how}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="89" />
+            <location filename="../../app/ui/exchange.py" line="90" />
             <source>Not imported ({n}), and why:</source>
             <translation>未导入的内容（{n} 项）及原因：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="91" />
+            <location filename="../../app/ui/exchange.py" line="92" />
             <source>Everything in the file was imported.</source>
             <translation>文件中的全部内容均已导入。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="94" />
+            <location filename="../../app/ui/exchange.py" line="95" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="94" />
+            <location filename="../../app/ui/exchange.py" line="95" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="94" />
+            <location filename="../../app/ui/exchange.py" line="95" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="118" />
+            <location filename="../../app/ui/exchange.py" line="119" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
@@ -1343,373 +1368,362 @@ source: {source} ({enc})</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="108" />
+            <location filename="../../app/ui/main_window.py" line="109" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="111" />
+            <location filename="../../app/ui/main_window.py" line="112" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="115" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>&lt;project opened&gt;</source>
             <translation>&lt;项目已打开&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>History</source>
             <translation>操作历史</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="128" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="130" />
             <source>Coded passages</source>
             <translation>已编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="130" />
+            <location filename="../../app/ui/main_window.py" line="131" />
             <source>Memos</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="165" />
+            <location filename="../../app/ui/main_window.py" line="166" />
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="166" />
+            <location filename="../../app/ui/main_window.py" line="167" />
             <source>&amp;Open project…</source>
             <translation>打开项目(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="167" />
+            <location filename="../../app/ui/main_window.py" line="168" />
             <source>&amp;Import documents…</source>
             <translation>导入文档(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="169" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>&amp;Apply selected code</source>
             <translation>应用所选编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="171" />
             <source>In-&amp;vivo code from selection</source>
             <translation>用选中文本创建实境编码(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="171" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>Extend selection to &amp;sentence</source>
             <translation>将选区扩展到整句(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>Extend selection to speaker &amp;turn</source>
             <translation>将选区扩展到整个话轮(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="173" />
+            <location filename="../../app/ui/main_window.py" line="174" />
             <source>Set the selected coding's range to the selection</source>
             <translation>将所选编码记录的范围设为当前选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="175" />
+            <location filename="../../app/ui/main_window.py" line="176" />
             <source>&amp;Remove the selected coding</source>
             <translation>删除所选编码记录(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="176" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="178" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="179" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="181" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="182" />
+            <location filename="../../app/ui/main_window.py" line="183" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="185" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="193" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="196" />
+            <location filename="../../app/ui/main_window.py" line="197" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="199" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="205" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="212" />
+            <location filename="../../app/ui/main_window.py" line="213" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>Code&amp;book…</source>
             <translation>编码本(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="216" />
+            <location filename="../../app/ui/main_window.py" line="217" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="223" />
+            <location filename="../../app/ui/main_window.py" line="224" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="250" />
+            <location filename="../../app/ui/main_window.py" line="251" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="260" />
+            <location filename="../../app/ui/main_window.py" line="261" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="292" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="294" />
+            <location filename="../../app/ui/main_window.py" line="295" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="309" />
+            <location filename="../../app/ui/main_window.py" line="310" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="310" />
+            <location filename="../../app/ui/main_window.py" line="311" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每条编码都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="332" />
-            <location filename="../../app/ui/main_window.py" line="785" />
+            <location filename="../../app/ui/main_window.py" line="333" />
+            <location filename="../../app/ui/main_window.py" line="782" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="344" />
+            <location filename="../../app/ui/main_window.py" line="345" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="346" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="672" />
+            <location filename="../../app/ui/main_window.py" line="673" />
             <source>Coding memo</source>
             <translation>编码记录备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="714" />
-            <source>(empty project)</source>
-            <translation>（空项目）</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="716" />
-            <source>Start from a framework template:</source>
-            <translation>从框架模板开始：</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/main_window.py" line="735" />
+            <location filename="../../app/ui/main_window.py" line="732" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="780" />
+            <location filename="../../app/ui/main_window.py" line="777" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="275" />
-            <location filename="../../app/ui/main_window.py" line="347" />
+            <location filename="../../app/ui/main_window.py" line="276" />
+            <location filename="../../app/ui/main_window.py" line="348" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="586" />
-            <location filename="../../app/ui/main_window.py" line="609" />
+            <location filename="../../app/ui/main_window.py" line="587" />
+            <location filename="../../app/ui/main_window.py" line="610" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="543" />
-            <location filename="../../app/ui/main_window.py" line="574" />
+            <location filename="../../app/ui/main_window.py" line="544" />
+            <location filename="../../app/ui/main_window.py" line="575" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="91" />
+            <location filename="../../app/ui/main_window.py" line="92" />
             <source>Show codings of:</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="437" />
+            <location filename="../../app/ui/main_window.py" line="438" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="546" />
+            <location filename="../../app/ui/main_window.py" line="547" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="550" />
+            <location filename="../../app/ui/main_window.py" line="551" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="592" />
+            <location filename="../../app/ui/main_window.py" line="593" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="597" />
+            <location filename="../../app/ui/main_window.py" line="598" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="618" />
+            <location filename="../../app/ui/main_window.py" line="619" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="622" />
+            <location filename="../../app/ui/main_window.py" line="623" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="656" />
+            <location filename="../../app/ui/main_window.py" line="657" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码记录的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="662" />
+            <location filename="../../app/ui/main_window.py" line="663" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码记录。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="681" />
+            <location filename="../../app/ui/main_window.py" line="682" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码记录的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="692" />
+            <location filename="../../app/ui/main_window.py" line="693" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码记录。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="697" />
+            <location filename="../../app/ui/main_window.py" line="698" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="705" />
-            <location filename="../../app/ui/main_window.py" line="715" />
+            <location filename="../../app/ui/main_window.py" line="706" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="705" />
-            <location filename="../../app/ui/main_window.py" line="741" />
+            <location filename="../../app/ui/main_window.py" line="706" />
+            <location filename="../../app/ui/main_window.py" line="738" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="729" />
+            <location filename="../../app/ui/main_window.py" line="726" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="741" />
+            <location filename="../../app/ui/main_window.py" line="738" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="750" />
+            <location filename="../../app/ui/main_window.py" line="747" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="750" />
+            <location filename="../../app/ui/main_window.py" line="747" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="774" />
+            <location filename="../../app/ui/main_window.py" line="771" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="776" />
+            <location filename="../../app/ui/main_window.py" line="773" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="770" />
+            <location filename="../../app/ui/main_window.py" line="767" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="258" />
+            <location filename="../../app/ui/main_window.py" line="259" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
@@ -1717,59 +1731,600 @@ source: {source} ({enc})</source>
     <context>
         <name>MemoPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="294" />
+            <location filename="../../app/ui/panels.py" line="297" />
             <source>Project memo: research questions, decisions, notes…</source>
             <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="295" />
+            <location filename="../../app/ui/panels.py" line="298" />
             <source>Save project memo</source>
             <translation>保存项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="298" />
+            <location filename="../../app/ui/panels.py" line="301" />
             <source>Search memos…</source>
             <translation>搜索备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="301" />
+            <location filename="../../app/ui/panels.py" line="304" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="302" />
+            <location filename="../../app/ui/panels.py" line="305" />
             <source>Of</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="303" />
+            <location filename="../../app/ui/panels.py" line="306" />
             <source>Memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="319" />
+            <location filename="../../app/ui/panels.py" line="322" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="319" />
+            <location filename="../../app/ui/panels.py" line="322" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="319" />
+            <location filename="../../app/ui/panels.py" line="322" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="320" />
+            <location filename="../../app/ui/panels.py" line="323" />
             <source>coding</source>
             <translation>编码记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="353" />
+            <location filename="../../app/ui/panels.py" line="356" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <location filename="../../app/ui/messages.py" line="25" />
+            <source>the file is empty (it contains no text)</source>
+            <translation>文件是空的（其中没有文字）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="26" />
+            <source>this looks like a binary file, not text</source>
+            <translation>这看起来是二进制文件，而不是文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="27" />
+            <source>the file starts with a {encoding} byte-order mark but is not valid {encoding}</source>
+            <translation>文件以 {encoding} 字节顺序标记开头，但内容不是有效的 {encoding}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="29" />
+            <source>the text encoding could not be recognised (tried UTF-8, UTF-16, GB18030, Big5)</source>
+            <translation>无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030、Big5）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="31" />
+            <source>unsupported file type {suffix} (Guiji imports .txt, .docx and .md)</source>
+            <translation>不支持的文件类型 {suffix}（轨迹可导入 .txt、.docx 和 .md）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="33" />
+            <source>the file does not exist</source>
+            <translation>文件不存在</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="34" />
+            <source>this is a folder, not a file</source>
+            <translation>这是文件夹，不是文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="35" />
+            <source>the file cannot be read (permission denied)</source>
+            <translation>无法读取文件（没有权限）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="36" />
+            <source>the file cannot be read ({reason})</source>
+            <translation>无法读取文件（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="37" />
+            <source>the file is larger than {limit} MB, Guiji's limit for one document</source>
+            <translation>文件大于 {limit} MB，超过轨迹对单个文档的上限</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="39" />
+            <source>{file}: a file with this name already exists</source>
+            <translation>{file}：已有同名文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="40" />
+            <source>{file}: the folder {folder} does not exist</source>
+            <translation>{file}：文件夹 {folder} 不存在</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="41" />
+            <source>{file}: cannot be written ({reason})</source>
+            <translation>{file}：无法写入（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="42" />
+            <source>this is an old Word .doc file renamed .docx; save it as .docx in Word first</source>
+            <translation>这是改了扩展名的旧版 Word .doc 文件；请先在 Word 中另存为 .docx</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="44" />
+            <source>not a valid .docx file (it is not a zip archive; was another file renamed?)</source>
+            <translation>不是有效的 .docx 文件（不是 zip 压缩包；是否把别的文件改了扩展名？）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="46" />
+            <source>not a valid .docx file (the archive is damaged or truncated)</source>
+            <translation>不是有效的 .docx 文件（压缩包已损坏或不完整）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="48" />
+            <source>the .docx would expand past the size limit (possibly a zip bomb)</source>
+            <translation>该 .docx 解压后将超过大小上限（可能是压缩炸弹）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="50" />
+            <source>not a valid .docx file (it is not a Word document)</source>
+            <translation>不是有效的 .docx 文件（不是 Word 文档）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="51" />
+            <source>the .docx declares an XML document type (DTD), which Word never does; it is refused as unsafe</source>
+            <translation>该 .docx 声明了 XML 文档类型（DTD），Word 从不这样做；出于安全考虑拒绝打开</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="54" />
+            <source>not an RQDA project (the file is not an SQLite database)</source>
+            <translation>不是 RQDA 项目（该文件不是 SQLite 数据库）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="56" />
+            <source>not a REFI-QDA project: the archive has no project.qde</source>
+            <translation>不是 REFI-QDA 项目：压缩包中没有 project.qde</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="57" />
+            <source>the file holds no codes</source>
+            <translation>文件中没有编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="58" />
+            <source>no 'Code' column in the first row (the MAXQDA layout: Code, Memo, …)</source>
+            <translation>第一行没有“Code”（编码）列（MAXQDA 的格式：Code、Memo……）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="60" />
+            <source>the file is not UTF-8 text (save the mapping as CSV UTF-8)</source>
+            <translation>文件不是 UTF-8 文本（请将对照表另存为“CSV UTF-8”）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="62" />
+            <source>the file needs a header line with the columns 'name' and 'pseudonym'</source>
+            <translation>文件需要一行表头，包含 name（姓名）和 pseudonym（化名）两列</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="64" />
+            <source>the mapping gives no pseudonym; nothing to replace</source>
+            <translation>对照表中没有任何化名，没有可替换的内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="67" />
+            <source>{file}: the project is open in another Guiji window or process; close it there first (or open it read-only)</source>
+            <translation>{file}：该项目已在另一个轨迹窗口或进程中打开；请先在那里关闭（或以只读方式打开）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="70" />
+            <source>{file}: the project is open read-only</source>
+            <translation>{file}：项目以只读方式打开</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="71" />
+            <source>{file}: no such project file</source>
+            <translation>{file}：项目文件不存在</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="72" />
+            <source>{file}: not a Guiji project</source>
+            <translation>{file}：不是轨迹项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="73" />
+            <source>{file}: the project was saved by a newer version of Guiji; update Guiji to open it</source>
+            <translation>{file}：该项目由更新版本的轨迹保存；请升级轨迹后再打开</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="75" />
+            <source>{file}: the project needs an upgrade; open it once in Guiji (not read-only)</source>
+            <translation>{file}：该项目需要升级；请在轨迹中以非只读方式打开一次</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="77" />
+            <source>{file}: the project file cannot be read ({reason})</source>
+            <translation>{file}：无法读取项目文件（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="80" />
+            <source>the name of a {what} cannot be empty</source>
+            <translation>{what}名称不能为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="81" />
+            <source>a {what} named “{name}” already exists</source>
+            <translation>已有名为“{name}”的{what}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="82" />
+            <source>a code name cannot contain “{separator}”: {name}</source>
+            <translation>编码名称中不能含有“{separator}”：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="83" />
+            <source>“{value}” is not a colour of the form #RRGGBB</source>
+            <translation>“{value}”不是 #RRGGBB 形式的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="84" />
+            <source>“{value}” is not a date (use YYYY-MM-DD)</source>
+            <translation>“{value}”不是日期（请用 YYYY-MM-DD 格式）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="85" />
+            <source>{name}: “{value}” is not a number</source>
+            <translation>{name}：“{value}”不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="86" />
+            <source>there is no {what} with id {id} (it may have been deleted)</source>
+            <translation>不存在编号为 {id} 的{what}（可能已被删除）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="89" />
+            <source>the code “{name}” cannot be moved into itself</source>
+            <translation>编码“{name}”不能移到它自身之下</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="91" />
+            <source>a code cannot be merged into itself</source>
+            <translation>编码不能合并到它自身</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="92" />
+            <source>the code “{name}” cannot be merged into one of its own subcodes</source>
+            <translation>编码“{name}”不能合并到它自己的下级编码中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="94" />
+            <source>the search term is empty</source>
+            <translation>检索词为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="95" />
+            <source>the project has no cases; group by document instead</source>
+            <translation>项目中还没有案例；请改为按文档分组</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="97" />
+            <source>a link joins two different codes, or one code in two different stages</source>
+            <translation>关联须连接两个不同的编码，或同一编码在两个不同阶段的出现</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="99" />
+            <source>this passage is already evidence of the link</source>
+            <translation>这段文字已是该关联的证据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="100" />
+            <source>a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)</source>
+            <translation>关联需要一个关系类型（促进、支撑、制约、转化为、构成或自定义）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="102" />
+            <source>{file}: the new text is the same as the old; nothing to change</source>
+            <translation>{file}：新文本与原文本相同，无需修改</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="104" />
+            <source>the codes it added have been used since; undo those codings first</source>
+            <translation>它添加的编码此后已被使用；请先撤销这些编码片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="106" />
+            <source>the stages it added have been used since; undo that first</source>
+            <translation>它添加的阶段此后已被使用；请先撤销相关操作</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="108" />
+            <source>evaluation needs at least 2 coded documents (the project has {n})</source>
+            <translation>评估至少需要 2 篇已编码的文档（项目中现有 {n} 篇）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="110" />
+            <source>the project has no stages: define stages before drawing a timeline</source>
+            <translation>项目中还没有阶段：请先定义阶段，再绘制时间线</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="118" />
+            <location filename="../../app/ui/messages.py" line="162" />
+            <source>document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="119" />
+            <location filename="../../app/ui/messages.py" line="159" />
+            <source>code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="120" />
+            <location filename="../../app/ui/messages.py" line="159" />
+            <source>coding</source>
+            <translation>编码片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="121" />
+            <source>stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="122" />
+            <location filename="../../app/ui/messages.py" line="161" />
+            <source>case</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="123" />
+            <source>coder</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="124" />
+            <source>attribute</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="125" />
+            <location filename="../../app/ui/messages.py" line="160" />
+            <source>link</source>
+            <translation>关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="126" />
+            <source>memo</source>
+            <translation>备忘录</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="127" />
+            <source>evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="128" />
+            <source>project</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="129" />
+            <source>template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="136" />
+            <source>no coding has a stage yet: the timeline is empty</source>
+            <translation>还没有编码片段标注了阶段：时间线为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="137" />
+            <source>no coding has a stage yet: the flow is empty</source>
+            <translation>还没有编码片段标注了阶段：流向图为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="138" />
+            <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
+            <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="139" />
+            <source>its text file is missing from the archive</source>
+            <translation>压缩包中缺少它的文本文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="140" />
+            <source>its positions are not numbers</source>
+            <translation>它的位置不是数字</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="141" />
+            <source>outside the text</source>
+            <translation>超出文本范围</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="142" />
+            <source>zero-length selection (no characters)</source>
+            <translation>长度为零的选段（不含任何字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="143" />
+            <source>zero-length coding (no characters)</source>
+            <translation>长度为零的编码片段（不含任何字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="144" />
+            <source>its start is after its end</source>
+            <translation>起点在终点之后</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="145" />
+            <source>its code is not in the codebook</source>
+            <translation>它的编码不在编码簿中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="146" />
+            <source>the source's text is empty</source>
+            <translation>来源文本为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="147" />
+            <source>its text is empty</source>
+            <translation>文本为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="148" />
+            <source>it has no member Guiji imported</source>
+            <translation>其成员均未导入</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="149" />
+            <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
+            <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="151" />
+            <source>it links a code to itself</source>
+            <translation>它把编码关联到自身</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="152" />
+            <source>its code is deleted or unknown</source>
+            <translation>它的编码已删除或未知</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="153" />
+            <source>its file is deleted or unknown</source>
+            <translation>它的文件已删除或未知</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="154" />
+            <source>its linked range is outside the text</source>
+            <translation>它关联的范围超出文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="155" />
+            <source>code points, line ends as in the file (the REFI-QDA standard)</source>
+            <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="156" />
+            <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
+            <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="158" />
+            <source>source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="158" />
+            <source>selection</source>
+            <translation>选段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="160" />
+            <source>graph</source>
+            <translation>图形</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="161" />
+            <source>set</source>
+            <translation>集合</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="162" />
+            <source>note</source>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="201" />
+            <source>: </source>
+            <translation>：</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewProjectDialog</name>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="45" />
+            <source>New project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="49" />
+            <source>Empty project</source>
+            <translation>空白项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="64" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="64" />
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="64" />
+            <source>Short definition</source>
+            <translation>简短定义</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="69" />
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="69" />
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="88" />
+            <source>Create</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="93" />
+            <source>Start from a framework template, or with an empty project:</source>
+            <translation>从框架模板开始，或新建空白项目：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="119" />
+            <source>A project with no codes and no stages: build the codebook from the data.</source>
+            <translation>不含编码和阶段的项目：从资料中逐步建立编码簿。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="130" />
+            <source> → </source>
+            <translation> → </translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="131" />
+            <source>Code levels: {levels}</source>
+            <translation>编码层级：{levels}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="160" />
+            <source>Codes it creates: {n}</source>
+            <translation>将创建的编码：{n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="161" />
+            <source>Stages it creates: {n}</source>
+            <translation>将创建的阶段：{n} 个</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/new_project_dialog.py" line="162" />
+            <source>Stages it creates: none</source>
+            <translation>将创建的阶段：无</translation>
         </message>
     </context>
     <context>
@@ -1967,42 +2522,42 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessMenu</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="444" />
+            <location filename="../../app/ui/timeline.py" line="450" />
             <source>&amp;Process</source>
             <translation>过程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="464" />
+            <location filename="../../app/ui/timeline.py" line="470" />
             <source>&amp;Timeline…</source>
             <translation>时间线(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="465" />
+            <location filename="../../app/ui/timeline.py" line="471" />
             <source>Transition &amp;flow…</source>
             <translation>转换流图(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="466" />
+            <location filename="../../app/ui/timeline.py" line="472" />
             <source>Transition &amp;matrix…</source>
             <translation>转换矩阵(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="467" />
+            <location filename="../../app/ui/timeline.py" line="473" />
             <source>&amp;Codeline…</source>
             <translation>编码线(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="468" />
+            <location filename="../../app/ui/timeline.py" line="474" />
             <source>&amp;Saturation curve…</source>
             <translation>饱和曲线(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="478" />
+            <location filename="../../app/ui/timeline.py" line="484" />
             <source>&amp;Export figure…</source>
             <translation>导出图表(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="480" />
+            <location filename="../../app/ui/timeline.py" line="486" />
             <source>Stage &amp;report…</source>
             <translation>阶段报告(&amp;R)…</translation>
         </message>
@@ -2010,355 +2565,360 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessWindow</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="67" />
+            <location filename="../../app/ui/timeline.py" line="70" />
             <source>Process — {name}</source>
             <translation>过程 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="96" />
-            <location filename="../../app/ui/timeline.py" line="287" />
+            <location filename="../../app/ui/timeline.py" line="99" />
+            <location filename="../../app/ui/timeline.py" line="292" />
             <source>Click a box or an arrow to see its passages.</source>
             <translation>点击方框或箭头以查看相应片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="98" />
+            <location filename="../../app/ui/timeline.py" line="101" />
             <source>Add evidence…</source>
             <translation>添加证据…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="100" />
+            <location filename="../../app/ui/timeline.py" line="103" />
             <source>Change test…</source>
             <translation>更改检验…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="168" />
-            <location filename="../../app/ui/timeline.py" line="102" />
+            <location filename="../../app/ui/figures/link_editing.py" line="169" />
+            <location filename="../../app/ui/timeline.py" line="105" />
             <source>Remove evidence</source>
             <translation>移除证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="104" />
+            <location filename="../../app/ui/timeline.py" line="107" />
             <source>Delete link</source>
             <translation>删除关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="134" />
+            <location filename="../../app/ui/timeline.py" line="137" />
             <source>Figure</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="138" />
+            <location filename="../../app/ui/timeline.py" line="141" />
             <source>Timeline</source>
             <translation>时间线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="138" />
+            <location filename="../../app/ui/timeline.py" line="141" />
             <source>Transition flow</source>
             <translation>转换流图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="139" />
+            <location filename="../../app/ui/timeline.py" line="142" />
             <source>Transition matrix</source>
             <translation>转换矩阵</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="139" />
+            <location filename="../../app/ui/timeline.py" line="142" />
             <source>Codeline</source>
             <translation>编码线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="140" />
+            <location filename="../../app/ui/timeline.py" line="143" />
             <source>Saturation curve</source>
             <translation>饱和曲线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="147" />
+            <location filename="../../app/ui/timeline.py" line="152" />
             <source>Categories</source>
             <translation>范畴</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="147" />
+            <location filename="../../app/ui/timeline.py" line="152" />
             <source>Dimensions</source>
             <translation>维度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="148" />
+            <location filename="../../app/ui/timeline.py" line="153" />
             <source>Codes as applied</source>
             <translation>实际使用的编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="152" />
+            <location filename="../../app/ui/timeline.py" line="157" />
             <source>≥ </source>
             <translation>≥ </translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="153" />
+            <location filename="../../app/ui/timeline.py" line="158" />
             <source>Boxes: at least this many codings</source>
             <translation>方框：编码数至少为此值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="156" />
+            <location filename="../../app/ui/timeline.py" line="161" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="157" />
+            <location filename="../../app/ui/timeline.py" line="162" />
             <source>Arrows: transitions in at least this many cases (auto: half of the cases)</source>
             <translation>箭头：至少在这么多个案例中出现的转换（自动：案例数的一半）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="159" />
+            <location filename="../../app/ui/timeline.py" line="164" />
             <source>Greyscale</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="160" />
+            <location filename="../../app/ui/timeline.py" line="165" />
             <source>Figure:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="160" />
+            <location filename="../../app/ui/timeline.py" line="165" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="161" />
+            <location filename="../../app/ui/timeline.py" line="166" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="161" />
+            <location filename="../../app/ui/timeline.py" line="166" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="162" />
+            <location filename="../../app/ui/timeline.py" line="167" />
             <source>Codes:</source>
             <translation>编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="162" />
+            <location filename="../../app/ui/timeline.py" line="167" />
             <source>Boxes:</source>
             <translation>方框：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="163" />
+            <location filename="../../app/ui/timeline.py" line="168" />
             <source>Arrows:</source>
             <translation>箭头：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="168" />
+            <location filename="../../app/ui/timeline.py" line="173" />
             <source>Figure actions</source>
             <translation>图表操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="171" />
+            <location filename="../../app/ui/timeline.py" line="176" />
             <source>Draw links</source>
             <translation>绘制关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="173" />
+            <location filename="../../app/ui/timeline.py" line="178" />
             <source>Drag from one box to another to link the codes (or hold Shift while dragging)</source>
             <translation>从一个方框拖到另一个方框以关联编码（或按住 Shift 拖动）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="178" />
+            <location filename="../../app/ui/timeline.py" line="183" />
             <source>Zoom in</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="179" />
+            <location filename="../../app/ui/timeline.py" line="184" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="180" />
+            <location filename="../../app/ui/timeline.py" line="185" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="181" />
             <location filename="../../app/ui/timeline.py" line="186" />
+            <location filename="../../app/ui/timeline.py" line="191" />
             <source>Reset layout</source>
             <translation>重置布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="182" />
+            <location filename="../../app/ui/timeline.py" line="187" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="183" />
+            <location filename="../../app/ui/timeline.py" line="188" />
             <source>Stage report…</source>
             <translation>阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="189" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="190" />
+            <location filename="../../app/ui/timeline.py" line="195" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="210" />
+            <location filename="../../app/ui/timeline.py" line="215" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="210" />
+            <location filename="../../app/ui/timeline.py" line="215" />
             <source>(first coded)</source>
             <translation>（首个已编码文档）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="300" />
+            <location filename="../../app/ui/timeline.py" line="305" />
             <source>{stage} · {code}: {n} passage(s)</source>
             <translation>{stage} · {code}：{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="309" />
+            <location filename="../../app/ui/timeline.py" line="314" />
             <source>{a} ({sa}) → {b} ({sb}): {n} case(s) — A: the earlier stage, B: the later</source>
             <translation>{a}（{sa}）→ {b}（{sb}）：{n} 个案例 — A：较早阶段，B：较晚阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="319" />
+            <location filename="../../app/ui/timeline.py" line="324" />
             <source>{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}</source>
             <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="111" />
-            <location filename="../../app/ui/timeline.py" line="348" />
-            <location filename="../../app/ui/timeline.py" line="424" />
+            <location filename="../../app/ui/figures/link_editing.py" line="112" />
+            <location filename="../../app/ui/timeline.py" line="353" />
+            <location filename="../../app/ui/timeline.py" line="429" />
             <source>Process</source>
             <translation>过程</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="355" />
+            <location filename="../../app/ui/timeline.py" line="360" />
             <source>Move figure element</source>
             <translation>移动图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="367" />
+            <location filename="../../app/ui/timeline.py" line="372" />
             <source>Label on the figure</source>
             <translation>图中标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="368" />
+            <location filename="../../app/ui/timeline.py" line="373" />
             <source>Label (empty: the computed one):</source>
             <translation>标签（留空则使用自动生成的标签）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="372" />
+            <location filename="../../app/ui/timeline.py" line="377" />
             <source>Rename figure label</source>
             <translation>重命名图表标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="378" />
+            <location filename="../../app/ui/timeline.py" line="383" />
             <source>Hide figure element</source>
             <translation>隐藏图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="384" />
+            <location filename="../../app/ui/timeline.py" line="389" />
             <source>Reset figure element</source>
             <translation>重置图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="391" />
+            <location filename="../../app/ui/timeline.py" line="396" />
             <source>Reset the figure's layout</source>
             <translation>重置图表布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="402" />
+            <location filename="../../app/ui/timeline.py" line="407" />
             <source>Show passages</source>
             <translation>显示片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="404" />
+            <location filename="../../app/ui/timeline.py" line="409" />
             <source>Rename label…</source>
             <translation>重命名标签…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="405" />
+            <location filename="../../app/ui/timeline.py" line="410" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="407" />
+            <location filename="../../app/ui/timeline.py" line="412" />
             <source>Back to the computed layout</source>
             <translation>恢复自动布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="409" />
+            <location filename="../../app/ui/timeline.py" line="414" />
             <source>Edit link…</source>
             <translation>编辑关联…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="411" />
+            <location filename="../../app/ui/timeline.py" line="416" />
             <source>Reset layout (show everything hidden)</source>
             <translation>重置布局（显示所有隐藏元素）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="51" />
-            <location filename="../../app/ui/figures/link_editing.py" line="72" />
+            <location filename="../../app/ui/figures/link_editing.py" line="52" />
+            <location filename="../../app/ui/figures/link_editing.py" line="73" />
             <source>Link codes</source>
             <translation>关联编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="51" />
+            <location filename="../../app/ui/figures/link_editing.py" line="52" />
             <source>Make an outcome-level code named “{name}” to link to this outcome.</source>
             <translation>请先建立名为“{name}”的结果层级编码，才能关联到该结果。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="99" />
+            <location filename="../../app/ui/figures/link_editing.py" line="100" />
             <source>Edit link</source>
             <translation>编辑关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="128" />
-            <location filename="../../app/ui/figures/link_editing.py" line="130" />
+            <location filename="../../app/ui/figures/link_editing.py" line="129" />
+            <location filename="../../app/ui/figures/link_editing.py" line="131" />
             <source>Add evidence</source>
             <translation>添加证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="150" />
-            <location filename="../../app/ui/figures/link_editing.py" line="154" />
+            <location filename="../../app/ui/figures/link_editing.py" line="151" />
+            <location filename="../../app/ui/figures/link_editing.py" line="155" />
             <source>Process-tracing test</source>
             <translation>过程追踪检验</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="150" />
+            <location filename="../../app/ui/figures/link_editing.py" line="151" />
             <source>Test:</source>
             <translation>检验：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="154" />
+            <location filename="../../app/ui/figures/link_editing.py" line="155" />
             <source>The passage:</source>
             <translation>片段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="159" />
+            <location filename="../../app/ui/figures/link_editing.py" line="160" />
             <source>Change evidence test</source>
             <translation>更改证据检验</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="427" />
+            <location filename="../../app/ui/timeline.py" line="433" />
             <source>Stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="428" />
+            <location filename="../../app/ui/timeline.py" line="433" />
             <source>Word document (*.docx)</source>
             <translation>Word 文档 (*.docx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="431" />
+            <location filename="../../app/ui/timeline.py" line="434" />
+            <source>stage report</source>
+            <translation>阶段报告</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/timeline.py" line="437" />
             <source>Writing the stage report…</source>
             <translation>正在生成阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="439" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -2366,102 +2926,102 @@ source: {source} ({enc})</source>
     <context>
         <name>PseudonymiseDialog</name>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
             <source>Count</source>
             <translation>次数</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="50" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
             <source>Pseudonym</source>
             <translation>化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
             <source>person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
             <source>place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
             <source>organisation</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="108" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
             <source>added</source>
             <translation>手动添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="135" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="136" />
             <source>Pseudonymise</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="142" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="143" />
             <source>Names of people, places and organisations found in the transcripts. Type a pseudonym for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left as they are. Applying replaces them everywhere: texts, memos, code names and descriptions, document names.</source>
             <translation>以下是在访谈稿中找到的人名、地名和机构名。请为需要替换的名称填写化名（如：受访者A、Z社区、Y社工机构）；未填写化名的名称保持不变。应用后将在所有位置替换：文本、备忘录、编码名称和说明、文档名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="161" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="162" />
             <source>Add a name…</source>
             <translation>添加名称…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="176" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="177" />
             <source>Save the mapping elsewhere…</source>
             <translation>将对照表保存到其他位置…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="183" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="184" />
             <source>Save mapping and apply</source>
             <translation>保存对照表并应用</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="206" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="207" />
             <source>Looking for names…</source>
             <translation>正在查找名称…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="221" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="222" />
             <source>Looking for names</source>
             <translation>正在查找名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="228" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="229" />
             <source>Add a name</source>
             <translation>添加名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="228" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="229" />
             <source>A name jieba did not find:</source>
             <translation>jieba 未识别出的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="243" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="244" />
             <source>Save the mapping</source>
             <translation>保存对照表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="243" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="245" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="192" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="193" />
             <source>⚠ The mapping from real names to pseudonyms will be saved to:
 {path}
 It is NOT part of the project, and it re-identifies people: keep it somewhere safe and never share it with the project.</source>
@@ -2470,42 +3030,42 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 它不属于项目，且可据此识别当事人：请妥善保管，切勿随项目一同共享。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="256" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="258" />
             <source>Type a pseudonym for at least one name.</source>
             <translation>请至少为一个名称填写化名。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="260" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="262" />
             <source>The mapping must not be kept beside the project.</source>
             <translation>对照表不得与项目存放在同一位置。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="270" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="272" />
             <source>The pseudonyms cannot be applied.</source>
             <translation>无法应用化名。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="275" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="277" />
             <source>Pseudonymise {n} name(s)</source>
             <translation>对 {n} 个名称进行化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="282" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="284" />
             <source>{n} occurrence(s) replaced. The mapping is saved at {path}.</source>
             <translation>已替换 {n} 处。对照表已保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="199" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="200" />
             <source>Backups beside the project still hold the real names: {files}</source>
             <translation>项目旁的备份文件仍含有真实姓名：{files}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="215" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="216" />
             <source>{n} name(s) found.</source>
             <translation>找到 {n} 个名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="261" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="263" />
             <source>Choose a folder that is not shared with the project: {path}</source>
             <translation>请选择一个不与项目一同共享的文件夹：{path}</translation>
         </message>
@@ -2521,117 +3081,122 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>RetrievalPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="118" />
+            <location filename="../../app/ui/panels.py" line="119" />
             <source>Add selected code</source>
             <translation>添加所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="120" />
+            <location filename="../../app/ui/panels.py" line="121" />
             <source>Exclude selected code</source>
             <translation>排除所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="122" />
+            <location filename="../../app/ui/panels.py" line="123" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="124" />
+            <location filename="../../app/ui/panels.py" line="125" />
             <source>any of them (OR)</source>
             <translation>任一编码（OR）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="125" />
+            <location filename="../../app/ui/panels.py" line="126" />
             <source>where all overlap (AND)</source>
             <translation>全部编码重叠处（AND）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="134" />
+            <location filename="../../app/ui/panels.py" line="135" />
             <source>Retrieve</source>
             <translation>检索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="136" />
+            <location filename="../../app/ui/panels.py" line="137" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="140" />
+            <location filename="../../app/ui/panels.py" line="141" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="141" />
+            <location filename="../../app/ui/panels.py" line="142" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="142" />
+            <location filename="../../app/ui/panels.py" line="143" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="143" />
+            <location filename="../../app/ui/panels.py" line="144" />
             <source>Coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="144" />
+            <location filename="../../app/ui/panels.py" line="145" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="145" />
+            <location filename="../../app/ui/panels.py" line="146" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="150" />
+            <location filename="../../app/ui/panels.py" line="151" />
             <source>include child codes</source>
             <translation>包含下级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="160" />
+            <location filename="../../app/ui/panels.py" line="161" />
             <source>Not coded with:</source>
             <translation>排除编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="170" />
+            <location filename="../../app/ui/panels.py" line="171" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="170" />
+            <location filename="../../app/ui/panels.py" line="171" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="171" />
+            <location filename="../../app/ui/panels.py" line="172" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="171" />
+            <location filename="../../app/ui/panels.py" line="172" />
             <source>Stage:</source>
             <translation>阶段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="209" />
+            <location filename="../../app/ui/panels.py" line="210" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="264" />
+            <location filename="../../app/ui/panels.py" line="265" />
             <source>{n} passage(s)</source>
             <translation>{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="267" />
+            <location filename="../../app/ui/panels.py" line="269" />
+            <source>passages</source>
+            <translation>检索片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="270" />
             <source>Export passages</source>
             <translation>导出片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="268" />
+            <location filename="../../app/ui/panels.py" line="271" />
             <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
         </message>
@@ -2639,32 +3204,32 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="59" />
+            <location filename="../../app/ui/panels.py" line="60" />
             <source>Search all documents (1 character or more)…</source>
             <translation>在全部文档中搜索（至少 1 个字符）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="62" />
+            <location filename="../../app/ui/panels.py" line="63" />
             <source>Code all hits with the selected code</source>
             <translation>用所选编码标注全部搜索结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="65" />
+            <location filename="../../app/ui/panels.py" line="66" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="66" />
+            <location filename="../../app/ui/panels.py" line="67" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="67" />
+            <location filename="../../app/ui/panels.py" line="68" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="95" />
+            <location filename="../../app/ui/panels.py" line="96" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
@@ -2710,118 +3275,118 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>StagesDialog</name>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="81" />
-            <location filename="../../app/ui/stages_dialog.py" line="276" />
+            <location filename="../../app/ui/stages_dialog.py" line="82" />
+            <location filename="../../app/ui/stages_dialog.py" line="277" />
             <source>Stages</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="88" />
+            <location filename="../../app/ui/stages_dialog.py" line="89" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="89" />
+            <location filename="../../app/ui/stages_dialog.py" line="90" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="90" />
+            <location filename="../../app/ui/stages_dialog.py" line="91" />
             <source>Move up</source>
             <translation>上移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="91" />
+            <location filename="../../app/ui/stages_dialog.py" line="92" />
             <source>Move down</source>
             <translation>下移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="92" />
+            <location filename="../../app/ui/stages_dialog.py" line="93" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="111" />
+            <location filename="../../app/ui/stages_dialog.py" line="112" />
             <source>YYYY-MM-DD (optional)</source>
             <translation>YYYY-MM-DD（可选）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="116" />
+            <location filename="../../app/ui/stages_dialog.py" line="117" />
             <source>Description</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="117" />
+            <location filename="../../app/ui/stages_dialog.py" line="118" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="118" />
+            <location filename="../../app/ui/stages_dialog.py" line="119" />
             <source>Start date</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="119" />
+            <location filename="../../app/ui/stages_dialog.py" line="120" />
             <source>End date</source>
             <translation>结束日期</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="120" />
+            <location filename="../../app/ui/stages_dialog.py" line="121" />
             <source>Apply changes</source>
             <translation>应用修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="197" />
+            <location filename="../../app/ui/stages_dialog.py" line="198" />
             <source>The stage could not be added.</source>
             <translation>无法添加该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="218" />
+            <location filename="../../app/ui/stages_dialog.py" line="219" />
             <source>The stage could not be changed.</source>
             <translation>无法修改该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="229" />
+            <location filename="../../app/ui/stages_dialog.py" line="230" />
             <source>The stage could not be moved.</source>
             <translation>无法移动该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="240" />
+            <location filename="../../app/ui/stages_dialog.py" line="241" />
             <source>The stage could not be deleted.</source>
             <translation>无法删除该阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="246" />
+            <location filename="../../app/ui/stages_dialog.py" line="247" />
             <source>New stage</source>
             <translation>新建阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="246" />
+            <location filename="../../app/ui/stages_dialog.py" line="247" />
             <source>Name of the new stage:</source>
             <translation>新阶段的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="254" />
+            <location filename="../../app/ui/stages_dialog.py" line="255" />
             <source>Rename stage</source>
             <translation>重命名阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="254" />
+            <location filename="../../app/ui/stages_dialog.py" line="255" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="263" />
+            <location filename="../../app/ui/stages_dialog.py" line="264" />
             <source>Delete stage</source>
             <translation>删除阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="264" />
+            <location filename="../../app/ui/stages_dialog.py" line="265" />
             <source>Delete the stage “{name}” and its spans? (Undo brings them back.)</source>
             <translation>删除阶段“{name}”及其文本区段标记吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stages_dialog.py" line="271" />
+            <location filename="../../app/ui/stages_dialog.py" line="272" />
             <source>Stage colour</source>
             <translation>阶段颜色</translation>
         </message>
@@ -2829,359 +3394,359 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SuggestionPanel</name>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="320" />
+            <location filename="../../app/ui/suggestions.py" line="321" />
             <source>Lowest model score shown (keyword suggestions score 1.00)</source>
             <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="323" />
+            <location filename="../../app/ui/suggestions.py" line="324" />
             <source>Only the selection</source>
             <translation>仅限选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="326" />
+            <location filename="../../app/ui/suggestions.py" line="327" />
             <source>Score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="327" />
-            <location filename="../../app/ui/suggestions.py" line="390" />
+            <location filename="../../app/ui/suggestions.py" line="328" />
+            <location filename="../../app/ui/suggestions.py" line="391" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="328" />
+            <location filename="../../app/ui/suggestions.py" line="329" />
             <source>Trust</source>
             <translation>可信度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="329" />
+            <location filename="../../app/ui/suggestions.py" line="330" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="330" />
+            <location filename="../../app/ui/suggestions.py" line="331" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="331" />
+            <location filename="../../app/ui/suggestions.py" line="332" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="342" />
+            <location filename="../../app/ui/suggestions.py" line="343" />
             <source>Accept</source>
             <translation>接受</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="343" />
+            <location filename="../../app/ui/suggestions.py" line="344" />
             <source>Code the selected suggestions' passages with their codes</source>
             <translation>用所选建议的编码标注相应片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="345" />
+            <location filename="../../app/ui/suggestions.py" line="346" />
             <source>Reject</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="346" />
+            <location filename="../../app/ui/suggestions.py" line="347" />
             <source>Never suggest these codes for these passages again</source>
             <translation>不再为这些片段建议这些编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="348" />
+            <location filename="../../app/ui/suggestions.py" line="349" />
             <source>Accept all above threshold…</source>
             <translation>接受阈值以上的全部建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="350" />
+            <location filename="../../app/ui/suggestions.py" line="351" />
             <source>All documents…</source>
             <translation>全部文档…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="351" />
+            <location filename="../../app/ui/suggestions.py" line="352" />
             <source>Suggest codes in every document (in the background)</source>
             <translation>为每个文档生成编码建议（在后台运行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="357" />
+            <location filename="../../app/ui/suggestions.py" line="358" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="377" />
+            <location filename="../../app/ui/suggestions.py" line="378" />
             <source>Train now</source>
             <translation>立即训练</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="379" />
+            <location filename="../../app/ui/suggestions.py" line="380" />
             <source>Measure quality</source>
             <translation>评估质量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="381" />
+            <location filename="../../app/ui/suggestions.py" line="382" />
             <source>Cross-validate by document: how often the suggestions were right</source>
             <translation>按文档交叉验证：建议的正确率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="383" />
+            <location filename="../../app/ui/suggestions.py" line="384" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="391" />
+            <location filename="../../app/ui/suggestions.py" line="392" />
             <source>Coded units</source>
             <translation>已编码单元</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="392" />
+            <location filename="../../app/ui/suggestions.py" line="393" />
             <source>Keywords F1</source>
             <translation>关键词 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="393" />
+            <location filename="../../app/ui/suggestions.py" line="394" />
             <source>Model F1</source>
             <translation>模型 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="394" />
+            <location filename="../../app/ui/suggestions.py" line="395" />
             <source>Combined F1</source>
             <translation>综合 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="395" />
+            <location filename="../../app/ui/suggestions.py" line="396" />
             <source>Model precision</source>
             <translation>模型精确率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="396" />
+            <location filename="../../app/ui/suggestions.py" line="397" />
             <source>Model recall</source>
             <translation>模型召回率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="417" />
+            <location filename="../../app/ui/suggestions.py" line="418" />
             <source>Term</source>
             <translation>词语</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="418" />
+            <location filename="../../app/ui/suggestions.py" line="419" />
             <source>Weight</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="419" />
+            <location filename="../../app/ui/suggestions.py" line="420" />
             <source>Occurrences</source>
             <translation>出现次数</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="423" />
+            <location filename="../../app/ui/suggestions.py" line="424" />
             <source>Key terms</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="424" />
+            <location filename="../../app/ui/suggestions.py" line="425" />
             <source>TF-IDF key terms of the selection, or of the document</source>
             <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="426" />
+            <location filename="../../app/ui/suggestions.py" line="427" />
             <source>TextRank</source>
             <translation>TextRank</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="427" />
+            <location filename="../../app/ui/suggestions.py" line="428" />
             <source>TextRank key terms (slower; better at terms that recur)</source>
             <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="429" />
+            <location filename="../../app/ui/suggestions.py" line="430" />
             <source>Create code</source>
             <translation>创建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="430" />
+            <location filename="../../app/ui/suggestions.py" line="431" />
             <source>A new top-level code named after each selected term</source>
             <translation>以每个选中的词语为名新建一级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="432" />
+            <location filename="../../app/ui/suggestions.py" line="433" />
             <source>Terms of the document (or the selection) that are not yet code names.</source>
             <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="447" />
-            <location filename="../../app/ui/suggestions.py" line="964" />
+            <location filename="../../app/ui/suggestions.py" line="448" />
+            <location filename="../../app/ui/suggestions.py" line="965" />
             <source>Suggestions</source>
             <translation>编码建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="448" />
+            <location filename="../../app/ui/suggestions.py" line="449" />
             <source>Model and quality</source>
             <translation>模型与质量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="449" />
+            <location filename="../../app/ui/suggestions.py" line="450" />
             <source>New code names</source>
             <translation>新编码名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="537" />
+            <location filename="../../app/ui/suggestions.py" line="538" />
             <source>Finding suggestions…</source>
             <translation>正在生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="577" />
+            <location filename="../../app/ui/suggestions.py" line="578" />
             <source>Suggestions failed: {error}</source>
             <translation>编码建议失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="602" />
+            <location filename="../../app/ui/suggestions.py" line="603" />
             <source>No project is open.</source>
             <translation>未打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="606" />
+            <location filename="../../app/ui/suggestions.py" line="607" />
             <source>{n} suggestion(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 条建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="609" />
+            <location filename="../../app/ui/suggestions.py" line="610" />
             <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
             <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="634" />
+            <location filename="../../app/ui/suggestions.py" line="635" />
             <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
             <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="639" />
+            <location filename="../../app/ui/suggestions.py" line="640" />
             <source>keyword</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="639" />
+            <location filename="../../app/ui/suggestions.py" line="640" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="656" />
+            <location filename="../../app/ui/suggestions.py" line="657" />
             <source>Accept {n} suggestion(s)</source>
             <translation>接受 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="660" />
+            <location filename="../../app/ui/suggestions.py" line="661" />
             <source>The suggestion could not be accepted.</source>
             <translation>无法接受该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="674" />
+            <location filename="../../app/ui/suggestions.py" line="675" />
             <source>Reject suggestion</source>
             <translation>拒绝建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="686" />
+            <location filename="../../app/ui/suggestions.py" line="687" />
             <source>Reject {n} suggestion(s)</source>
             <translation>拒绝 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="690" />
+            <location filename="../../app/ui/suggestions.py" line="691" />
             <source>The suggestion could not be rejected.</source>
             <translation>无法拒绝该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="738" />
+            <location filename="../../app/ui/suggestions.py" line="739" />
             <source>Suggestions failed.</source>
             <translation>编码建议失败。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="740" />
+            <location filename="../../app/ui/suggestions.py" line="741" />
             <source>Suggesting codes in every document…</source>
             <translation>正在为每个文档生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="763" />
+            <location filename="../../app/ui/suggestions.py" line="764" />
             <source>Finding key terms…</source>
             <translation>正在提取关键词…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="771" />
+            <location filename="../../app/ui/suggestions.py" line="772" />
             <source>Key terms failed: {error}</source>
             <translation>关键词提取失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="775" />
+            <location filename="../../app/ui/suggestions.py" line="776" />
             <source>{n} term(s) not yet used as code names.</source>
             <translation>{n} 个词语尚未用作编码名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="790" />
+            <location filename="../../app/ui/suggestions.py" line="791" />
             <source>New code(s) from key terms</source>
             <translation>由关键词新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="794" />
+            <location filename="../../app/ui/suggestions.py" line="795" />
             <source>The code could not be created.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="807" />
+            <location filename="../../app/ui/suggestions.py" line="808" />
             <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
             <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="811" />
+            <location filename="../../app/ui/suggestions.py" line="812" />
             <source>The saved model was made by another version of Guiji; it will be retrained.</source>
             <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="814" />
+            <location filename="../../app/ui/suggestions.py" line="815" />
             <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
             <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="847" />
+            <location filename="../../app/ui/suggestions.py" line="848" />
             <source>Training the model…</source>
             <translation>正在训练模型…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="856" />
+            <location filename="../../app/ui/suggestions.py" line="857" />
             <source>Training cancelled; the previous model is kept.</source>
             <translation>已取消训练，保留原有模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="858" />
+            <location filename="../../app/ui/suggestions.py" line="859" />
             <source>Training failed: {error}</source>
             <translation>训练失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="860" />
+            <location filename="../../app/ui/suggestions.py" line="861" />
             <source>Model trained in {s:.1f} s.</source>
             <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="878" />
+            <location filename="../../app/ui/suggestions.py" line="879" />
             <source>Measuring quality (cross-validation)…</source>
             <translation>正在评估质量（交叉验证）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="889" />
+            <location filename="../../app/ui/suggestions.py" line="890" />
             <source>Quality not measured: {error}</source>
             <translation>未能评估质量：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="913" />
+            <location filename="../../app/ui/suggestions.py" line="914" />
             <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
             <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="919" />
+            <location filename="../../app/ui/suggestions.py" line="920" />
             <source>Not measured yet: press “Measure quality”.</source>
             <translation>尚未评估：请点击“评估质量”。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="979" />
+            <location filename="../../app/ui/suggestions.py" line="980" />
             <source>Code &amp;suggestions</source>
             <translation>编码建议(&amp;S)</translation>
         </message>
