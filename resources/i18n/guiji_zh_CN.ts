@@ -31,7 +31,7 @@
         <message>
             <location filename="../../app/ui/suggestions.py" line="262" />
             <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
-            <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码（可一步撤销）：</translation>
+            <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码片段（可一步撤销）：</translation>
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="267" />
@@ -307,7 +307,7 @@
         <message>
             <location filename="../../app/ui/code_panel.py" line="358" />
             <source>Merge “{name}” into (its codings and child codes move there):</source>
-            <translation>将“{name}”合并到（其编码记录和下级编码将移至该编码）：</translation>
+            <translation>将“{name}”合并到（其编码片段和下级编码将移至该编码）：</translation>
         </message>
         <message>
             <location filename="../../app/ui/code_panel.py" line="380" />
@@ -317,7 +317,7 @@
         <message>
             <location filename="../../app/ui/code_panel.py" line="381" />
             <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
-            <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 处编码吗？</translation>
+            <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 个编码片段吗？</translation>
         </message>
     </context>
     <context>
@@ -343,7 +343,7 @@
         <message>
             <location filename="../../app/ui/codebook_commands.py" line="60" />
             <source>Import codebook {file}</source>
-            <translation>导入编码本 {file}</translation>
+            <translation>导入编码簿 {file}</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_commands.py" line="101" />
@@ -367,7 +367,7 @@
             <location filename="../../app/ui/codebook_dialog.py" line="179" />
             <location filename="../../app/ui/codebook_dialog.py" line="503" />
             <source>Codebook</source>
-            <translation>编码本</translation>
+            <translation>编码簿</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="207" />
@@ -493,7 +493,7 @@
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="424" />
             <source>The codebook could not be read.</source>
-            <translation>无法读取该编码本。</translation>
+            <translation>无法读取该编码簿。</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="431" />
@@ -503,7 +503,7 @@
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="439" />
             <source>The codebook could not be exported.</source>
-            <translation>无法导出编码本。</translation>
+            <translation>无法导出编码簿。</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="444" />
@@ -518,7 +518,7 @@
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="454" />
             <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
-            <translation>删除“{path}”及其下级编码和所有编码记录吗？（可撤销恢复。）</translation>
+            <translation>删除“{path}”及其下级编码和所有编码片段吗？（可撤销恢复。）</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="461" />
@@ -529,12 +529,12 @@
             <location filename="../../app/ui/codebook_dialog.py" line="467" />
             <location filename="../../app/ui/codebook_dialog.py" line="473" />
             <source>Import codebook</source>
-            <translation>导入编码本</translation>
+            <translation>导入编码簿</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="467" />
             <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
-            <translation>编码本 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
+            <translation>编码簿 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="474" />
@@ -555,12 +555,12 @@
             <location filename="../../app/ui/codebook_dialog.py" line="495" />
             <location filename="../../app/ui/codebook_dialog.py" line="499" />
             <source>Export codebook</source>
-            <translation>导出编码本</translation>
+            <translation>导出编码簿</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="496" />
             <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
-            <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码本 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
+            <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码簿 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
         </message>
         <message>
             <location filename="../../app/ui/codebook_dialog.py" line="497" />
@@ -597,7 +597,7 @@
 {chars} characters, {codings} codings
 source: {source} ({enc})</source>
             <translation>{name}
-{chars} 字，{codings} 处编码
+{chars} 字，{codings} 个编码片段
 来源：{source}（{enc}）</translation>
         </message>
     </context>
@@ -618,12 +618,12 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/document_view.py" line="610" />
             <source>Memo on coding “{code}”…</source>
-            <translation>编码记录“{code}”的备忘录…</translation>
+            <translation>编码片段“{code}”的备忘录…</translation>
         </message>
         <message>
             <location filename="../../app/ui/document_view.py" line="613" />
             <source>Remove coding “{code}”</source>
-            <translation>删除编码记录“{code}”</translation>
+            <translation>删除编码片段“{code}”</translation>
         </message>
     </context>
     <context>
@@ -681,7 +681,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/documents_panel.py" line="100" />
             <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
-            <translation>删除“{name}”及其 {n} 处编码吗？（可撤销恢复。）</translation>
+            <translation>删除“{name}”及其 {n} 个编码片段吗？（可撤销恢复。）</translation>
         </message>
         <message>
             <location filename="../../app/ui/documents_panel.py" line="115" />
@@ -716,7 +716,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/documents_panel.py" line="136" />
             <source>Codings:</source>
-            <translation>编码数：</translation>
+            <translation>编码片段数：</translation>
         </message>
         <message>
             <location filename="../../app/ui/documents_panel.py" line="137" />
@@ -739,7 +739,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/editing.py" line="57" />
             <source>coding</source>
-            <translation>编码记录</translation>
+            <translation>编码片段</translation>
         </message>
         <message>
             <location filename="../../app/ui/editing.py" line="58" />
@@ -911,7 +911,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/editing.py" line="175" />
             <source>Codings and spans stay on their words ({n} will move).</source>
-            <translation>编码记录和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
+            <translation>编码片段和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
         </message>
         <message>
             <location filename="../../app/ui/editing.py" line="177" />
@@ -957,7 +957,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/editing.py" line="535" />
             <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
-            <translation>{n} 处编码记录或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
+            <translation>{n} 处编码片段或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
         </message>
     </context>
     <context>
@@ -970,7 +970,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/errors.py" line="46" />
             <source>Something went wrong that Guiji did not expect. Your codings are saved as you make them, so nothing already done is lost.</source>
-            <translation>轨迹遇到了意外错误。您的编码在操作时即已保存，已完成的工作不会丢失。</translation>
+            <translation>轨迹遇到了意外错误。编码片段在操作时即已保存，已完成的工作不会丢失。</translation>
         </message>
         <message>
             <location filename="../../app/ui/errors.py" line="49" />
@@ -1016,7 +1016,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/exchange.py" line="48" />
             <source>codings</source>
-            <translation>处编码</translation>
+            <translation>个编码片段</translation>
         </message>
         <message>
             <location filename="../../app/ui/exchange.py" line="49" />
@@ -1061,7 +1061,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/exchange.py" line="56" />
             <source>coding</source>
-            <translation>编码记录</translation>
+            <translation>编码片段</translation>
         </message>
         <message>
             <location filename="../../app/ui/exchange.py" line="57" />
@@ -1176,7 +1176,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/exchange.py" line="243" />
             <source>Exported {n} documents and {m} codings to {file}.</source>
-            <translation>已将 {n} 个文档和 {m} 处编码导出到 {file}。</translation>
+            <translation>已将 {n} 个文档和 {m} 个编码片段导出到 {file}。</translation>
         </message>
     </context>
     <context>
@@ -1450,12 +1450,12 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/main_window.py" line="174" />
             <source>Set the selected coding's range to the selection</source>
-            <translation>将所选编码记录的范围设为当前选区</translation>
+            <translation>将所选编码片段的范围设为当前选区</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="176" />
             <source>&amp;Remove the selected coding</source>
-            <translation>删除所选编码记录(&amp;R)</translation>
+            <translation>删除所选编码片段(&amp;R)</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="177" />
@@ -1520,7 +1520,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/main_window.py" line="216" />
             <source>Code&amp;book…</source>
-            <translation>编码本(&amp;B)…</translation>
+            <translation>编码簿(&amp;B)…</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="217" />
@@ -1560,7 +1560,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/main_window.py" line="311" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
-            <translation>您作为编码者的名字（每条编码都会记录；只询问一次）：</translation>
+            <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="333" />
@@ -1581,7 +1581,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/main_window.py" line="673" />
             <source>Coding memo</source>
-            <translation>编码记录备忘录</translation>
+            <translation>编码片段备忘录</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="732" />
@@ -1654,22 +1654,22 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/main_window.py" line="657" />
             <source>Click a coding's stripe, then select its new range.</source>
-            <translation>请先点击编码记录的色条，再选择新的范围。</translation>
+            <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="663" />
             <source>The coding could not be adjusted.</source>
-            <translation>无法调整该编码记录。</translation>
+            <translation>无法调整该编码片段。</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="682" />
             <source>Click a coding's stripe first.</source>
-            <translation>请先点击编码记录的色条。</translation>
+            <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="693" />
             <source>The coding could not be removed.</source>
-            <translation>无法删除该编码记录。</translation>
+            <translation>无法删除该编码片段。</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="698" />
@@ -1778,7 +1778,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/panels.py" line="323" />
             <source>coding</source>
-            <translation>编码记录</translation>
+            <translation>编码片段</translation>
         </message>
         <message>
             <location filename="../../app/ui/panels.py" line="356" />
@@ -2090,7 +2090,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/messages.py" line="124" />
             <source>attribute</source>
-            <translation>属性</translation>
+            <translation>属性变量</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="125" />
@@ -2649,7 +2649,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/timeline.py" line="158" />
             <source>Boxes: at least this many codings</source>
-            <translation>方框：编码数至少为此值</translation>
+            <translation>方框：编码片段数至少为此值</translation>
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="161" />
@@ -3693,7 +3693,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <message>
             <location filename="../../app/ui/suggestions.py" line="808" />
             <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
-            <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码达到 {n} 处后，将在后台训练模型。</translation>
+            <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码片段达到 {n} 个后，将在后台训练模型。</translation>
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="812" />
@@ -3703,7 +3703,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <message>
             <location filename="../../app/ui/suggestions.py" line="815" />
             <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
-            <translation>模型于 {when} 基于 {n} 处编码（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
+            <translation>模型于 {when} 基于 {n} 个编码片段（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="848" />
