@@ -20,7 +20,7 @@ from app.core.templates import apply_template
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # A Chinese text with an English gloss in full-width brackets: the inline mixture the issue reports.
 INLINE_MIX = re.compile(r"[\u4e00-\u9fff]+（[A-Za-z][A-Za-z ()-]+）")
-FIXED_ZH = ("附录", "编码本", "层级", "适用情形", "注：")
+FIXED_ZH = ("附录", "编码簿", "层级", "适用情形", "注：")
 FIXED_EN = ("Appendix", "Codebook", "Level", "When to use", "Note:")
 
 
@@ -81,7 +81,7 @@ def test_markdown_and_default(project: Project, tmp_path: Path) -> None:
     both = export_codebook(project, tmp_path / "both.md", lang="both").read_text(encoding="utf-8")
     assert "| 字段 | Field | 内容 |" in both
     legacy = export_codebook(project, tmp_path / "legacy.md").read_text(encoding="utf-8")
-    assert legacy.startswith("# 编码本 Codebook：")  # scripts' default layout is unchanged
+    assert legacy.startswith("# 编码簿 Codebook：")  # scripts' default layout is unchanged
     with pytest.raises(ValidationError):
         export_codebook(project, tmp_path / "x.md", lang="fr")
 

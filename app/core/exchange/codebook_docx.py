@@ -78,8 +78,8 @@ def _texts(codebook: Codebook, dimensions: int) -> dict[str, str]:
     zh_levels = "、".join(lv.label for lv in codebook.levels)
     en_levels = ", ".join(lv.english or lv.label for lv in codebook.levels)
     zh = {
-        "title": f"附录　编码本：{codebook.title}",
-        "intro": f"本编码本共有 {n} 个编码，分属 {dimensions} 个一级编码（维度）。编码层级：{zh_levels}。"
+        "title": f"附录　编码簿：{codebook.title}",
+        "intro": f"本编码簿共有 {n} 个编码，分属 {dimensions} 个一级编码（维度）。编码层级：{zh_levels}。"
                  "每个维度一张表，表中先列维度本身，再按树的顺序列出其下各级编码。",
         "note": "注：适用情形、不适用情形和典型例子用于统一编码员的判断。由轨迹导出。",
     }
@@ -114,11 +114,11 @@ def write_codebook_docx(codebook: Codebook, out: Path) -> None:
         return
     columns = chosen_columns(codebook)
     doc = new_document(landscape=len(columns) > LANDSCAPE_ABOVE)
-    doc.add_paragraph(f"附录　编码本：{codebook.title}", style="Title")
+    doc.add_paragraph(f"附录　编码簿：{codebook.title}", style="Title")
     dimensions = codebook.children(None)
     levels = "、".join(f"{lv.label}（{lv.english}）" for lv in codebook.levels)
     intro = doc.add_paragraph(
-        f"本编码本共有 {len(codebook.entries)} 个编码，分属 {len(dimensions)} 个一级编码（维度）。"
+        f"本编码簿共有 {len(codebook.entries)} 个编码，分属 {len(dimensions)} 个一级编码（维度）。"
         f"编码层级：{levels}。每个维度一张表，表中先列维度本身，再按树的顺序列出其下各级编码。"
     )
     intro.paragraph_format.first_line_indent = Pt(21)

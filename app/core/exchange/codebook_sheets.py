@@ -125,7 +125,7 @@ def write_xlsx(codebook: Codebook, out: Path) -> None:
     with its colour in the first column."""
     wb = Workbook()
     ws = wb.active
-    ws.title = {"zh": "编码本", "en": "Codebook", "both": "编码本"}.get(codebook.lang or "", "编码本 Codebook")
+    ws.title = {"zh": "编码簿", "en": "Codebook", "both": "编码簿"}.get(codebook.lang or "", "编码簿 Codebook")
     rows = codebook_rows(codebook)
     heads = len(header_rows(codebook.lang))
     for row in rows:
@@ -179,7 +179,7 @@ _MD_FIELDS = ("short_definition", "description", "when_to_use", "when_not_to_use
 def _markdown_in(codebook: Codebook, lang: str) -> list[str]:
     """The Markdown codebook in ``zh``, ``en`` or ``both`` (fields as a table: 字段 | Field | 内容)."""
     english = lang == "en"
-    lines = [f"# Codebook: {codebook.title}" if english else f"# 编码本：{codebook.title}", ""]
+    lines = [f"# Codebook: {codebook.title}" if english else f"# 编码簿：{codebook.title}", ""]
     if lang == "both":
         lines += [f"*Codebook: {codebook.title}*", ""]
     for entry in codebook.entries:
@@ -215,7 +215,7 @@ def write_markdown(codebook: Codebook, out: Path) -> None:
     if codebook.lang is not None:
         out.write_text("\n".join(_markdown_in(codebook, codebook.lang)), encoding="utf-8")
         return
-    lines = [f"# 编码本 Codebook：{codebook.title}", ""]
+    lines = [f"# 编码簿 Codebook：{codebook.title}", ""]
     for entry in codebook.entries:
         depth = len(entry.names)
         heading = "#" * min(depth + 1, 6)
