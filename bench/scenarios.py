@@ -410,6 +410,29 @@ def edit_300k(ctx: Context) -> ScenarioGen:
     project.close()
 
 
+@scenario(budget_s=2.0, max_runs=3)
+def convert_300k(ctx: Context) -> ScenarioGen:
+    """app.core.convert.convert_document of the longest document (300,000 Simplified characters) to
+    Taiwan Traditional (OpenCC s2twp, phrases that change length included): one unit of work, every
+    range kept on its words, the history row written. Undone after each run, untimed."""
+    from app.core.convert import convert_document
+    from app.core.editing import undo_change
+    from app.core.project import open_project as open_
+
+    big = ctx.manifest["big_document"]
+    project = open_(ctx.project)
+    done = []
+
+    def run(_i: int) -> None:
+        change = convert_document(project, big["id"], "hant", "tw", coder=CODER)
+        ctx.details["changed_characters"] = sum(s.end - s.start for s in change.documents[0].splices)
+        ctx.details["moved"] = len(change.moved)
+        done.append(change)
+
+    yield Timed(run, after=lambda _i: undo_change(project, done.pop()))
+    project.close()
+
+
 NAME = "郑𠮷东"  # a name the generator never writes: inserted 1,000 times in the set-up
 
 

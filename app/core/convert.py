@@ -19,6 +19,7 @@ follows its words, and the record is an ordinary :class:`app.core.editing.TextCh
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,8 @@ from app.core.splice import Splice, splice_text
 _WINDOW = 16
 # How many agreeing characters count as back in step.
 _SYNC = 3
+# How far a phrase conversion may reach beyond the characters where the two texts disagree.
+_PHRASE = 6
 
 
 @dataclass(frozen=True)
@@ -98,41 +101,65 @@ def _stretch(old: str, new: str, at: int, out: list[Splice]) -> None:
         out.append(Splice(at, at + len(old), new))
 
 
+def _agree(ref: str, new: str, i: int, j: int) -> tuple[int, int]:
+    """How far ``ref`` from ``i`` and ``new`` from ``j`` agree (compared in chunks: C speed)."""
+    step = 64
+    while i < len(ref) and j < len(new):
+        m = min(step, len(ref) - i, len(new) - j)
+        if ref[i : i + m] == new[j : j + m]:
+            i, j = i + m, j + m
+        elif ref[i] == new[j]:
+            i, j = i + 1, j + 1
+        else:
+            break
+    return i, j
+
+
+def _phrase(
+    old: str, new: str, ref: str, at: tuple[int, int, int, int], done: int, piece: Callable[[str], str] | None
+) -> tuple[int, int, int, int]:
+    """Widen the disagreeing stretch ``old[i:ia]`` → ``new[j:jb]`` to the phrase it belongs to: the
+    phrase may begin a few agreeing characters earlier (軟體 → 软件 disagrees only from 體) and end a
+    few later (計程車 → 出租车 agrees again at 車). The nearest widening that converts on its own to
+    its part of ``new`` wins; without one the stretch stays as it is."""
+    i, ia, j, jb = at
+    if piece is None:
+        return at
+    ahead = 0
+    limit = min(_PHRASE, len(old) - ia, len(new) - jb)
+    while ahead < limit and old[ia + ahead] != "\n" and ref[ia + ahead] == new[jb + ahead]:
+        ahead += 1
+    for extra in range(ahead + 1):
+        for back in range(min(_PHRASE, i - done) + 1):
+            if piece(old[i - back : ia + extra]) == new[j - back : jb + extra]:
+                return i - back, ia + extra, j - back, jb + extra
+    return at
+
+
 def align(old: str, new: str, ref: str, piece: Callable[[str], str] | None = None) -> list[Splice]:
     """Splices turning ``old`` into ``new``, where ``ref`` is ``old`` converted character by
-    character (same length as ``old``) and ``piece`` converts a short stretch on its own (to cut
-    adjacent phrase conversions apart)."""
-    splices: list[Splice] = []
+    character (same length as ``old``) and ``piece`` converts a short stretch on its own (to find
+    where a phrase conversion begins and ends, and to cut adjacent ones apart)."""
     if len(old) == len(new) and ref == new:  # no phrase changed a character: all one-for-one
         return [Splice(k, k + 1, n) for k, (o, n) in enumerate(zip(old, new, strict=True)) if o != n]
+    changed = [k for k, (o, r) in enumerate(zip(old, ref, strict=True)) if o != r]
+    splices: list[Splice] = []
     i = j = done = 0
     while i < len(ref) or j < len(new):
-        if i < len(ref) and j < len(new) and ref[i] == new[j]:
-            if old[i] != new[j]:
-                splices.append(Splice(i, i + 1, new[j]))
-            i += 1
-            j += 1
-            continue
+        i2, j2 = _agree(ref, new, i, j)
+        # Where the two agree, each character that converts alone is its own splice.
+        splices.extend(Splice(k, k + 1, ref[k]) for k in changed[bisect_left(changed, i) : bisect_left(changed, i2)])
+        i, j = i2, j2
+        if i >= len(ref) and j >= len(new):
+            break
         ia, jb = _resync(ref, new, i, j)
-        # The phrase may have begun a few agreeing characters earlier (軟體記憶體 → 软件内存 disagrees
-        # only from 體): take them into the stretch and let _split find where each phrase starts.
-        back = min(_WINDOW, i - done)
-        i, j = i - back, j - back
+        i, ia, j, jb = _phrase(old, new, ref, (i, ia, j, jb), done, piece)
         while splices and splices[-1].start >= i:
             splices.pop()
-        # ... and end a few agreeing characters later (計程車 → 出租车 agrees again at 車).
-        ahead = 0
-        limit = min(_WINDOW, len(ref) - ia, len(new) - jb)
-        while ahead < limit and ref[ia + ahead] == new[jb + ahead]:
-            ahead += 1
-        pieces = _split(old[i : ia + ahead], new[j : jb + ahead], piece)
-        if len(pieces) == 1:  # no cut found: keep the stretch as short as it was
-            pieces = _split(old[i:ia], new[j:jb], piece)
-            ahead = 0
-        for a, a2, b, b2 in pieces:
+        for a, a2, b, b2 in _split(old[i:ia], new[j:jb], piece):
             _stretch(old[i + a : i + a2], new[j + b : j + b2], i + a, splices)
-        i, j = ia + ahead, jb + ahead
-        done = i
+        i, j = ia, jb
+        done = ia
     return splices
 
 
@@ -198,24 +225,24 @@ def convert_document(
     config = _config(to, variant)
     with project.write() as session:
         doc = editing._get_document(session, document_id)
-        _new, splices = _plan_text(doc.text, config)
+        text = doc.text
+        new_text, splices = _plan_text(text, config)
         if not splices:
             raise ValidationError(
                 f"{doc.name}: the text is already in that script; nothing to change",
                 code="convert.unchanged",
                 params={"file": doc.name},
             )
-        moved = _plan_ranges(session, doc.id, doc.text, splices)
+        moved = _plan_ranges(session, doc.id, text, splices)
         editing._set_ranges(session, moved, new=True)
-        new_text = splice_text(doc.text, splices)
         change = editing.DocumentChange(
             document_id=doc.id,
             document=doc.name,
             splices=tuple(splices),
-            replaced=tuple(doc.text[sp.start : sp.end] for sp in splices),
+            replaced=tuple(text[sp.start : sp.end] for sp in splices),
             old_sha256=doc.sha256,
             new_sha256=editing._write_text(session, doc.id, new_text),
-            old_length=len(doc.text),
+            old_length=len(text),
             new_length=len(new_text),
         )
         history = editing._add_history(
