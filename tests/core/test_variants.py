@@ -133,3 +133,21 @@ def test_exact_search_stays_in_one_script(transcripts: Any) -> None:
     (hant_id, hans_id), _hant, _hans, _ops = pairs[0]
     found = search(project, "利害关系", document_ids=[hant_id, hans_id], fold_scripts=False)
     assert found and {h.document_id for h in found} == {hans_id}
+
+
+def test_codebook_import_matches_names_across_scripts(project: Any, tmp_path: Path) -> None:
+    from app.core.codebook import create_code, list_codes
+    from app.core.exchange.codebook_io import import_codebook
+
+    create_code(project, "政治参与/代议政治")
+    create_code(project, "社区")
+    path = tmp_path / "繁體.csv"
+    path.write_text("Code,Memo\n政治參與\\代議政治,代議制度下的參與\n社區,\n網路參與,\n", encoding="utf-8")
+    plan = import_codebook(project, path, dry_run=True)
+    actions = {c.path: c.action for c in plan.changes}
+    # A new code keeps the file's spelling; existing ones are found whatever the script.
+    assert actions == {"政治参与": "same", "政治参与/代议政治": "update", "社区": "same", "網路參與": "add"}
+    import_codebook(project, path)
+    paths = {c.path: c for c in list_codes(project)}
+    assert paths["政治参与/代议政治"].description == "代議制度下的參與"  # matched, kept its own name
+    assert not any("代議" in p or "社區" in p for p in paths)

@@ -42,6 +42,7 @@ from app.core.exchange.codebook_model import (
 from app.core.exchange.codebook_qdc import read_refi_codebook, write_qdc
 from app.core.exchange.codebook_sheets import read_sheet_codebook, write_csv, write_markdown, write_xlsx
 from app.core.project import Project
+from app.core.variants import fold
 
 EXPORTERS: dict[str, Callable[[Codebook, Path], None]] = {
     ".qdc": write_qdc,
@@ -196,9 +197,13 @@ def _stored(value: str | tuple[str, ...], key: str) -> str:
 def _merge(session: Session, entries: list[CodebookEntry], *, apply: bool) -> ImportResult:
     rows = session.execute(select(Code.id, Code.parent_id, Code.name)).all()
     by_parent: dict[tuple[int | None, str], int] = {(r.parent_id, r.name): r.id for r in rows}
+    # Traditional and Simplified names are one name (代議 = 代议; docs/variants.md): an exact name
+    # wins, else the one code whose name folds to the same; the project keeps its own spelling.
+    folded: dict[tuple[int | None, str], list[int]] = {}
     by_name: dict[str, list[int]] = {}
     for r in rows:
-        by_name.setdefault(r.name, []).append(r.id)
+        folded.setdefault((r.parent_id, fold(r.name)), []).append(r.id)
+        by_name.setdefault(fold(r.name), []).append(r.id)
     paths = code_paths(session)
     target: dict[tuple[str, ...], int | None] = {}  # None: a code this import creates (dry run)
     new_paths: dict[tuple[str, ...], str] = {}
@@ -214,8 +219,10 @@ def _merge(session: Session, entries: list[CodebookEntry], *, apply: bool) -> Im
         by_name_match = False
         if not parent_new:
             found = by_parent.get((parent_id, entry.name))
-            if found is None and not parent_names and len(by_name.get(entry.name, [])) == 1:
-                found, by_name_match = by_name[entry.name][0], True
+            if found is None and len(folded.get((parent_id, fold(entry.name)), [])) == 1:
+                found = folded[(parent_id, fold(entry.name))][0]
+            if found is None and not parent_names and len(by_name.get(fold(entry.name), [])) == 1:
+                found, by_name_match = by_name[fold(entry.name)][0], True
         wanted: dict[str, str] = {}
         for key in ENTRY_FIELDS:
             value = entry.fields.get(key)
@@ -259,6 +266,7 @@ def _merge(session: Session, entries: list[CodebookEntry], *, apply: bool) -> Im
             apply_code_fields(session, code, wanted)
             target[entry.names] = code.id
             by_parent[(parent_id, entry.name)] = code.id
+            folded.setdefault((parent_id, fold(entry.name)), []).append(code.id)
             paths[code.id] = path
             created.append({c: getattr(code, c) for c in _ROW_COLUMNS})
     return ImportResult("", tuple(changes), apply, tuple(created), tuple(previous), tuple(updated))
