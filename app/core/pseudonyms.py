@@ -59,6 +59,7 @@ from app.core.errors import InputFileError, ValidationError
 from app.core.paths import user_data_dir
 from app.core.project import Project
 from app.core.splice import Splice
+from app.core.variants import char_pattern, fold
 
 Progress = Callable[[int, int], None]
 
@@ -251,8 +252,12 @@ def _han(word: str) -> bool:
 
 
 def count_occurrences(texts: Iterable[str], name: str) -> int:
-    """Non-overlapping exact occurrences of ``name`` in ``texts``."""
-    return sum(t.count(name) for t in texts) if name else 0
+    """Non-overlapping occurrences of ``name`` in ``texts``, in Traditional or Simplified characters
+    (劉衛東 is 刘卫东: what a pseudonymisation replaces)."""
+    if not name:
+        return 0
+    found = re.compile(char_pattern(name))
+    return sum(len(found.findall(t)) for t in texts)
 
 
 def find_names(
@@ -271,6 +276,14 @@ def find_names(
     for added in extra:
         if added.strip():
             kinds[added.strip()] = "added"
+    # One row per name whatever its script (the first spelling met stands for the others).
+    spelt: dict[str, str] = {}
+    for name in list(kinds):
+        first = spelt.setdefault(fold(name), name)
+        if first != name:
+            if kinds[name] == "added":
+                kinds[first] = "added"
+            del kinds[name]
     found = [NameFound(name, kind, count_occurrences(texts, name)) for name, kind in kinds.items()]
     return sorted(
         (f for f in found if f.count > 0 or f.kind == "added"), key=lambda f: (-f.count, f.kind, f.name)
@@ -372,9 +385,10 @@ def write_mapping(
 
 
 def _pattern(rows: Sequence[MappingRow]) -> re.Pattern[str]:
-    # Longest first: at each position the longest name wins (桂园社区 before 桂园).
-    names = sorted({r.name for r in rows}, key=lambda n: (-len(n), n))
-    return re.compile("|".join(re.escape(n) for n in names))
+    # Longest first: at each position the longest name wins (桂园社区 before 桂园). Each name in any
+    # script (劉衛東 = 刘卫东): a name must not survive in a Traditional transcript.
+    names = sorted({fold(r.name) for r in rows}, key=lambda n: (-len(n), n))
+    return re.compile("|".join(char_pattern(n) for n in names))
 
 
 _SKIP_COLUMNS = {("document", "text"), ("document", "sha256")}
@@ -424,7 +438,7 @@ def _cell_changes(session: Session, pattern: re.Pattern[str], lookup: dict[str, 
             value = row[-1]
             if not value or pattern.search(value) is None:
                 continue
-            new = pattern.sub(lambda m: lookup[m.group(0)], value)
+            new = pattern.sub(lambda m: lookup[fold(m.group(0))], value)
             key = tuple((c.name, row[i]) for i, c in enumerate(pk))
             changes.append(CellChange(table_name, key, column_name, value, new))
     return changes
@@ -442,7 +456,10 @@ def pseudonymise(
     if not rows:
         raise ValidationError("the mapping gives no pseudonym; nothing to replace", code="pseudonyms.empty")
     check_mapping(rows)
-    lookup = {r.name: r.pseudonym for r in rows}
+    lookup = {fold(r.name): r.pseudonym for r in rows}
+    if len(lookup) != len({(fold(r.name), r.pseudonym) for r in rows}):
+        raise ValidationError("a name has two pseudonyms (in Traditional and Simplified spellings)",
+                              code="pseudonyms.two_pseudonyms")
     pattern = _pattern(rows)
     changes: list[DocumentChange] = []
     moved: list[MovedRange] = []
@@ -461,7 +478,7 @@ def pseudonymise(
             for i, doc_id in enumerate(ids):
                 doc = session.get(Document, doc_id)
                 assert doc is not None
-                splices = [Splice(m.start(), m.end(), lookup[m.group(0)]) for m in pattern.finditer(doc.text)]
+                splices = [Splice(m.start(), m.end(), lookup[fold(m.group(0))]) for m in pattern.finditer(doc.text)]
                 if splices:
                     change, m, r, snaps = _splice_document(session, doc, splices)
                     changes.append(change)

@@ -116,6 +116,12 @@ def _char_pattern(ch: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
+def char_pattern(term: str) -> str:
+    """Regular-expression source matching ``term`` with each character in any of its spellings
+    (代議 and 代议; no phrase conversion: names and codes are matched this way)."""
+    return "".join(_char_pattern(ch) for ch in term)
+
+
 def pattern(term: str, *, fold_scripts: bool = True) -> re.Pattern[str]:
     """A regular expression matching ``term`` in stored text: ASCII letters in either case and,
     with ``fold_scripts``, any script variant (``finditer`` gives non-overlapping hits in the
@@ -125,7 +131,7 @@ def pattern(term: str, *, fold_scripts: bool = True) -> re.Pattern[str]:
         return re.compile(re.escape(term), flags)
     folded = {fold(v): v for v in variants(term)}
     ordered = sorted(folded, key=lambda f: (-len(f), f))
-    return re.compile("|".join("".join(_char_pattern(ch) for ch in f) for f in ordered), flags)
+    return re.compile("|".join(char_pattern(f) for f in ordered), flags)
 
 
 def spelled_out(term: str, *, limit: int = 64) -> set[str] | None:
@@ -164,6 +170,7 @@ def config_for(to: str, variant: str | None = None) -> str:
 __all__ = [
     "REGIONS",
     "SCRIPTS",
+    "char_pattern",
     "config_for",
     "convert",
     "converter",

@@ -151,3 +151,16 @@ def test_codebook_import_matches_names_across_scripts(project: Any, tmp_path: Pa
     paths = {c.path: c for c in list_codes(project)}
     assert paths["政治参与/代议政治"].description == "代議制度下的參與"  # matched, kept its own name
     assert not any("代議" in p or "社區" in p for p in paths)
+
+
+def test_pseudonymisation_replaces_a_name_in_either_script(project: Any) -> None:
+    from app.core.pseudonyms import MappingRow, count_occurrences, pseudonymise
+
+    hant = documents.add_text_document(project, "繁", "劉衛東說，劉衛東的社區𠮷。")
+    hans = documents.add_text_document(project, "简", "刘卫东说😀")
+    texts = [documents.document_text(project, d.id) for d in (hant, hans)]
+    assert count_occurrences(texts, "刘卫东") == 3
+    assert count_occurrences(texts, "劉衛東") == 3
+    pseudonymise(project, [MappingRow("刘卫东", "受访者A")], coder="甲")
+    assert documents.document_text(project, hant.id) == "受访者A說，受访者A的社區𠮷。"
+    assert documents.document_text(project, hans.id) == "受访者A说😀"
