@@ -2,7 +2,8 @@
 
 Every Chinese character may be typed by any of its readings (pypinyin's heteronyms: 行 is ``xing``
 or ``hang``), toneless, ü as ``v`` (pypinyin's ``Style.NORMAL``). Characters pypinyin does not know
-(𠮷, emoji, Latin letters, digits) stand for themselves. Matching ignores the case of letters.
+(𠮷, emoji, Latin letters, digits) stand for themselves. Matching ignores the case of letters and
+the script: a Traditional query finds a Simplified name and back (:func:`app.core.variants.fold`).
 
 Scores (lower is better) are ``tier * 100 + where``, ``where`` the match's character offset
 (capped at 99), so an earlier match ranks first within a tier:
@@ -27,6 +28,8 @@ from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from pypinyin import Style, pinyin
+
+from app.core.variants import fold
 
 T = TypeVar("T")
 
@@ -94,10 +97,11 @@ def code_matches(query: str, name: str, keywords: str | Iterable[str] = ()) -> i
     ``keywords`` is a list of keywords or a text with one per line (``Code.keywords``). An empty
     query matches everything with score 0. See the module docstring for the tiers.
     """
-    q = "".join(query.split()).lower()
+    # Traditional and Simplified characters are one (代議 finds 代议; same length, so offsets hold).
+    q = fold("".join(query.split()).lower())
     if not q:
         return 0
-    lowered = name.lower()
+    lowered = fold(name.lower())
     if lowered == q:
         return 0
     where = lowered.find(q)
@@ -114,7 +118,7 @@ def code_matches(query: str, name: str, keywords: str | Iterable[str] = ()) -> i
             if _full_match_from(q, readings, first):
                 return (5 if first == 0 else 6) * _TIER + min(first, _MAX_WHERE)
     for keyword in _split_keywords(keywords):
-        if q in keyword.lower():
+        if q in fold(keyword.lower()):
             return 7 * _TIER
     return None
 

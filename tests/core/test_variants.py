@@ -164,3 +164,19 @@ def test_pseudonymisation_replaces_a_name_in_either_script(project: Any) -> None
     pseudonymise(project, [MappingRow("刘卫东", "受访者A")], coder="甲")
     assert documents.document_text(project, hant.id) == "受访者A說，受访者A的社區𠮷。"
     assert documents.document_text(project, hans.id) == "受访者A说😀"
+
+
+def test_quick_code_box_finds_a_code_typed_in_the_other_script() -> None:
+    from app.core.pinyin import code_matches, rank_codes
+
+    assert code_matches("代議", "代议政治") == 100  # the name starts with the query
+    assert code_matches("议政", "代議政治") == 201  # contains it, one character in
+    assert code_matches("社區", "增权赋能", keywords="社区参与") == 700
+    assert code_matches("社區", "增权赋能", keywords="邻里") is None
+
+    class Code:
+        def __init__(self, name: str) -> None:
+            self.name, self.keywords = name, ""
+
+    codes = [Code("网络参与"), Code("代议政治"), Code("参与式预算")]
+    assert [c.name for c in rank_codes("參與", codes)] == ["参与式预算", "网络参与"]
