@@ -65,7 +65,7 @@ def cmd_retrieve(args: argparse.Namespace) -> None:
         passages = retrieve(
             project, codes=codes, mode=args.mode, exclude=exclude, include_children=args.children,
             document_ids=_document_ids(project, args.doc), case_ids=case_ids, coders=args.coder,
-            stage_ids=stage_ids,
+            stage_ids=stage_ids, text=args.text, fold_scripts=not args.exact,
         )
     if args.out:
         path = export_passages(passages, args.out)
@@ -155,6 +155,9 @@ def register(add: Add) -> None:
     p.add_argument("--stage", action="append", metavar="NAME")
     p.add_argument("--doc", action="append", metavar="NAME")
     p.add_argument("--case", action="append", metavar="NAME")
+    p.add_argument("--text", metavar="TERM",
+                   help="only passages containing TERM (Traditional and Simplified alike unless --exact)")
+    p.add_argument("--exact", action="store_true", help="match --text as typed")
     p.add_argument("--json", action="store_true")
     p.add_argument("--out", metavar="FILE", help="export to FILE.xlsx or FILE.csv")
 

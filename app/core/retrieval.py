@@ -12,6 +12,8 @@
 - Filters: ``document_ids``; ``case_ids`` (a passage in a whole document of one of the cases, or
   overlapping one of their passages); ``coders`` (only codings by these coders count, for the
   listed and the excluded codes alike); ``stage_ids`` (the passage's effective stage).
+- ``text``: only passages whose text contains it, Traditional and Simplified alike unless
+  ``fold_scripts`` is off (app.core.variants; 代议 keeps a passage with 代議).
 - A passage's stage is the effective stage (app.core.stages) of its range, where the stage set on
   the codings counts when all of its codings have the same one.
 """
@@ -32,6 +34,7 @@ from openpyxl.styles import Alignment, Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import variants
 from app.core.cases import case_ranges
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coder, Coding, Document, Stage
@@ -135,6 +138,8 @@ def retrieve(
     coders: Iterable[str] | None = None,
     stage_ids: Iterable[int | None] | None = None,
     context_chars: int = CONTEXT_CHARS,
+    text: str | None = None,
+    fold_scripts: bool = True,
 ) -> list[Passage]:
     """The passages coded with ``codes`` (see the module docstring), in document and text order."""
     if mode not in ("or", "and"):
@@ -142,7 +147,7 @@ def retrieve(
     if not codes:
         return []
     with project.read() as session:
-        return _retrieve(
+        passages = _retrieve(
             session, codes=list(codes), mode=mode, exclude=list(exclude), include_children=include_children,
             document_ids=None if document_ids is None else set(document_ids),
             case_ids=None if case_ids is None else list(case_ids),
@@ -150,6 +155,10 @@ def retrieve(
             stage_ids=None if stage_ids is None else set(stage_ids),
             context_chars=context_chars,
         )
+    if text:
+        wanted = variants.pattern(text, fold_scripts=fold_scripts)
+        passages = [p for p in passages if wanted.search(p.text)]
+    return passages
 
 
 def _retrieve(

@@ -70,3 +70,10 @@ def test_convert_refuses_bad_input(proj: Path, capsys: pytest.CaptureFixture[str
     assert code != 0 and "没有" in err
     with pytest.raises(SystemExit):
         run("convert", proj, "--doc", "繁体", "--to", "latin", capsys=capsys)
+
+
+def test_retrieve_text_filter_across_scripts(proj: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folded = run_json("retrieve", proj, "--code", "技术", "--text", "记忆", "--json", capsys=capsys)
+    assert [p["text"] for p in folded] == ["記憶體"]
+    assert run_json("retrieve", proj, "--code", "技术", "--text", "记忆", "--exact", "--json", capsys=capsys) == []
+    assert run_json("retrieve", proj, "--code", "技术", "--text", "软件", "--json", capsys=capsys) == []
