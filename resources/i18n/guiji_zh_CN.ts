@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name />
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="27" />
+            <source>ConvertDialog</source>
+            <comment>Simplified Chinese, from Taiwan usage (軟體 → 软件)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="28" />
+            <source>ConvertDialog</source>
+            <comment>Simplified Chinese, from Hong Kong usage</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="29" />
+            <source>ConvertDialog</source>
+            <comment>Traditional Chinese</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="30" />
+            <source>ConvertDialog</source>
+            <comment>Traditional Chinese, Taiwan usage (软件 → 軟體)</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="31" />
+            <source>ConvertDialog</source>
+            <comment>Traditional Chinese, Hong Kong usage</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AcceptPreviewDialog</name>
         <message>
             <location filename="../../app/ui/suggestions.py" line="252" />
@@ -210,112 +243,132 @@
     <context>
         <name>CodePanel</name>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="175" />
+            <location filename="../../app/ui/code_panel.py" line="177" />
             <source>Apply code to selection</source>
             <translation>将编码应用于选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="233" />
+            <location filename="../../app/ui/code_panel.py" line="235" />
             <source>(no description)</source>
             <translation>（无说明）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="258" />
+            <location filename="../../app/ui/code_panel.py" line="260" />
             <source>New top-level code…</source>
             <translation>新建一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="260" />
+            <location filename="../../app/ui/code_panel.py" line="262" />
             <source>New child code…</source>
             <translation>新建下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="262" />
+            <location filename="../../app/ui/code_panel.py" line="264" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="263" />
+            <location filename="../../app/ui/code_panel.py" line="265" />
             <source>Colour…</source>
             <translation>颜色…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="264" />
+            <location filename="../../app/ui/code_panel.py" line="266" />
             <source>Pin to number key</source>
             <translation>绑定到数字键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="270" />
+            <location filename="../../app/ui/code_panel.py" line="272" />
             <source>Unpin</source>
             <translation>取消绑定</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="271" />
+            <location filename="../../app/ui/code_panel.py" line="273" />
             <source>Memo…</source>
             <translation>备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="272" />
+            <location filename="../../app/ui/code_panel.py" line="274" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="274" />
+            <location filename="../../app/ui/code_panel.py" line="276" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="283" />
+            <location filename="../../app/ui/code_panel.py" line="285" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="283" />
+            <location filename="../../app/ui/code_panel.py" line="285" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="294" />
+            <location filename="../../app/ui/code_panel.py" line="291" />
+            <source>The code could not be added.</source>
+            <translation>无法添加该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="295" />
+            <source>Codes</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="305" />
             <source>Rename code</source>
             <translation>重命名编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="294" />
+            <location filename="../../app/ui/code_panel.py" line="305" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="305" />
+            <location filename="../../app/ui/code_panel.py" line="311" />
+            <source>The code could not be renamed.</source>
+            <translation>无法重命名该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="319" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="328" />
+            <location filename="../../app/ui/code_panel.py" line="333" />
+            <source>The code could not be moved.</source>
+            <translation>无法移动该编码。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/code_panel.py" line="345" />
             <source>Pin code</source>
             <translation>绑定编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="342" />
+            <location filename="../../app/ui/code_panel.py" line="359" />
             <source>Code memo</source>
             <translation>编码备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="357" />
+            <location filename="../../app/ui/code_panel.py" line="374" />
             <source>Merge codes</source>
             <translation>合并编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="358" />
+            <location filename="../../app/ui/code_panel.py" line="375" />
             <source>Merge “{name}” into (its codings and child codes move there):</source>
             <translation>将“{name}”合并到（其编码片段和下级编码将移至该编码）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="380" />
+            <location filename="../../app/ui/code_panel.py" line="397" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="381" />
+            <location filename="../../app/ui/code_panel.py" line="398" />
             <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
             <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 个编码片段吗？</translation>
         </message>
@@ -587,6 +640,52 @@
             <location filename="../../app/ui/document_view.py" line="267" />
             <source>Stage: {name}</source>
             <translation>阶段：{name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConvertAction</name>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="96" />
+            <source>Convert &amp;script…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="107" />
+            <source>Open a document to convert its script.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="130" />
+            <source>Convert script</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConvertDialog</name>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="42" />
+            <source>Convert script of {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="52" />
+            <source>Convert to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="54" />
+            <source>Codings, stage spans, case passages and memo anchors stay on their words.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="80" />
+            <source>The text is already in this script: nothing would change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="83" />
+            <source>{changed} character(s) change; {old} → {new} characters; {moved} range(s) move.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1731,57 +1830,57 @@ source: {source} ({enc})</source>
     <context>
         <name>MemoPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="297" />
+            <location filename="../../app/ui/panels.py" line="309" />
             <source>Project memo: research questions, decisions, notes…</source>
             <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="298" />
+            <location filename="../../app/ui/panels.py" line="310" />
             <source>Save project memo</source>
             <translation>保存项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="301" />
+            <location filename="../../app/ui/panels.py" line="313" />
             <source>Search memos…</source>
             <translation>搜索备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="304" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="305" />
+            <location filename="../../app/ui/panels.py" line="317" />
             <source>Of</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="306" />
+            <location filename="../../app/ui/panels.py" line="318" />
             <source>Memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="322" />
+            <location filename="../../app/ui/panels.py" line="334" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="322" />
+            <location filename="../../app/ui/panels.py" line="334" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="322" />
+            <location filename="../../app/ui/panels.py" line="334" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="323" />
+            <location filename="../../app/ui/panels.py" line="335" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="356" />
+            <location filename="../../app/ui/panels.py" line="368" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
@@ -1789,462 +1888,492 @@ source: {source} ({enc})</source>
     <context>
         <name>Messages</name>
         <message>
-            <location filename="../../app/ui/messages.py" line="25" />
+            <location filename="../../app/ui/messages.py" line="26" />
             <source>the file is empty (it contains no text)</source>
             <translation>文件是空的（其中没有文字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="26" />
+            <location filename="../../app/ui/messages.py" line="27" />
             <source>this looks like a binary file, not text</source>
             <translation>这看起来是二进制文件，而不是文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="27" />
+            <location filename="../../app/ui/messages.py" line="28" />
             <source>the file starts with a {encoding} byte-order mark but is not valid {encoding}</source>
             <translation>文件以 {encoding} 字节顺序标记开头，但内容不是有效的 {encoding}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="29" />
+            <location filename="../../app/ui/messages.py" line="30" />
             <source>the text encoding could not be recognised (tried UTF-8, UTF-16, GB18030, Big5)</source>
             <translation>无法识别文本编码（已尝试 UTF-8、UTF-16、GB18030、Big5）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="31" />
+            <location filename="../../app/ui/messages.py" line="32" />
             <source>unsupported file type {suffix} (Guiji imports .txt, .docx and .md)</source>
             <translation>不支持的文件类型 {suffix}（轨迹可导入 .txt、.docx 和 .md）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="33" />
+            <location filename="../../app/ui/messages.py" line="34" />
             <source>the file does not exist</source>
             <translation>文件不存在</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="34" />
+            <location filename="../../app/ui/messages.py" line="35" />
             <source>this is a folder, not a file</source>
             <translation>这是文件夹，不是文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="35" />
+            <location filename="../../app/ui/messages.py" line="36" />
             <source>the file cannot be read (permission denied)</source>
             <translation>无法读取文件（没有权限）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="36" />
+            <location filename="../../app/ui/messages.py" line="37" />
             <source>the file cannot be read ({reason})</source>
             <translation>无法读取文件（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="37" />
+            <location filename="../../app/ui/messages.py" line="38" />
             <source>the file is larger than {limit} MB, Guiji's limit for one document</source>
             <translation>文件大于 {limit} MB，超过轨迹对单个文档的上限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="39" />
+            <location filename="../../app/ui/messages.py" line="40" />
             <source>{file}: a file with this name already exists</source>
             <translation>{file}：已有同名文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="40" />
+            <location filename="../../app/ui/messages.py" line="41" />
             <source>{file}: the folder {folder} does not exist</source>
             <translation>{file}：文件夹 {folder} 不存在</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="41" />
+            <location filename="../../app/ui/messages.py" line="42" />
             <source>{file}: cannot be written ({reason})</source>
             <translation>{file}：无法写入（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="42" />
+            <location filename="../../app/ui/messages.py" line="43" />
             <source>this is an old Word .doc file renamed .docx; save it as .docx in Word first</source>
             <translation>这是改了扩展名的旧版 Word .doc 文件；请先在 Word 中另存为 .docx</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="44" />
+            <location filename="../../app/ui/messages.py" line="45" />
             <source>not a valid .docx file (it is not a zip archive; was another file renamed?)</source>
             <translation>不是有效的 .docx 文件（不是 zip 压缩包；是否把别的文件改了扩展名？）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="46" />
+            <location filename="../../app/ui/messages.py" line="47" />
             <source>not a valid .docx file (the archive is damaged or truncated)</source>
             <translation>不是有效的 .docx 文件（压缩包已损坏或不完整）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="48" />
+            <location filename="../../app/ui/messages.py" line="49" />
             <source>the .docx would expand past the size limit (possibly a zip bomb)</source>
             <translation>该 .docx 解压后将超过大小上限（可能是压缩炸弹）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="50" />
+            <location filename="../../app/ui/messages.py" line="51" />
             <source>not a valid .docx file (it is not a Word document)</source>
             <translation>不是有效的 .docx 文件（不是 Word 文档）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="51" />
+            <location filename="../../app/ui/messages.py" line="52" />
             <source>the .docx declares an XML document type (DTD), which Word never does; it is refused as unsafe</source>
             <translation>该 .docx 声明了 XML 文档类型（DTD），Word 从不这样做；出于安全考虑拒绝打开</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="54" />
+            <location filename="../../app/ui/messages.py" line="55" />
             <source>not an RQDA project (the file is not an SQLite database)</source>
             <translation>不是 RQDA 项目（该文件不是 SQLite 数据库）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="56" />
+            <location filename="../../app/ui/messages.py" line="57" />
             <source>not a REFI-QDA project: the archive has no project.qde</source>
             <translation>不是 REFI-QDA 项目：压缩包中没有 project.qde</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="57" />
+            <location filename="../../app/ui/messages.py" line="58" />
             <source>the file holds no codes</source>
             <translation>文件中没有编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="58" />
+            <location filename="../../app/ui/messages.py" line="59" />
             <source>no 'Code' column in the first row (the MAXQDA layout: Code, Memo, …)</source>
             <translation>第一行没有“Code”（编码）列（MAXQDA 的格式：Code、Memo……）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="60" />
+            <location filename="../../app/ui/messages.py" line="61" />
             <source>the file is not UTF-8 text (save the mapping as CSV UTF-8)</source>
             <translation>文件不是 UTF-8 文本（请将对照表另存为“CSV UTF-8”）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="62" />
+            <location filename="../../app/ui/messages.py" line="63" />
             <source>the file needs a header line with the columns 'name' and 'pseudonym'</source>
             <translation>文件需要一行表头，包含 name（姓名）和 pseudonym（化名）两列</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="64" />
+            <location filename="../../app/ui/messages.py" line="65" />
             <source>the mapping gives no pseudonym; nothing to replace</source>
             <translation>对照表中没有任何化名，没有可替换的内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="67" />
+            <location filename="../../app/ui/messages.py" line="68" />
             <source>{file}: the project is open in another Guiji window or process; close it there first (or open it read-only)</source>
             <translation>{file}：该项目已在另一个轨迹窗口或进程中打开；请先在那里关闭（或以只读方式打开）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="70" />
+            <location filename="../../app/ui/messages.py" line="71" />
             <source>{file}: the project is open read-only</source>
             <translation>{file}：项目以只读方式打开</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="71" />
+            <location filename="../../app/ui/messages.py" line="72" />
             <source>{file}: no such project file</source>
             <translation>{file}：项目文件不存在</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="72" />
+            <location filename="../../app/ui/messages.py" line="73" />
             <source>{file}: not a Guiji project</source>
             <translation>{file}：不是轨迹项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="73" />
+            <location filename="../../app/ui/messages.py" line="74" />
             <source>{file}: the project was saved by a newer version of Guiji; update Guiji to open it</source>
             <translation>{file}：该项目由更新版本的轨迹保存；请升级轨迹后再打开</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="75" />
+            <location filename="../../app/ui/messages.py" line="76" />
             <source>{file}: the project needs an upgrade; open it once in Guiji (not read-only)</source>
             <translation>{file}：该项目需要升级；请在轨迹中以非只读方式打开一次</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="77" />
+            <location filename="../../app/ui/messages.py" line="78" />
             <source>{file}: the project file cannot be read ({reason})</source>
             <translation>{file}：无法读取项目文件（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="80" />
+            <location filename="../../app/ui/messages.py" line="81" />
             <source>the name of a {what} cannot be empty</source>
             <translation>{what}名称不能为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="81" />
+            <location filename="../../app/ui/messages.py" line="82" />
             <source>a {what} named “{name}” already exists</source>
             <translation>已有名为“{name}”的{what}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="82" />
+            <location filename="../../app/ui/messages.py" line="83" />
             <source>a code name cannot contain “{separator}”: {name}</source>
             <translation>编码名称中不能含有“{separator}”：{name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="83" />
+            <location filename="../../app/ui/messages.py" line="84" />
             <source>“{value}” is not a colour of the form #RRGGBB</source>
             <translation>“{value}”不是 #RRGGBB 形式的颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="84" />
+            <location filename="../../app/ui/messages.py" line="85" />
             <source>“{value}” is not a date (use YYYY-MM-DD)</source>
             <translation>“{value}”不是日期（请用 YYYY-MM-DD 格式）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="85" />
+            <location filename="../../app/ui/messages.py" line="86" />
             <source>{name}: “{value}” is not a number</source>
             <translation>{name}：“{value}”不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="86" />
+            <location filename="../../app/ui/messages.py" line="87" />
             <source>there is no {what} with id {id} (it may have been deleted)</source>
             <translation>不存在编号为 {id} 的{what}（可能已被删除）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="89" />
+            <location filename="../../app/ui/messages.py" line="90" />
             <source>the code “{name}” cannot be moved into itself</source>
             <translation>编码“{name}”不能移到它自身之下</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="91" />
+            <location filename="../../app/ui/messages.py" line="92" />
             <source>a code cannot be merged into itself</source>
             <translation>编码不能合并到它自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="92" />
+            <location filename="../../app/ui/messages.py" line="93" />
             <source>the code “{name}” cannot be merged into one of its own subcodes</source>
             <translation>编码“{name}”不能合并到它自己的下级编码中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="94" />
+            <location filename="../../app/ui/messages.py" line="95" />
             <source>the search term is empty</source>
             <translation>检索词为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="95" />
+            <location filename="../../app/ui/messages.py" line="96" />
             <source>the project has no cases; group by document instead</source>
             <translation>项目中还没有案例；请改为按文档分组</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="97" />
+            <location filename="../../app/ui/messages.py" line="98" />
             <source>a link joins two different codes, or one code in two different stages</source>
             <translation>关联须连接两个不同的编码，或同一编码在两个不同阶段的出现</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="99" />
+            <location filename="../../app/ui/messages.py" line="100" />
             <source>this passage is already evidence of the link</source>
             <translation>这段文字已是该关联的证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="100" />
+            <location filename="../../app/ui/messages.py" line="101" />
             <source>a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)</source>
             <translation>关联需要一个关系类型（促进、支撑、制约、转化为、构成或自定义）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="102" />
+            <location filename="../../app/ui/messages.py" line="103" />
             <source>{file}: the new text is the same as the old; nothing to change</source>
             <translation>{file}：新文本与原文本相同，无需修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="104" />
+            <location filename="../../app/ui/messages.py" line="105" />
             <source>the codes it added have been used since; undo those codings first</source>
             <translation>它添加的编码此后已被使用；请先撤销这些编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="106" />
+            <location filename="../../app/ui/messages.py" line="107" />
             <source>the stages it added have been used since; undo that first</source>
             <translation>它添加的阶段此后已被使用；请先撤销相关操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="108" />
+            <location filename="../../app/ui/messages.py" line="109" />
             <source>evaluation needs at least 2 coded documents (the project has {n})</source>
             <translation>评估至少需要 2 篇已编码的文档（项目中现有 {n} 篇）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="110" />
+            <location filename="../../app/ui/messages.py" line="111" />
             <source>the project has no stages: define stages before drawing a timeline</source>
             <translation>项目中还没有阶段：请先定义阶段，再绘制时间线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="118" />
-            <location filename="../../app/ui/messages.py" line="162" />
+            <location filename="../../app/ui/messages.py" line="119" />
+            <location filename="../../app/ui/messages.py" line="167" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="119" />
-            <location filename="../../app/ui/messages.py" line="159" />
+            <location filename="../../app/ui/messages.py" line="120" />
+            <location filename="../../app/ui/messages.py" line="164" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="120" />
-            <location filename="../../app/ui/messages.py" line="159" />
+            <location filename="../../app/ui/messages.py" line="121" />
+            <location filename="../../app/ui/messages.py" line="164" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="121" />
+            <location filename="../../app/ui/messages.py" line="122" />
             <source>stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="122" />
-            <location filename="../../app/ui/messages.py" line="161" />
+            <location filename="../../app/ui/messages.py" line="123" />
+            <location filename="../../app/ui/messages.py" line="166" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="123" />
+            <location filename="../../app/ui/messages.py" line="124" />
             <source>coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="124" />
+            <location filename="../../app/ui/messages.py" line="125" />
             <source>attribute</source>
             <translation>属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="125" />
-            <location filename="../../app/ui/messages.py" line="160" />
+            <location filename="../../app/ui/messages.py" line="126" />
+            <location filename="../../app/ui/messages.py" line="165" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="126" />
+            <location filename="../../app/ui/messages.py" line="127" />
             <source>memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="127" />
+            <location filename="../../app/ui/messages.py" line="128" />
             <source>evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="128" />
+            <location filename="../../app/ui/messages.py" line="129" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="129" />
+            <location filename="../../app/ui/messages.py" line="130" />
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="136" />
+            <location filename="../../app/ui/messages.py" line="137" />
             <source>no coding has a stage yet: the timeline is empty</source>
             <translation>还没有编码片段标注了阶段：时间线为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="137" />
+            <location filename="../../app/ui/messages.py" line="138" />
             <source>no coding has a stage yet: the flow is empty</source>
             <translation>还没有编码片段标注了阶段：流向图为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="138" />
+            <location filename="../../app/ui/messages.py" line="139" />
+            <source>no transitions between consecutive stages: the matrix is empty</source>
+            <translation>相邻阶段之间没有转换：矩阵为空</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="140" />
+            <source>no document has codings yet</source>
+            <translation>还没有任何文档含有编码片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="141" />
+            <source>the document has no codings</source>
+            <translation>该文档还没有编码片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="142" />
+            <source>some elements lie outside the figure's width and are cut off: move them back</source>
+            <translation>部分元素超出图表宽度而被截去：请把它们移回图内</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="143" />
             <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
             <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="139" />
+            <location filename="../../app/ui/messages.py" line="144" />
             <source>its text file is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="140" />
+            <location filename="../../app/ui/messages.py" line="145" />
             <source>its positions are not numbers</source>
             <translation>它的位置不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="141" />
+            <location filename="../../app/ui/messages.py" line="146" />
             <source>outside the text</source>
             <translation>超出文本范围</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="142" />
+            <location filename="../../app/ui/messages.py" line="147" />
             <source>zero-length selection (no characters)</source>
             <translation>长度为零的选段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="143" />
+            <location filename="../../app/ui/messages.py" line="148" />
             <source>zero-length coding (no characters)</source>
             <translation>长度为零的编码片段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="144" />
+            <location filename="../../app/ui/messages.py" line="149" />
             <source>its start is after its end</source>
             <translation>起点在终点之后</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="145" />
+            <location filename="../../app/ui/messages.py" line="150" />
             <source>its code is not in the codebook</source>
             <translation>它的编码不在编码簿中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="146" />
+            <location filename="../../app/ui/messages.py" line="151" />
             <source>the source's text is empty</source>
             <translation>来源文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="147" />
+            <location filename="../../app/ui/messages.py" line="152" />
             <source>its text is empty</source>
             <translation>文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="148" />
+            <location filename="../../app/ui/messages.py" line="153" />
             <source>it has no member Guiji imported</source>
             <translation>其成员均未导入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="149" />
+            <location filename="../../app/ui/messages.py" line="154" />
             <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
             <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="151" />
+            <location filename="../../app/ui/messages.py" line="156" />
             <source>it links a code to itself</source>
             <translation>它把编码关联到自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="152" />
+            <location filename="../../app/ui/messages.py" line="157" />
             <source>its code is deleted or unknown</source>
             <translation>它的编码已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="153" />
+            <location filename="../../app/ui/messages.py" line="158" />
             <source>its file is deleted or unknown</source>
             <translation>它的文件已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="154" />
+            <location filename="../../app/ui/messages.py" line="159" />
             <source>its linked range is outside the text</source>
             <translation>它关联的范围超出文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="155" />
+            <location filename="../../app/ui/messages.py" line="160" />
             <source>code points, line ends as in the file (the REFI-QDA standard)</source>
             <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="156" />
+            <location filename="../../app/ui/messages.py" line="161" />
             <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
             <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="158" />
+            <location filename="../../app/ui/messages.py" line="163" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="158" />
+            <location filename="../../app/ui/messages.py" line="163" />
             <source>selection</source>
             <translation>选段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="160" />
+            <location filename="../../app/ui/messages.py" line="165" />
             <source>graph</source>
             <translation>图形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="161" />
+            <location filename="../../app/ui/messages.py" line="166" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="162" />
+            <location filename="../../app/ui/messages.py" line="167" />
             <source>note</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="201" />
+            <location filename="../../app/ui/messages.py" line="202" />
+            <source>{n} transitions reach the threshold; the {k} strongest are drawn (raise the minimum to see fewer)</source>
+            <translation>有 {n} 个转换达到阈值；只画出最强的 {k} 个（提高下限可减少转换数）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="206" />
+            <source>link {source} → {target} is not drawn: a code has no box shown</source>
+            <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="223" />
             <source>: </source>
             <translation>：</translation>
         </message>
@@ -3071,9 +3200,31 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
     </context>
     <context>
+        <name>QCoreApplication</name>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="26" />
+            <source>ConvertDialog</source>
+            <comment>Simplified Chinese</comment>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../app/ui/i18n.py" line="27" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/i18n.py" line="28" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
         <name>QuickCodeBox</name>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="105" />
+            <location filename="../../app/ui/code_panel.py" line="107" />
             <source>Quick code: name, pinyin (zqfn) or keyword — Enter applies</source>
             <translation>快速编码：名称、拼音首字母（zqfn）或关键词，按回车应用</translation>
         </message>
@@ -3081,122 +3232,122 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>RetrievalPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="119" />
+            <location filename="../../app/ui/panels.py" line="131" />
             <source>Add selected code</source>
             <translation>添加所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="121" />
+            <location filename="../../app/ui/panels.py" line="133" />
             <source>Exclude selected code</source>
             <translation>排除所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="123" />
+            <location filename="../../app/ui/panels.py" line="135" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="125" />
+            <location filename="../../app/ui/panels.py" line="137" />
             <source>any of them (OR)</source>
             <translation>任一编码（OR）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="126" />
+            <location filename="../../app/ui/panels.py" line="138" />
             <source>where all overlap (AND)</source>
             <translation>全部编码重叠处（AND）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="135" />
+            <location filename="../../app/ui/panels.py" line="147" />
             <source>Retrieve</source>
             <translation>检索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="137" />
+            <location filename="../../app/ui/panels.py" line="149" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="141" />
+            <location filename="../../app/ui/panels.py" line="153" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="142" />
+            <location filename="../../app/ui/panels.py" line="154" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="143" />
+            <location filename="../../app/ui/panels.py" line="155" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="144" />
+            <location filename="../../app/ui/panels.py" line="156" />
             <source>Coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="145" />
+            <location filename="../../app/ui/panels.py" line="157" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="146" />
+            <location filename="../../app/ui/panels.py" line="158" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="151" />
+            <location filename="../../app/ui/panels.py" line="163" />
             <source>include child codes</source>
             <translation>包含下级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="161" />
+            <location filename="../../app/ui/panels.py" line="173" />
             <source>Not coded with:</source>
             <translation>排除编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="171" />
+            <location filename="../../app/ui/panels.py" line="183" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="171" />
+            <location filename="../../app/ui/panels.py" line="183" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="172" />
+            <location filename="../../app/ui/panels.py" line="184" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="172" />
+            <location filename="../../app/ui/panels.py" line="184" />
             <source>Stage:</source>
             <translation>阶段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="210" />
+            <location filename="../../app/ui/panels.py" line="222" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="265" />
+            <location filename="../../app/ui/panels.py" line="277" />
             <source>{n} passage(s)</source>
             <translation>{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="269" />
+            <location filename="../../app/ui/panels.py" line="281" />
             <source>passages</source>
             <translation>检索片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="270" />
+            <location filename="../../app/ui/panels.py" line="282" />
             <source>Export passages</source>
             <translation>导出片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="271" />
+            <location filename="../../app/ui/panels.py" line="283" />
             <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
         </message>
@@ -3204,32 +3355,42 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="60" />
+            <location filename="../../app/ui/panels.py" line="66" />
             <source>Search all documents (1 character or more)…</source>
             <translation>在全部文档中搜索（至少 1 个字符）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="63" />
+            <location filename="../../app/ui/panels.py" line="70" />
+            <source>Match Traditional/Simplified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="71" />
+            <source>代议 also finds 代議, 软件 also finds 軟體</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="74" />
             <source>Code all hits with the selected code</source>
             <translation>用所选编码标注全部搜索结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="66" />
+            <location filename="../../app/ui/panels.py" line="77" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="67" />
+            <location filename="../../app/ui/panels.py" line="78" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="68" />
+            <location filename="../../app/ui/panels.py" line="79" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="96" />
+            <location filename="../../app/ui/panels.py" line="108" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
@@ -3237,39 +3398,49 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="34" />
+            <location filename="../../app/ui/settings_dialog.py" line="41" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="37" />
+            <location filename="../../app/ui/settings_dialog.py" line="44" />
             <source>As the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="46" />
+            <location filename="../../app/ui/settings_dialog.py" line="53" />
             <source>your name as a coder</source>
             <translation>您作为编码者的名字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="48" />
+            <location filename="../../app/ui/settings_dialog.py" line="55" />
             <source>Interface language:</source>
             <translation>界面语言：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="49" />
+            <location filename="../../app/ui/settings_dialog.py" line="56" />
             <source>(takes effect when Guiji starts again)</source>
             <translation>（重新启动轨迹后生效）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="50" />
+            <location filename="../../app/ui/settings_dialog.py" line="57" />
             <source>Transcript text size:</source>
             <translation>访谈稿字号：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/settings_dialog.py" line="51" />
+            <location filename="../../app/ui/settings_dialog.py" line="58" />
             <source>Coder name:</source>
             <translation>编码者名称：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="59" />
+            <source>Match Traditional and Simplified Chinese as one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/settings_dialog.py" line="61" />
+            <source>Search:</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
