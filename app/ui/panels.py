@@ -47,6 +47,12 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ⏎ ")
 
 
+def _fold_scripts_setting() -> bool:
+    from app.ui.settings_dialog import fold_scripts
+
+    return fold_scripts()
+
+
 class SearchPanel(QWidget):
     """Find a word in every document; jump to a hit; code all hits at once."""
 
@@ -60,6 +66,11 @@ class SearchPanel(QWidget):
         self.query.setPlaceholderText(self.tr("Search all documents (1 character or more)…"))
         self.query.returnPressed.connect(self.run)
         self.status = QLabel()
+        # Traditional and Simplified as one (issue 15); the default comes from the settings.
+        self.fold_scripts = QCheckBox(self.tr("Match Traditional/Simplified"))
+        self.fold_scripts.setToolTip(self.tr("代议 also finds 代議, 软件 also finds 軟體"))
+        self.fold_scripts.setChecked(_fold_scripts_setting())
+        self.fold_scripts.toggled.connect(self.run)
         self.code_all = QPushButton(self.tr("Code all hits with the selected code"))
         self.code_all.clicked.connect(lambda: self.code_all_requested.emit(self.model.records()))
         self.model = RecordTableModel([
@@ -71,6 +82,7 @@ class SearchPanel(QWidget):
         self.view.doubleClicked.connect(self._jump)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
+        top.addWidget(self.fold_scripts)
         top.addWidget(self.status)
         top.addWidget(self.code_all)
         layout = QVBoxLayout(self)
@@ -91,7 +103,7 @@ class SearchPanel(QWidget):
         if self.controller is None or not term.strip():
             self.model.set_records([])
             return
-        hits = search(self.controller.project, term)
+        hits = search(self.controller.project, term, fold_scripts=self.fold_scripts.isChecked())
         self.model.set_records(hits)
         self.status.setText(self.tr("{n} hit(s)").format(n=len(hits)))
         self.view.resizeColumnToContents(0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,12 @@ def text_size() -> int:
         return int(settings().value("ui/text_size", DEFAULT_TEXT_SIZE))
     except (TypeError, ValueError):
         return DEFAULT_TEXT_SIZE
+
+
+def fold_scripts() -> bool:
+    """Whether search matches Traditional and Simplified Chinese as one (default: yes)."""
+    value = settings().value("search/fold_scripts", True)
+    return value not in (False, "false", "0", 0)
 
 
 class SettingsDialog(QDialog):
@@ -49,6 +56,9 @@ class SettingsDialog(QDialog):
         form.addRow("", QLabel(self.tr("(takes effect when Guiji starts again)")))
         form.addRow(self.tr("Transcript text size:"), self.size)
         form.addRow(self.tr("Coder name:"), self.coder)
+        self.fold_scripts = QCheckBox(self.tr("Match Traditional and Simplified Chinese as one"))
+        self.fold_scripts.setChecked(fold_scripts())
+        form.addRow(self.tr("Search:"), self.fold_scripts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -58,6 +68,7 @@ class SettingsDialog(QDialog):
         store = settings()
         store.setValue("ui/language", self.language.currentData())
         store.setValue("ui/text_size", self.size.value())
+        store.setValue("search/fold_scripts", self.fold_scripts.isChecked())
         if self.coder.text().strip():
             store.setValue("coder/name", self.coder.text().strip())
         super().accept()
