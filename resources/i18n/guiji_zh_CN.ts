@@ -645,19 +645,19 @@
     <context>
         <name>ConvertAction</name>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="96" />
+            <location filename="../../app/ui/convert_action.py" line="97" />
             <source>Convert &amp;script…</source>
-            <translation type="unfinished" />
+            <translation>繁简转换(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="107" />
+            <location filename="../../app/ui/convert_action.py" line="108" />
             <source>Open a document to convert its script.</source>
-            <translation type="unfinished" />
+            <translation>请先打开一个文档再进行繁简转换。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="130" />
+            <location filename="../../app/ui/convert_action.py" line="131" />
             <source>Convert script</source>
-            <translation type="unfinished" />
+            <translation>繁简转换</translation>
         </message>
     </context>
     <context>
@@ -665,27 +665,27 @@
         <message>
             <location filename="../../app/ui/convert_action.py" line="42" />
             <source>Convert script of {name}</source>
-            <translation type="unfinished" />
+            <translation>繁简转换：{name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="52" />
+            <location filename="../../app/ui/convert_action.py" line="53" />
             <source>Convert to:</source>
-            <translation type="unfinished" />
+            <translation>转换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="54" />
+            <location filename="../../app/ui/convert_action.py" line="55" />
             <source>Codings, stage spans, case passages and memo anchors stay on their words.</source>
-            <translation type="unfinished" />
+            <translation>编码片段、阶段范围、案例段落和备忘录锚点都留在原来的词语上。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="80" />
+            <location filename="../../app/ui/convert_action.py" line="81" />
             <source>The text is already in this script: nothing would change.</source>
-            <translation type="unfinished" />
+            <translation>文本已是该字形：不会有任何改变。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="83" />
+            <location filename="../../app/ui/convert_action.py" line="84" />
             <source>{changed} character(s) change; {old} → {new} characters; {moved} range(s) move.</source>
-            <translation type="unfinished" />
+            <translation>{changed} 个字符改变；{old} → {new} 个字符；{moved} 个范围移动。</translation>
         </message>
     </context>
     <context>
@@ -3362,12 +3362,12 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <message>
             <location filename="../../app/ui/panels.py" line="70" />
             <source>Match Traditional/Simplified</source>
-            <translation type="unfinished" />
+            <translation>繁简互通</translation>
         </message>
         <message>
             <location filename="../../app/ui/panels.py" line="71" />
             <source>代议 also finds 代議, 软件 also finds 軟體</source>
-            <translation type="unfinished" />
+            <translation>代议 也能找到 代議，软件 也能找到 軟體</translation>
         </message>
         <message>
             <location filename="../../app/ui/panels.py" line="74" />
@@ -3435,12 +3435,12 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <message>
             <location filename="../../app/ui/settings_dialog.py" line="59" />
             <source>Match Traditional and Simplified Chinese as one</source>
-            <translation type="unfinished" />
+            <translation>繁体与简体中文视为相同</translation>
         </message>
         <message>
             <location filename="../../app/ui/settings_dialog.py" line="61" />
             <source>Search:</source>
-            <translation type="unfinished" />
+            <translation>搜索：</translation>
         </message>
     </context>
     <context>
