@@ -21,14 +21,15 @@ if TYPE_CHECKING:
 
 
 def _targets() -> list[tuple[str, str, str | None]]:
-    tr = QCoreApplication.translate
     return [
-        (tr("ConvertDialog", "Simplified Chinese"), "hans", None),
-        (tr("ConvertDialog", "Simplified Chinese, from Taiwan usage (軟體 → 软件)"), "hans", "tw"),
-        (tr("ConvertDialog", "Simplified Chinese, from Hong Kong usage"), "hans", "hk"),
-        (tr("ConvertDialog", "Traditional Chinese"), "hant", None),
-        (tr("ConvertDialog", "Traditional Chinese, Taiwan usage (软件 → 軟體)"), "hant", "tw"),
-        (tr("ConvertDialog", "Traditional Chinese, Hong Kong usage"), "hant", "hk"),
+        (QCoreApplication.translate("ConvertDialog", "Simplified Chinese"), "hans", None),
+        (QCoreApplication.translate("ConvertDialog", "Simplified Chinese, from Taiwan usage (軟體 → 软件)"),
+         "hans", "tw"),
+        (QCoreApplication.translate("ConvertDialog", "Simplified Chinese, from Hong Kong usage"), "hans", "hk"),
+        (QCoreApplication.translate("ConvertDialog", "Traditional Chinese"), "hant", None),
+        (QCoreApplication.translate("ConvertDialog", "Traditional Chinese, Taiwan usage (软件 → 軟體)"),
+         "hant", "tw"),
+        (QCoreApplication.translate("ConvertDialog", "Traditional Chinese, Hong Kong usage"), "hant", "hk"),
     ]
 
 
