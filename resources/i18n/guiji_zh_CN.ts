@@ -2,39 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name />
-        <message>
-            <location filename="../../app/ui/convert_action.py" line="27" />
-            <source>ConvertDialog</source>
-            <comment>Simplified Chinese, from Taiwan usage (軟體 → 软件)</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/convert_action.py" line="28" />
-            <source>ConvertDialog</source>
-            <comment>Simplified Chinese, from Hong Kong usage</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/convert_action.py" line="29" />
-            <source>ConvertDialog</source>
-            <comment>Traditional Chinese</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/convert_action.py" line="30" />
-            <source>ConvertDialog</source>
-            <comment>Traditional Chinese, Taiwan usage (软件 → 軟體)</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/convert_action.py" line="31" />
-            <source>ConvertDialog</source>
-            <comment>Traditional Chinese, Hong Kong usage</comment>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>AcceptPreviewDialog</name>
         <message>
             <location filename="../../app/ui/suggestions.py" line="252" />
@@ -645,17 +612,17 @@
     <context>
         <name>ConvertAction</name>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="97" />
+            <location filename="../../app/ui/convert_action.py" line="98" />
             <source>Convert &amp;script…</source>
             <translation>繁简转换(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="108" />
+            <location filename="../../app/ui/convert_action.py" line="109" />
             <source>Open a document to convert its script.</source>
             <translation>请先打开一个文档再进行繁简转换。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="131" />
+            <location filename="../../app/ui/convert_action.py" line="132" />
             <source>Convert script</source>
             <translation>繁简转换</translation>
         </message>
@@ -663,27 +630,57 @@
     <context>
         <name>ConvertDialog</name>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="42" />
+            <location filename="../../app/ui/convert_action.py" line="25" />
+            <source>Simplified Chinese</source>
+            <translation>简体中文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="26" />
+            <source>Simplified Chinese, from Taiwan usage (軟體 → 软件)</source>
+            <translation>简体中文，转换台湾用语（軟體 → 软件）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="28" />
+            <source>Simplified Chinese, from Hong Kong usage</source>
+            <translation>简体中文，转换香港用语</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="29" />
+            <source>Traditional Chinese</source>
+            <translation>繁体中文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="30" />
+            <source>Traditional Chinese, Taiwan usage (软件 → 軟體)</source>
+            <translation>繁体中文，台湾用语（软件 → 軟體）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="32" />
+            <source>Traditional Chinese, Hong Kong usage</source>
+            <translation>繁体中文，香港用语</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/convert_action.py" line="43" />
             <source>Convert script of {name}</source>
             <translation>繁简转换：{name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="53" />
+            <location filename="../../app/ui/convert_action.py" line="54" />
             <source>Convert to:</source>
             <translation>转换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="55" />
+            <location filename="../../app/ui/convert_action.py" line="56" />
             <source>Codings, stage spans, case passages and memo anchors stay on their words.</source>
             <translation>编码片段、阶段范围、案例段落和备忘录锚点都留在原来的词语上。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="81" />
+            <location filename="../../app/ui/convert_action.py" line="82" />
             <source>The text is already in this script: nothing would change.</source>
             <translation>文本已是该字形：不会有任何改变。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/convert_action.py" line="84" />
+            <location filename="../../app/ui/convert_action.py" line="85" />
             <source>{changed} character(s) change; {old} → {new} characters; {moved} range(s) move.</source>
             <translation>{changed} 个字符改变；{old} → {new} 个字符；{moved} 个范围移动。</translation>
         </message>
@@ -3197,15 +3194,6 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <location filename="../../app/ui/pseudonyms_dialog.py" line="263" />
             <source>Choose a folder that is not shared with the project: {path}</source>
             <translation>请选择一个不与项目一同共享的文件夹：{path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>QCoreApplication</name>
-        <message>
-            <location filename="../../app/ui/convert_action.py" line="26" />
-            <source>ConvertDialog</source>
-            <comment>Simplified Chinese</comment>
-            <translation type="unfinished" />
         </message>
     </context>
     <context>
