@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 from app.core import codebook
 from app.core.changes import Changes
 from app.core.codebook import CodeInfo
+from app.core.errors import GuijiError
 from app.core.ops import codes as code_ops
 from app.core.ops import entities as entity_ops
 from app.core.pinyin import code_matches
 from app.core.project import project_meta, set_project_meta
 from app.ui.controller import Changed, ProjectController, follow
+from app.ui.messages import describe
 from app.ui.models import CodeTreeModel
 
 PINS_KEY = "pinned_codes"
@@ -283,7 +285,16 @@ class CodePanel(QWidget):
             name, ok = QInputDialog.getText(self, self.tr("New code"), self.tr("Name of the new code:"))
             if not ok or not name.strip():
                 return None
-        return create_code_command(ctrl, parent_id, name)
+        try:
+            return create_code_command(ctrl, parent_id, name)
+        except GuijiError as exc:  # a name taken or impossible: say so in the UI's language
+            self._warn(self.tr("The code could not be added."), exc)
+            return None
+
+    def _warn(self, summary: str, exc: GuijiError) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Codes"), summary, parent=self)
+        box.setInformativeText(describe(exc))
+        box.open()
 
     def rename_code(self, code_id: int, new_name: str | None = None) -> None:
         ctrl = self._editable()
@@ -294,7 +305,10 @@ class CodePanel(QWidget):
             new_name, ok = QInputDialog.getText(self, self.tr("Rename code"), self.tr("New name:"), text=info.name)
             if not ok or new_name.strip() == info.name:
                 return
-        ctrl.run(code_ops.rename_code(ctrl.project, code_id, new_name))
+        try:
+            ctrl.run(code_ops.rename_code(ctrl.project, code_id, new_name))
+        except GuijiError as exc:
+            self._warn(self.tr("The code could not be renamed."), exc)
 
     def recolor_code(self, code_id: int, color: str | None = None) -> None:
         ctrl = self._editable()
@@ -313,7 +327,10 @@ class CodePanel(QWidget):
         info = self.model.code(code_id)
         if ctrl is None or info is None or new_parent_id == code_id:
             return
-        ctrl.run(code_ops.move_code(ctrl.project, code_id, new_parent_id, None if row < 0 else row))
+        try:
+            ctrl.run(code_ops.move_code(ctrl.project, code_id, new_parent_id, None if row < 0 else row))
+        except GuijiError as exc:  # e.g. a code of that name already under the new parent
+            self._warn(self.tr("The code could not be moved."), exc)
 
     def pin_code(self, code_id: int, key: int | None) -> None:
         ctrl = self._editable()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.core.paths import resources_dir
 
@@ -19,6 +19,14 @@ LANGUAGES = ("zh_CN", "en")
 def system_language() -> str:
     """``zh_CN`` on a Chinese system, else ``en``."""
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+# Labels of Qt's own file dialog whose source text changed in Qt 6 ("&Look in:" was "Look in:") and
+# that Qt's bundled Chinese translation therefore misses; Guiji's translation file supplies them.
+QT_FILL_INS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def ui_language() -> str:

@@ -12,6 +12,7 @@ lupdate sees every string.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -135,6 +136,10 @@ def _things() -> dict[str, str]:
 KNOWN_TEXTS = frozenset({
     QT_TRANSLATE_NOOP("Messages", "no coding has a stage yet: the timeline is empty"),
     QT_TRANSLATE_NOOP("Messages", "no coding has a stage yet: the flow is empty"),
+    QT_TRANSLATE_NOOP("Messages", "no transitions between consecutive stages: the matrix is empty"),
+    QT_TRANSLATE_NOOP("Messages", "no document has codings yet"),
+    QT_TRANSLATE_NOOP("Messages", "the document has no codings"),
+    QT_TRANSLATE_NOOP("Messages", "some elements lie outside the figure's width and are cut off: move them back"),
     QT_TRANSLATE_NOOP("Messages", "graphs are not imported (Guiji draws its own timeline from the stages)"),
     QT_TRANSLATE_NOOP("Messages", "its text file is missing from the archive"),
     QT_TRANSLATE_NOOP("Messages", "its positions are not numbers"),
@@ -189,12 +194,29 @@ def describe(exc: BaseException) -> str:
     return text
 
 
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Texts with values in them: the English pattern and its translatable template."""
+    return [
+        (re.compile(r"^(?P<n>\d+) transitions reach the threshold; the (?P<k>\d+) strongest are drawn "
+                    r"\(raise the minimum to see fewer\)$"),
+         QCoreApplication.translate(
+             "Messages", "{n} transitions reach the threshold; the {k} strongest are drawn "
+                         "(raise the minimum to see fewer)")),
+        (re.compile(r"^link (?P<source>.+) → (?P<target>.+) is not drawn: a code has no box shown$"),
+         QCoreApplication.translate("Messages", "link {source} → {target} is not drawn: a code has no box shown")),
+    ]
+
+
 def translate_text(text: str) -> str:
     """A fixed English text from ``app.core`` in the UI's language (unchanged when not known)."""
     if not text:
         return text
     if text in KNOWN_TEXTS:
         return QCoreApplication.translate("Messages", text)
+    for pattern, template in _patterns():
+        match = pattern.match(text)
+        if match:
+            return template.format(**match.groupdict())
     # "reason: detail" where only the reason is fixed (e.g. a positions reading and why).
     head, sep, tail = text.partition(": ")
     if sep and head in KNOWN_TEXTS:

@@ -26,7 +26,7 @@ from app.core.process.layout import Figure, FigureOptions
 from app.ui import file_dialogs
 from app.ui.figures.renderer import choose_family, export_figure, pixel_size, qt_measure, render_image
 from app.ui.i18n import export_language
-from app.ui.messages import describe
+from app.ui.messages import describe, translate_text
 
 #: Builds the figure for given options (the timeline window passes its current data and filters).
 Builder = Callable[[FigureOptions], Figure]
@@ -129,7 +129,7 @@ class FigureExportDialog(QDialog):
         px = pixel_size(self.figure, self.dpi.value())
         lines = [self.tr("{w:.0f} × {h:.0f} mm; PNG {pw} × {ph} px").format(
             w=self.figure.width, h=self.figure.height, pw=px.width(), ph=px.height())]
-        lines += self.figure.notes
+        lines += [translate_text(note) for note in self.figure.notes]
         self.info.setText("\n".join(lines))
 
     def save(self) -> None:
