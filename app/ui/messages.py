@@ -204,7 +204,41 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
                          "(raise the minimum to see fewer)")),
         (re.compile(r"^link (?P<source>.+) → (?P<target>.+) is not drawn: a code has no box shown$"),
          QCoreApplication.translate("Messages", "link {source} → {target} is not drawn: a code has no box shown")),
+        # An import report's reasons and notes.
+        (re.compile(r"^its text file (?P<path>.+) is missing from the archive$"),
+         QCoreApplication.translate("Messages", "its text file {path} is missing from the archive")),
+        (re.compile(r"^its text file (?P<path>.+) is missing from the \.qde file, which carries no texts$"),
+         QCoreApplication.translate("Messages", "its text file {path} is missing (a .qde file carries no texts)")),
+        (re.compile(r"^(?P<kind>picture|PDF|audio|video) sources are not imported \(Guiji codes text transcripts "
+                    r"only\)$"),
+         QCoreApplication.translate("Messages", "{kind} sources are not imported (Guiji codes text transcripts only)")),
+        (re.compile(r"^(?P<n>\d+) coding\(s\) on it skipped$"),
+         QCoreApplication.translate("Messages", "{n} coding(s) on it skipped")),
+        (re.compile(r"^(?P<n>\d+) selection\(s\) on it skipped$"),
+         QCoreApplication.translate("Messages", "{n} selection(s) on it skipped")),
+        (re.compile(r"^(?P<n>\d+) set\(s\) of codes or notes are listed in the project memo \(Guiji has no sets "
+                    r"of codes\)$"),
+         QCoreApplication.translate(
+             "Messages", "{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)")),
+        (re.compile(r"^(?P<p>\d+%) of the selections' ends fall on line boundaries when read this way$"),
+         QCoreApplication.translate(
+             "Messages", "{p} of the selections' ends fall on line boundaries when read this way")),
+        (re.compile(r"^every reading gives the same positions \(no characters outside the BMP and no CRLF line "
+                    r"ends before the selections\)$"),
+         QCoreApplication.translate(
+             "Messages", "every reading gives the same positions (no characters outside the BMP and no CRLF line "
+                         "ends before the selections)")),
+        (re.compile(r"^written by Guiji, which counts code points$"),
+         QCoreApplication.translate("Messages", "written by Guiji, which counts code points")),
     ]
+
+
+def _kind_word(kind: str) -> str:
+    """The media word in "{kind} sources are not imported"."""
+    words = {"picture": QCoreApplication.translate("Messages", "picture"), "PDF": "PDF",
+             "audio": QCoreApplication.translate("Messages", "audio"),
+             "video": QCoreApplication.translate("Messages", "video")}
+    return words.get(kind, kind)
 
 
 def translate_text(text: str) -> str:
@@ -216,10 +250,16 @@ def translate_text(text: str) -> str:
     for pattern, template in _patterns():
         match = pattern.match(text)
         if match:
-            return template.format(**match.groupdict())
+            values = match.groupdict()
+            if "kind" in values:
+                values["kind"] = _kind_word(values["kind"])
+            return template.format(**values)
+    if "; " in text:  # "reason; consequence": each part on its own
+        parts = [translate_text(part) for part in text.split("; ")]
+        return QCoreApplication.translate("Messages", "; ").join(parts)
     # "reason: detail" where only the reason is fixed (e.g. a positions reading and why).
     head, sep, tail = text.partition(": ")
     if sep and head in KNOWN_TEXTS:
         colon = QCoreApplication.translate("Messages", ": ")
-        return f"{QCoreApplication.translate('Messages', head)}{colon}{tail}"
+        return f"{QCoreApplication.translate('Messages', head)}{colon}{translate_text(tail)}"
     return text

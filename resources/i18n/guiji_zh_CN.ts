@@ -2370,7 +2370,72 @@ source: {source} ({enc})</source>
             <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="223" />
+            <location filename="../../app/ui/messages.py" line="209" />
+            <source>its text file {path} is missing from the archive</source>
+            <translation>压缩包中缺少它的文本文件 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="211" />
+            <source>its text file {path} is missing (a .qde file carries no texts)</source>
+            <translation>缺少它的文本文件 {path}（.qde 文件不含文本）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="214" />
+            <source>{kind} sources are not imported (Guiji codes text transcripts only)</source>
+            <translation>不导入{kind}来源（轨迹只对文字访谈稿编码）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="216" />
+            <source>{n} coding(s) on it skipped</source>
+            <translation>其上的 {n} 个编码片段已跳过</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="218" />
+            <source>{n} selection(s) on it skipped</source>
+            <translation>其上的 {n} 个选段已跳过</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="221" />
+            <source>{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)</source>
+            <translation>{n} 个编码集或笔记集已列入项目备忘录（轨迹没有编码集）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="224" />
+            <source>{p} of the selections' ends fall on line boundaries when read this way</source>
+            <translation>按此方式读取时，{p} 的选段端点落在行边界上</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="228" />
+            <source>every reading gives the same positions (no characters outside the BMP and no CRLF line ends before the selections)</source>
+            <translation>各种读法得到的位置相同（选段之前既无基本多文种平面以外的字符，也无 CRLF 换行）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="232" />
+            <source>written by Guiji, which counts code points</source>
+            <translation>由轨迹生成，按 Unicode 字符计</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="238" />
+            <source>picture</source>
+            <translation>图片</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="239" />
+            <source>audio</source>
+            <translation>音频</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="240" />
+            <source>video</source>
+            <translation>视频</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="259" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="263" />
             <source>: </source>
             <translation>：</translation>
         </message>

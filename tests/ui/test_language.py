@@ -411,3 +411,33 @@ def test_error_messages_follow_the_language(qtbot, tmp_path: Path) -> None:  # t
         app.removeTranslator(translator)
     assert str(locked).startswith("p.guiji: the project is open")  # the CLI's message is unchanged
     assert resources_dir().is_dir()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"], indirect=True)
+def test_the_import_report_speaks_the_ui_language(qtbot, language: str, shared_data: Path,  # type: ignore[no-untyped-def]
+                                                  tmp_path: Path) -> None:
+    """Real REFI-QDA files from NVivo and ATLAS.ti: positions, notes and skip reasons in the UI's language."""
+    from app.core.exchange.qdpx_import import import_qdpx
+    from app.ui.exchange import ImportReportDialog
+
+    harvest = Harvest()
+    names: set[str] = set()
+    for source in ("nvivo-win-12.6__pyqdpx__oltas.qdpx", "atlasti-8.4.0-mac__refi-qda__TestProject.qdpx"):
+        report = import_qdpx(shared_data / "refi" / source, tmp_path / f"{source}.guiji")
+        names |= {source, report.origin, *(s.name for s in report.skipped)}
+        dialog = ImportReportDialog(report)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        harvest.take(source, dialog)
+        for row in range(dialog.model.rowCount()):
+            harvest.seen += [(f"{source} row {row}", dialog.model.item(row, c).text()) for c in (0, 2)]
+        dialog.close()
+    # The names of what was skipped are the file's (English in these files), not the UI's.
+    seen = harvest.seen
+    for name in sorted(names, key=len, reverse=True):
+        seen = [(where, text.replace(name, " ")) for where, text in seen]
+    harvest.seen = seen
+    check(harvest, language, names)
+    if language == "zh_CN":
+        texts = " ".join(t for _w, t in harvest.seen)
+        assert "压缩包中缺少它的文本文件" in texts and "按 UTF-16 单元计" in texts
