@@ -131,9 +131,18 @@ class Harvest:
 
     def __init__(self) -> None:
         self.seen: list[tuple[str, str]] = []
+        self.too_big: list[str] = []  # windows that cannot fit a 1280 × 800 screen
 
     def take(self, where: str, widget: QWidget) -> None:
         self.seen += [(where, text) for text in visible_texts(widget)]
+        if widget.isWindow():
+            need = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+            if need.width() > 1280 or need.height() > 800:
+                self.too_big.append(f"{where}: needs {need.width()} × {need.height()}")
+        for bar in widget.findChildren(QToolBar):  # tools pushed behind the "»" overflow button
+            if bar.isVisible() and any(c.metaObject().className() == "QToolBarExtension" and c.isVisible()
+                                       for c in bar.children() if isinstance(c, QWidget)):
+                self.too_big.append(f"{where}: toolbar {bar.objectName() or bar.windowTitle()} overflows")
 
     def top_levels(self, where: str) -> None:
         for widget in QApplication.topLevelWidgets():
@@ -360,6 +369,7 @@ def test_every_window_dialog_and_error_speaks_the_ui_language(
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     trigger_everything(harvest, window, "main window")
     process = window.open_process_window("timeline")  # type: ignore[attr-defined]
+    process.resize(1280, 800)
     qtbot.waitExposed(process)
     harvest.take("process window", process)
     for kind in ("sankey", "matrix", "codeline", "saturation", "timeline"):
@@ -378,6 +388,7 @@ def test_every_window_dialog_and_error_speaks_the_ui_language(
         harvest.take(f"new project dialog row {row}", dialog)
     dialog.close()
     assert len(harvest.seen) > 300  # the harvest did reach the windows
+    assert not harvest.too_big, "\n".join(dict.fromkeys(harvest.too_big))
     data = data_strings(Path(window.controller.project.path)) | {window.controller.coder}
     check(harvest, language, data)
     if language == "zh_CN":
