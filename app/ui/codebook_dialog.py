@@ -51,6 +51,7 @@ from app.ui import file_dialogs
 from app.ui.controller import ProjectController
 from app.ui.i18n import export_language
 from app.ui.messages import describe
+from app.ui.new_project_dialog import template_title
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -480,7 +481,7 @@ class CodebookDialog(QDialog):
 
     def _choose_template(self) -> None:
         choices = list_templates()
-        titles = [t.title for t in choices]
+        titles = [template_title(t) for t in choices]
         title, ok = QInputDialog.getItem(
             self, self.tr("Merge a framework template"),
             self.tr("Codes and stages the project lacks are added; empty fields are filled:"),

@@ -28,7 +28,8 @@ from app.core.templates import TemplateInfo, list_templates, load_template
 from app.ui.i18n import ui_language
 
 
-def _title(info: TemplateInfo) -> str:
+def template_title(info: TemplateInfo) -> str:
+    """A template's title in the UI's language."""
     return info.title_en or info.english or info.title if ui_language() == "en" else info.title
 
 
@@ -50,9 +51,9 @@ class NewProjectDialog(QDialog):
         empty.setData(Qt.ItemDataRole.UserRole, None)
         self.choices.addItem(empty)
         for info in self.templates:
-            item = QListWidgetItem(_title(info))
+            item = QListWidgetItem(template_title(info))
             item.setData(Qt.ItemDataRole.UserRole, info.name)
-            item.setToolTip(_title(info))
+            item.setToolTip(template_title(info))
             self.choices.addItem(item)
         self.description = QLabel()
         self.description.setWordWrap(True)
