@@ -153,7 +153,7 @@ def spelled_out(term: str, *, limit: int = 64) -> set[str] | None:
 def convert(text: str, to: str, variant: str | None = None) -> str:
     """``text`` converted to ``to`` (``"hans"`` or ``"hant"``), optionally with the regional
     ``variant`` (``"tw"`` or ``"hk"``) spellings and phrases."""
-    return converter(config_for(to, variant)).convert(text)
+    return str(converter(config_for(to, variant)).convert(text))
 
 
 def config_for(to: str, variant: str | None = None) -> str:

@@ -197,7 +197,7 @@ def document_contains_any(session: Session, terms: list[str]) -> ColumnElement[b
         return or_(*(document_contains(session, t) for t in terms))
     either = " OR ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
     matching: Any = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q").bindparams(q=either)
-    clauses = [Document.id.in_(matching)]
+    clauses: list[ColumnElement[bool]] = [Document.id.in_(matching)]
     if _has_pending_table(session):
         clauses.append(Document.id.in_(text(f"SELECT document_id FROM {PENDING_TABLE}")))
     clauses.extend(document_contains(session, t) for t in terms if len(t) < MIN_TRIGRAM)
