@@ -261,6 +261,21 @@ def convert_document(
     return editing.TextChange("convert", (change,), tuple(moved), (), (), (history,))
 
 
+def convert_documents(
+    project: Project, document_ids: list[int], to: str, variant: str | None = None, *, coder: str
+) -> list[editing.TextChange]:
+    """Convert several documents (e.g. just imported with "convert" chosen), one record each; those
+    already in the script are left alone."""
+    changes = []
+    for doc_id in document_ids:
+        try:
+            changes.append(convert_document(project, doc_id, to, variant, coder=coder))
+        except ValidationError as exc:
+            if exc.code != "convert.unchanged":
+                raise
+    return changes
+
+
 def _config(to: str, variant: str | None) -> str:
     try:
         return variants.config_for(to, variant)
@@ -268,4 +283,4 @@ def _config(to: str, variant: str | None) -> str:
         raise ValidationError(str(exc), code="convert.bad_target", params={"to": to, "variant": variant}) from None
 
 
-__all__ = ["ConvertPlan", "align", "convert_document", "preview_convert"]
+__all__ = ["ConvertPlan", "align", "convert_document", "convert_documents", "preview_convert"]

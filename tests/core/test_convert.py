@@ -152,3 +152,15 @@ def test_round_trip_keeps_every_coding_on_its_converted_words(
     editing.redo_change(scratch, change)
     assert documents.document_text(scratch, doc.id) == new_text
     editing.undo_change(scratch, change)
+
+
+def test_convert_documents_skips_those_already_converted(project: Any) -> None:
+    from app.core.convert import convert_documents
+
+    hant = documents.add_text_document(project, "繁", "軟體與記憶體")
+    hans = documents.add_text_document(project, "简", "软件")
+    changes = convert_documents(project, [hant.id, hans.id], "hans", "tw", coder="甲")
+    assert [c.documents[0].document for c in changes] == ["繁"]
+    assert documents.document_text(project, hant.id) == "软件与内存"
+    with pytest.raises(ValidationError):
+        convert_documents(project, [hant.id], "cyrillic", coder="甲")
