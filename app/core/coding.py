@@ -55,7 +55,8 @@ def check_span(doc_name: str, length: int, start: int, end: int) -> None:
     if not (0 <= start < end <= length):
         raise ValidationError(
             f"{doc_name}: the range {start}–{end} is not inside the text "
-            f"(0–{length} characters, and the start must be before the end)"
+            f"(0–{length} characters, and the start must be before the end)",
+            code="range.outside", params={"file": doc_name, "start": start, "end": end, "length": length},
         )
 
 

@@ -379,7 +379,8 @@ def edit_text(
         doc = _get_document(session, document_id)
         if not 0 <= start <= end <= doc.length:
             raise ValidationError(
-                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
+                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
+                code="range.outside", params={"file": doc.name, "start": start, "end": end, "length": doc.length},
             )
         old = doc.text[start:end]
         if old == new_text:
@@ -411,7 +412,8 @@ def preview_edit(
         doc = _get_document(session, document_id)
         if not 0 <= start <= end <= doc.length:
             raise ValidationError(
-                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
+                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
+                code="range.outside", params={"file": doc.name, "start": start, "end": end, "length": doc.length},
             )
         return _plan_ranges(session, doc.id, doc.text, [Splice(start, end, new_text)])
 
@@ -541,7 +543,8 @@ def _check_sha(session: Session, change: DocumentChange, expected: str) -> Docum
     doc = session.get(Document, change.document_id)
     if doc is None or doc.sha256 != expected:
         raise ValidationError(
-            f"{change.document}: the text has changed since this edit; it cannot be undone or redone"
+            f"{change.document}: the text has changed since this edit; it cannot be undone or redone",
+            code="edit.stale", params={"file": change.document},
         )
     return doc
 

@@ -279,13 +279,15 @@ def export_passages(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise ValidationError(f"{path.name}: passages can be exported to .xlsx or .csv only")
+        raise ValidationError(f"{path.name}: passages can be exported to .xlsx or .csv only", code="export.suffix",
+                              params={"file": path.name, "allowed": ".xlsx, .csv"})
     if len(headers) != len(EXPORT_HEADERS):
         raise ValidationError(f"the export needs {len(EXPORT_HEADERS)} column titles")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=path.parent)
     except OSError as exc:
-        raise GuijiError(f"{path.name}: cannot write the file ({exc.strerror})") from exc
+        raise GuijiError(f"{path.name}: cannot write the file ({exc.strerror})", code="file.unwritable",
+                         params={"file": path.name, "reason": str(exc.strerror)}) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -298,7 +300,8 @@ def export_passages(
             _write_xlsx(passages, tmp, headers)
         os.replace(tmp, path)
     except OSError as exc:
-        raise GuijiError(f"{path.name}: cannot write the file ({exc.strerror})") from exc
+        raise GuijiError(f"{path.name}: cannot write the file ({exc.strerror})", code="file.unwritable",
+                         params={"file": path.name, "reason": str(exc.strerror)}) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path

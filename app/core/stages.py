@@ -122,7 +122,8 @@ def _check_stage_name(name: str) -> str:
     if not cleaned:
         raise ValidationError("a stage name cannot be empty", code="name.empty", params={"what": "stage"})
     if len(cleaned) > 200:
-        raise ValidationError(f"a stage name has at most 200 characters: {cleaned[:20]!r}…")
+        raise ValidationError(f"a stage name has at most 200 characters: {cleaned[:20]!r}…",
+                              code="too_long", params={"what": "stage", "limit": 200})
     return cleaned
 
 
@@ -185,7 +186,8 @@ def update_stage(
         if stage.start_date and stage.end_date and stage.end_date < stage.start_date:
             raise ValidationError(
                 f"stage '{stage.name}': the end date {stage.end_date} "
-                f"is before the start date {stage.start_date}"
+                f"is before the start date {stage.start_date}",
+                code="stage.dates_reversed", params={"name": stage.name},
             )
     return get_stage(project, stage_id)
 
@@ -293,7 +295,8 @@ def add_stage_span(
             raise NotFoundError(f"no stage with id {stage_id}")
         if not (0 <= start < end <= doc.length):
             raise ValidationError(
-                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
+                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
+                code="range.outside", params={"file": doc.name, "start": start, "end": end, "length": doc.length},
             )
         span = StageSpan(document_id=document_id, stage_id=stage_id, start=start, end=end)
         if span_id is not None:
@@ -336,7 +339,8 @@ def set_span_stage(
             raise NotFoundError(f"no document with id {document_id}")
         if not (0 <= start < end <= doc.length):
             raise ValidationError(
-                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)"
+                f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
+                code="range.outside", params={"file": doc.name, "start": start, "end": end, "length": doc.length},
             )
         stage = None if stage_id is None else session.get(Stage, stage_id)
         if stage_id is not None and stage is None:

@@ -110,24 +110,44 @@ def _templates() -> dict[str, str]:
             "Messages", "evaluation needs at least 2 coded documents (the project has {n})"),
         "timeline.no_stages": QCoreApplication.translate(
             "Messages", "the project has no stages: define stages before drawing a timeline"),
+        "value.lang": QCoreApplication.translate(
+            "Messages", "“{value}” is not an export language (use zh, en or both)"),
+        "stale_text": QCoreApplication.translate(
+            "Messages", "the text on screen is not this project's document any more (another project was opened, "
+                        "or the text was changed); nothing was changed — show the document again and redo the "
+                        "selection"),
+        "pseudonyms.two_pseudonyms": QCoreApplication.translate(
+            "Messages", "a name has two pseudonyms (in Traditional and Simplified spellings)"),
+        "convert.unchanged": QCoreApplication.translate(
+            "Messages", "{file}: the text is already in that script; nothing to change"),
+        "convert.bad_target": QCoreApplication.translate("Messages", "this script conversion is not available"),
+        "range.outside": QCoreApplication.translate(
+            "Messages", "{file}: the range {start}–{end} is not inside the text (0–{length} characters)"),
+        "stage.dates_reversed": QCoreApplication.translate("Messages", "a stage cannot end before it starts"),
+        "edit.stale": QCoreApplication.translate(
+            "Messages", "{file}: the text has changed since this edit; it cannot be undone or redone"),
+        "export.suffix": QCoreApplication.translate(
+            "Messages", "{file}: this kind of file cannot be written here (use one of {allowed})"),
+        "too_long": QCoreApplication.translate("Messages", "a {what} has at most {limit} characters"),
     }
 
 
 def _things() -> dict[str, str]:
     """The objects an error can name (``params["what"]``)."""
     return {
-        "document": QCoreApplication.translate(
-            "Messages", "document"), "code": QCoreApplication.translate("Messages", "code"),
-        "coding": QCoreApplication.translate(
-            "Messages", "coding"), "stage": QCoreApplication.translate("Messages", "stage"),
-        "case": QCoreApplication.translate(
-            "Messages", "case"), "coder": QCoreApplication.translate("Messages", "coder"),
-        "attribute": QCoreApplication.translate(
-            "Messages", "attribute"), "link": QCoreApplication.translate("Messages", "link"),
-        "memo": QCoreApplication.translate(
-            "Messages", "memo"), "evidence": QCoreApplication.translate("Messages", "evidence"),
-        "project": QCoreApplication.translate(
-            "Messages", "project"), "template": QCoreApplication.translate("Messages", "template"),
+        "document": QCoreApplication.translate("Messages", "document"),
+        "code": QCoreApplication.translate("Messages", "code"),
+        "coding": QCoreApplication.translate("Messages", "coding"),
+        "stage": QCoreApplication.translate("Messages", "stage"),
+        "case": QCoreApplication.translate("Messages", "case"),
+        "coder": QCoreApplication.translate("Messages", "coder"),
+        "attribute": QCoreApplication.translate("Messages", "attribute"),
+        "link": QCoreApplication.translate("Messages", "link"),
+        "memo": QCoreApplication.translate("Messages", "memo"),
+        "evidence": QCoreApplication.translate("Messages", "evidence"),
+        "project": QCoreApplication.translate("Messages", "project"),
+        "template": QCoreApplication.translate("Messages", "template"),
+        "relation": QCoreApplication.translate("Messages", "relation type"),
     }
 
 

@@ -53,7 +53,8 @@ def relation_key(text: str) -> str:
         raise ValidationError("a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)",
                               code="link.no_relation")
     if len(cleaned) > RELATION_MAX:
-        raise ValidationError(f"a relation type has at most {RELATION_MAX} characters: {cleaned[:20]!r}…")
+        raise ValidationError(f"a relation type has at most {RELATION_MAX} characters: {cleaned[:20]!r}…",
+                              code="too_long", params={"what": "relation", "limit": RELATION_MAX})
     lowered = cleaned.lower().replace("-", " ").replace("_", " ")
     for key, (zh, en, _style) in RELATIONS.items():
         if lowered in (key.replace("_", " "), en) or cleaned == zh:
