@@ -384,211 +384,211 @@
     <context>
         <name>CodebookDialog</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="179" />
-            <location filename="../../app/ui/codebook_dialog.py" line="503" />
+            <location filename="../../app/ui/codebook_dialog.py" line="180" />
+            <location filename="../../app/ui/codebook_dialog.py" line="504" />
             <source>Codebook</source>
             <translation>编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="207" />
+            <location filename="../../app/ui/codebook_dialog.py" line="208" />
             <source>separate with ； or new lines</source>
             <translation>用“；”或换行分隔</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="210" />
+            <location filename="../../app/ui/codebook_dialog.py" line="211" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="211" />
+            <location filename="../../app/ui/codebook_dialog.py" line="212" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="212" />
+            <location filename="../../app/ui/codebook_dialog.py" line="213" />
             <source>Level</source>
             <translation>层级</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="213" />
+            <location filename="../../app/ui/codebook_dialog.py" line="214" />
             <source>Short definition</source>
             <translation>简短定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="214" />
+            <location filename="../../app/ui/codebook_dialog.py" line="215" />
             <source>Definition</source>
             <translation>定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="215" />
+            <location filename="../../app/ui/codebook_dialog.py" line="216" />
             <source>When to use</source>
             <translation>适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="216" />
+            <location filename="../../app/ui/codebook_dialog.py" line="217" />
             <source>When not to use</source>
             <translation>不适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="217" />
+            <location filename="../../app/ui/codebook_dialog.py" line="218" />
             <source>Typical example</source>
             <translation>典型例子</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="218" />
+            <location filename="../../app/ui/codebook_dialog.py" line="219" />
             <source>Keywords and synonyms</source>
             <translation>关键词与同义词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="221" />
+            <location filename="../../app/ui/codebook_dialog.py" line="222" />
             <source>Apply changes</source>
             <translation>应用修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="233" />
+            <location filename="../../app/ui/codebook_dialog.py" line="234" />
             <source>Passages coded with it (checked: in the coding-example table):</source>
             <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="237" />
+            <location filename="../../app/ui/codebook_dialog.py" line="238" />
             <source>Add top-level code…</source>
             <translation>添加一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="238" />
+            <location filename="../../app/ui/codebook_dialog.py" line="239" />
             <source>Add sub-code…</source>
             <translation>添加下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="239" />
-            <location filename="../../app/ui/codebook_dialog.py" line="453" />
+            <location filename="../../app/ui/codebook_dialog.py" line="240" />
+            <location filename="../../app/ui/codebook_dialog.py" line="454" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="240" />
+            <location filename="../../app/ui/codebook_dialog.py" line="241" />
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="241" />
+            <location filename="../../app/ui/codebook_dialog.py" line="242" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="242" />
+            <location filename="../../app/ui/codebook_dialog.py" line="243" />
             <source>Merge a framework template…</source>
             <translation>合并框架模板…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="319" />
+            <location filename="../../app/ui/codebook_dialog.py" line="320" />
             <source>No code chosen.</source>
             <translation>未选择编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="376" />
+            <location filename="../../app/ui/codebook_dialog.py" line="377" />
             <source>The code could not be changed.</source>
             <translation>无法修改该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="384" />
+            <location filename="../../app/ui/codebook_dialog.py" line="385" />
             <source>The code could not be added.</source>
             <translation>无法添加该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="396" />
+            <location filename="../../app/ui/codebook_dialog.py" line="397" />
             <source>The code could not be deleted.</source>
             <translation>无法删除该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="408" />
+            <location filename="../../app/ui/codebook_dialog.py" line="409" />
             <source>The example could not be chosen.</source>
             <translation>无法设置编码示例。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="415" />
+            <location filename="../../app/ui/codebook_dialog.py" line="416" />
             <source>The template could not be merged.</source>
             <translation>无法合并该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="424" />
+            <location filename="../../app/ui/codebook_dialog.py" line="425" />
             <source>The codebook could not be read.</source>
             <translation>无法读取该编码簿。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="431" />
+            <location filename="../../app/ui/codebook_dialog.py" line="432" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="439" />
+            <location filename="../../app/ui/codebook_dialog.py" line="440" />
             <source>The codebook could not be exported.</source>
             <translation>无法导出编码簿。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="444" />
+            <location filename="../../app/ui/codebook_dialog.py" line="445" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="444" />
+            <location filename="../../app/ui/codebook_dialog.py" line="445" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="454" />
+            <location filename="../../app/ui/codebook_dialog.py" line="455" />
             <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
             <translation>删除“{path}”及其下级编码和所有编码片段吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="461" />
+            <location filename="../../app/ui/codebook_dialog.py" line="462" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="467" />
-            <location filename="../../app/ui/codebook_dialog.py" line="473" />
+            <location filename="../../app/ui/codebook_dialog.py" line="468" />
+            <location filename="../../app/ui/codebook_dialog.py" line="474" />
             <source>Import codebook</source>
             <translation>导入编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="467" />
+            <location filename="../../app/ui/codebook_dialog.py" line="468" />
             <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
             <translation>编码簿 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="474" />
+            <location filename="../../app/ui/codebook_dialog.py" line="475" />
             <source>Merge {file} into this project?</source>
             <translation>将 {file} 合并到本项目吗？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="485" />
+            <location filename="../../app/ui/codebook_dialog.py" line="486" />
             <source>Merge a framework template</source>
             <translation>合并框架模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="486" />
+            <location filename="../../app/ui/codebook_dialog.py" line="487" />
             <source>Codes and stages the project lacks are added; empty fields are filled:</source>
             <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="495" />
-            <location filename="../../app/ui/codebook_dialog.py" line="499" />
+            <location filename="../../app/ui/codebook_dialog.py" line="496" />
+            <location filename="../../app/ui/codebook_dialog.py" line="500" />
             <source>Export codebook</source>
             <translation>导出编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="496" />
+            <location filename="../../app/ui/codebook_dialog.py" line="497" />
             <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
             <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码簿 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="497" />
+            <location filename="../../app/ui/codebook_dialog.py" line="498" />
             <source>codebook</source>
             <translation>编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="500" />
+            <location filename="../../app/ui/codebook_dialog.py" line="501" />
             <source>Wrote {file}.</source>
             <translation>已写出 {file}。</translation>
         </message>
@@ -596,7 +596,7 @@
     <context>
         <name>CodebookTreeModel</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="120" />
+            <location filename="../../app/ui/codebook_dialog.py" line="121" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -2150,292 +2150,347 @@ source: {source} ({enc})</source>
             <translation>项目中还没有阶段：请先定义阶段，再绘制时间线</translation>
         </message>
         <message>
+            <location filename="../../app/ui/messages.py" line="113" />
+            <source>“{value}” is not an export language (use zh, en or both)</source>
+            <translation>“{value}”不是可用的导出语言（请用 zh、en 或 both）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="115" />
+            <source>the text on screen is not this project's document any more (another project was opened, or the text was changed); nothing was changed — show the document again and redo the selection</source>
+            <translation>屏幕上的文本已不再是本项目的这篇文档（打开了另一个项目，或文本已被修改）；未做任何更改——请重新显示文档后再选择一次</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/messages.py" line="119" />
-            <location filename="../../app/ui/messages.py" line="167" />
+            <source>a name has two pseudonyms (in Traditional and Simplified spellings)</source>
+            <translation>同一名称（繁体和简体写法）有两个不同的化名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="121" />
+            <source>{file}: the text is already in that script; nothing to change</source>
+            <translation>{file}：文本已是该字形，无需转换</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="123" />
+            <source>this script conversion is not available</source>
+            <translation>无法进行这种字形转换</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="124" />
+            <source>{file}: the range {start}–{end} is not inside the text (0–{length} characters)</source>
+            <translation>{file}：范围 {start}–{end} 不在文本之内（共 0–{length} 个字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="126" />
+            <source>a stage cannot end before it starts</source>
+            <translation>阶段的结束日期不能早于开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="127" />
+            <source>{file}: the text has changed since this edit; it cannot be undone or redone</source>
+            <translation>{file}：这次修改之后文本已有变化，无法撤销或重做</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="129" />
+            <source>{file}: this kind of file cannot be written here (use one of {allowed})</source>
+            <translation>{file}：不能写成这种文件（请使用 {allowed}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="131" />
+            <source>a {what} has at most {limit} characters</source>
+            <translation>{what}最多 {limit} 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="138" />
+            <location filename="../../app/ui/messages.py" line="187" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="120" />
-            <location filename="../../app/ui/messages.py" line="164" />
+            <location filename="../../app/ui/messages.py" line="139" />
+            <location filename="../../app/ui/messages.py" line="184" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="121" />
-            <location filename="../../app/ui/messages.py" line="164" />
+            <location filename="../../app/ui/messages.py" line="140" />
+            <location filename="../../app/ui/messages.py" line="184" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="122" />
+            <location filename="../../app/ui/messages.py" line="141" />
             <source>stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="123" />
-            <location filename="../../app/ui/messages.py" line="166" />
+            <location filename="../../app/ui/messages.py" line="142" />
+            <location filename="../../app/ui/messages.py" line="186" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="124" />
+            <location filename="../../app/ui/messages.py" line="143" />
             <source>coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="125" />
+            <location filename="../../app/ui/messages.py" line="144" />
             <source>attribute</source>
             <translation>属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="126" />
-            <location filename="../../app/ui/messages.py" line="165" />
+            <location filename="../../app/ui/messages.py" line="145" />
+            <location filename="../../app/ui/messages.py" line="185" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="127" />
+            <location filename="../../app/ui/messages.py" line="146" />
             <source>memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="128" />
+            <location filename="../../app/ui/messages.py" line="147" />
             <source>evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="129" />
+            <location filename="../../app/ui/messages.py" line="148" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="130" />
+            <location filename="../../app/ui/messages.py" line="149" />
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="137" />
+            <location filename="../../app/ui/messages.py" line="150" />
+            <source>relation type</source>
+            <translation>关系类型</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="157" />
             <source>no coding has a stage yet: the timeline is empty</source>
             <translation>还没有编码片段标注了阶段：时间线为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="138" />
+            <location filename="../../app/ui/messages.py" line="158" />
             <source>no coding has a stage yet: the flow is empty</source>
             <translation>还没有编码片段标注了阶段：流向图为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="139" />
+            <location filename="../../app/ui/messages.py" line="159" />
             <source>no transitions between consecutive stages: the matrix is empty</source>
             <translation>相邻阶段之间没有转换：矩阵为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="140" />
+            <location filename="../../app/ui/messages.py" line="160" />
             <source>no document has codings yet</source>
             <translation>还没有任何文档含有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="141" />
+            <location filename="../../app/ui/messages.py" line="161" />
             <source>the document has no codings</source>
             <translation>该文档还没有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="142" />
+            <location filename="../../app/ui/messages.py" line="162" />
             <source>some elements lie outside the figure's width and are cut off: move them back</source>
             <translation>部分元素超出图表宽度而被截去：请把它们移回图内</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="143" />
+            <location filename="../../app/ui/messages.py" line="163" />
             <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
             <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="144" />
+            <location filename="../../app/ui/messages.py" line="164" />
             <source>its text file is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="145" />
+            <location filename="../../app/ui/messages.py" line="165" />
             <source>its positions are not numbers</source>
             <translation>它的位置不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="146" />
+            <location filename="../../app/ui/messages.py" line="166" />
             <source>outside the text</source>
             <translation>超出文本范围</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="147" />
+            <location filename="../../app/ui/messages.py" line="167" />
             <source>zero-length selection (no characters)</source>
             <translation>长度为零的选段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="148" />
+            <location filename="../../app/ui/messages.py" line="168" />
             <source>zero-length coding (no characters)</source>
             <translation>长度为零的编码片段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="149" />
+            <location filename="../../app/ui/messages.py" line="169" />
             <source>its start is after its end</source>
             <translation>起点在终点之后</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="150" />
+            <location filename="../../app/ui/messages.py" line="170" />
             <source>its code is not in the codebook</source>
             <translation>它的编码不在编码簿中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="151" />
+            <location filename="../../app/ui/messages.py" line="171" />
             <source>the source's text is empty</source>
             <translation>来源文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="152" />
+            <location filename="../../app/ui/messages.py" line="172" />
             <source>its text is empty</source>
             <translation>文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="153" />
+            <location filename="../../app/ui/messages.py" line="173" />
             <source>it has no member Guiji imported</source>
             <translation>其成员均未导入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="154" />
+            <location filename="../../app/ui/messages.py" line="174" />
             <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
             <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="156" />
+            <location filename="../../app/ui/messages.py" line="176" />
             <source>it links a code to itself</source>
             <translation>它把编码关联到自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="157" />
+            <location filename="../../app/ui/messages.py" line="177" />
             <source>its code is deleted or unknown</source>
             <translation>它的编码已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="158" />
+            <location filename="../../app/ui/messages.py" line="178" />
             <source>its file is deleted or unknown</source>
             <translation>它的文件已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="159" />
+            <location filename="../../app/ui/messages.py" line="179" />
             <source>its linked range is outside the text</source>
             <translation>它关联的范围超出文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="160" />
+            <location filename="../../app/ui/messages.py" line="180" />
             <source>code points, line ends as in the file (the REFI-QDA standard)</source>
             <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="161" />
+            <location filename="../../app/ui/messages.py" line="181" />
             <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
             <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="163" />
+            <location filename="../../app/ui/messages.py" line="183" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="163" />
+            <location filename="../../app/ui/messages.py" line="183" />
             <source>selection</source>
             <translation>选段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="165" />
+            <location filename="../../app/ui/messages.py" line="185" />
             <source>graph</source>
             <translation>图形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="166" />
+            <location filename="../../app/ui/messages.py" line="186" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="167" />
+            <location filename="../../app/ui/messages.py" line="187" />
             <source>note</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="202" />
+            <location filename="../../app/ui/messages.py" line="222" />
             <source>{n} transitions reach the threshold; the {k} strongest are drawn (raise the minimum to see fewer)</source>
             <translation>有 {n} 个转换达到阈值；只画出最强的 {k} 个（提高下限可减少转换数）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="206" />
+            <location filename="../../app/ui/messages.py" line="226" />
             <source>link {source} → {target} is not drawn: a code has no box shown</source>
             <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="209" />
+            <location filename="../../app/ui/messages.py" line="229" />
             <source>its text file {path} is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="211" />
+            <location filename="../../app/ui/messages.py" line="231" />
             <source>its text file {path} is missing (a .qde file carries no texts)</source>
             <translation>缺少它的文本文件 {path}（.qde 文件不含文本）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="214" />
+            <location filename="../../app/ui/messages.py" line="234" />
             <source>{kind} sources are not imported (Guiji codes text transcripts only)</source>
             <translation>不导入{kind}来源（轨迹只对文字访谈稿编码）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="216" />
+            <location filename="../../app/ui/messages.py" line="236" />
             <source>{n} coding(s) on it skipped</source>
             <translation>其上的 {n} 个编码片段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="218" />
+            <location filename="../../app/ui/messages.py" line="238" />
             <source>{n} selection(s) on it skipped</source>
             <translation>其上的 {n} 个选段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="221" />
+            <location filename="../../app/ui/messages.py" line="241" />
             <source>{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)</source>
             <translation>{n} 个编码集或笔记集已列入项目备忘录（轨迹没有编码集）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="224" />
+            <location filename="../../app/ui/messages.py" line="244" />
             <source>{p} of the selections' ends fall on line boundaries when read this way</source>
             <translation>按此方式读取时，{p} 的选段端点落在行边界上</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="228" />
+            <location filename="../../app/ui/messages.py" line="248" />
             <source>every reading gives the same positions (no characters outside the BMP and no CRLF line ends before the selections)</source>
             <translation>各种读法得到的位置相同（选段之前既无基本多文种平面以外的字符，也无 CRLF 换行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="232" />
+            <location filename="../../app/ui/messages.py" line="252" />
             <source>written by Guiji, which counts code points</source>
             <translation>由轨迹生成，按 Unicode 字符计</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="238" />
+            <location filename="../../app/ui/messages.py" line="258" />
             <source>picture</source>
             <translation>图片</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="239" />
+            <location filename="../../app/ui/messages.py" line="259" />
             <source>audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="240" />
+            <location filename="../../app/ui/messages.py" line="260" />
             <source>video</source>
             <translation>视频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="259" />
+            <location filename="../../app/ui/messages.py" line="279" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="263" />
+            <location filename="../../app/ui/messages.py" line="283" />
             <source>: </source>
             <translation>：</translation>
         </message>
@@ -2443,77 +2498,77 @@ source: {source} ({enc})</source>
     <context>
         <name>NewProjectDialog</name>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="45" />
+            <location filename="../../app/ui/new_project_dialog.py" line="46" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="49" />
+            <location filename="../../app/ui/new_project_dialog.py" line="50" />
             <source>Empty project</source>
             <translation>空白项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="64" />
+            <location filename="../../app/ui/new_project_dialog.py" line="65" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="64" />
+            <location filename="../../app/ui/new_project_dialog.py" line="65" />
             <source>Level</source>
             <translation>层级</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="64" />
+            <location filename="../../app/ui/new_project_dialog.py" line="65" />
             <source>Short definition</source>
             <translation>简短定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="69" />
+            <location filename="../../app/ui/new_project_dialog.py" line="70" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="69" />
+            <location filename="../../app/ui/new_project_dialog.py" line="70" />
             <source>Description</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="88" />
+            <location filename="../../app/ui/new_project_dialog.py" line="89" />
             <source>Create</source>
             <translation>创建</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="93" />
+            <location filename="../../app/ui/new_project_dialog.py" line="94" />
             <source>Start from a framework template, or with an empty project:</source>
             <translation>从框架模板开始，或新建空白项目：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="119" />
+            <location filename="../../app/ui/new_project_dialog.py" line="120" />
             <source>A project with no codes and no stages: build the codebook from the data.</source>
             <translation>不含编码和阶段的项目：从资料中逐步建立编码簿。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="130" />
+            <location filename="../../app/ui/new_project_dialog.py" line="131" />
             <source> → </source>
             <translation> → </translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="131" />
+            <location filename="../../app/ui/new_project_dialog.py" line="132" />
             <source>Code levels: {levels}</source>
             <translation>编码层级：{levels}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="160" />
+            <location filename="../../app/ui/new_project_dialog.py" line="161" />
             <source>Codes it creates: {n}</source>
             <translation>将创建的编码：{n} 个</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="161" />
+            <location filename="../../app/ui/new_project_dialog.py" line="162" />
             <source>Stages it creates: {n}</source>
             <translation>将创建的阶段：{n} 个</translation>
         </message>
         <message>
-            <location filename="../../app/ui/new_project_dialog.py" line="162" />
+            <location filename="../../app/ui/new_project_dialog.py" line="163" />
             <source>Stages it creates: none</source>
             <translation>将创建的阶段：无</translation>
         </message>

@@ -452,3 +452,15 @@ def test_the_import_report_speaks_the_ui_language(qtbot, language: str, shared_d
     if language == "zh_CN":
         texts = " ".join(t for _w, t in harvest.seen)
         assert "压缩包中缺少它的文本文件" in texts and "按 UTF-16 单元计" in texts
+
+
+def test_every_error_code_has_a_message() -> None:
+    """An error code raised in app.core without a message here would reach the Chinese UI in English."""
+    from app.ui.messages import _templates
+
+    raised = set()
+    for path in (ROOT / "app" / "core").rglob("*.py"):
+        raised |= set(re.findall(r'code="([a-z_.]+)"', path.read_text(encoding="utf-8")))
+    raised |= {"not_found"}  # set by app.core.lookup.get_or_raise
+    assert len(raised) > 40
+    assert sorted(raised - set(_templates())) == []
