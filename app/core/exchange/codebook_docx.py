@@ -8,6 +8,7 @@ four columns the pages turn landscape. Each dimension's table starts with the di
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from docx.shared import Pt
 
@@ -107,6 +108,29 @@ def chosen_columns(codebook: Codebook) -> list[tuple[str, float]]:
     return out
 
 
+def _dimension_table(doc: Any, codebook: Codebook, members: list[CodebookEntry], columns: list[tuple[str, float]],
+                     header: list[str], widths: list[float]) -> None:
+    """One dimension's table: the dimension (shaded), then its codes indented by depth, each with its colour.
+    In a bilingual codebook a code's English name (its first ASCII keyword) goes on a second line."""
+    table = add_table(doc, header, widths, three_line=False)
+    for entry in members:
+        cells = table.add_row().cells  # type: ignore[no-untyped-call]
+        depth = len(entry.names) - 1
+        for cell, (key, _w) in zip(cells, columns, strict=True):
+            if key == "name":
+                name = entry.name
+                if codebook.lang == "both" and _english_name(entry):
+                    name = f"{entry.name}\n{_english_name(entry)}"
+                write_cell(cell, name, bold=depth == 0, color=entry.color, indent_cm=0.35 * depth)
+            else:
+                short_first = key == "definition" and bool(entry.text("short_definition"))
+                write_cell(cell, _value(codebook, entry, key), bold_first=short_first)
+            if depth == 0:
+                shade(cell, "F2F2F2")
+    keep_row_together(table)
+    set_widths(table, widths)
+
+
 def write_codebook_docx(codebook: Codebook, out: Path) -> None:
     """Write the appendix to ``out``."""
     if codebook.lang is not None:
@@ -130,20 +154,7 @@ def write_codebook_docx(codebook: Codebook, out: Path) -> None:
         members = [e for e in codebook.entries if e.names[: len(dimension.names)] == dimension.names]
         english = next((k for k in dimension.fields.get("keywords", ()) if k.isascii()), "")
         add_caption(doc, f"表{number}　{dimension.name}" + (f"（{english}）" if english else ""))
-        table = add_table(doc, header, widths, three_line=False)
-        for entry in members:
-            cells = table.add_row().cells  # type: ignore[no-untyped-call]
-            depth = len(entry.names) - 1
-            for cell, (key, _w) in zip(cells, columns, strict=True):
-                if key == "name":
-                    write_cell(cell, entry.name, bold=depth == 0, color=entry.color, indent_cm=0.35 * depth)
-                else:
-                    short_first = key == "definition" and bool(entry.text("short_definition"))
-                    write_cell(cell, _value(codebook, entry, key), bold_first=short_first)
-                if depth == 0:
-                    shade(cell, "F2F2F2")
-        keep_row_together(table)
-        set_widths(table, widths)
+        _dimension_table(doc, codebook, members, columns, header, widths)
     add_note(
         doc,
         "注："
@@ -182,23 +193,7 @@ def _write_in_language(codebook: Codebook, out: Path) -> None:
         en_caption = f"Table {number}  {english or dimension.name}"
         for caption in {"en": [en_caption], "both": [zh_caption, en_caption]}.get(lang or "", [zh_caption]):
             add_caption(doc, caption)
-        table = add_table(doc, header, widths, three_line=False)
-        for entry in members:
-            cells = table.add_row().cells  # type: ignore[no-untyped-call]
-            depth = len(entry.names) - 1
-            for cell, (key, _w) in zip(cells, columns, strict=True):
-                if key == "name":
-                    name = entry.name
-                    if lang == "both" and _english_name(entry):
-                        name = f"{entry.name}\n{_english_name(entry)}"
-                    write_cell(cell, name, bold=depth == 0, color=entry.color, indent_cm=0.35 * depth)
-                else:
-                    short_first = key == "definition" and bool(entry.text("short_definition"))
-                    write_cell(cell, _value(codebook, entry, key), bold_first=short_first)
-                if depth == 0:
-                    shade(cell, "F2F2F2")
-        keep_row_together(table)
-        set_widths(table, widths)
+        _dimension_table(doc, codebook, members, columns, header, widths)
     for line in texts["note"].split("\n"):
         add_note(doc, line)
     doc.save(str(out))
