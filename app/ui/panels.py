@@ -287,8 +287,11 @@ class RetrievalPanel(QWidget):
     def export_to(self, path: str) -> None:
         from app.core.retrieval import export_passages
 
+        # The file's column titles in the UI's language, like the table on screen.
+        headers = (self.tr("Document"), self.tr("Start"), self.tr("End"), self.tr("Codes"), self.tr("Coders"),
+                   self.tr("Stage"), self.tr("Before"), self.tr("Text"), self.tr("After"))
         try:
-            export_passages(self.model.records(), path)
+            export_passages(self.model.records(), path, headers=headers)
         except GuijiError as exc:
             self.status.setText(describe(exc))
 

@@ -1827,57 +1827,57 @@ source: {source} ({enc})</source>
     <context>
         <name>MemoPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="309" />
+            <location filename="../../app/ui/panels.py" line="312" />
             <source>Project memo: research questions, decisions, notes…</source>
             <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="310" />
+            <location filename="../../app/ui/panels.py" line="313" />
             <source>Save project memo</source>
             <translation>保存项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="313" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>Search memos…</source>
             <translation>搜索备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="316" />
+            <location filename="../../app/ui/panels.py" line="319" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="317" />
+            <location filename="../../app/ui/panels.py" line="320" />
             <source>Of</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="318" />
+            <location filename="../../app/ui/panels.py" line="321" />
             <source>Memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="334" />
+            <location filename="../../app/ui/panels.py" line="337" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="334" />
+            <location filename="../../app/ui/panels.py" line="337" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="334" />
+            <location filename="../../app/ui/panels.py" line="337" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="335" />
+            <location filename="../../app/ui/panels.py" line="338" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="368" />
+            <location filename="../../app/ui/panels.py" line="371" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
@@ -3376,6 +3376,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
         <message>
             <location filename="../../app/ui/panels.py" line="153" />
+            <location filename="../../app/ui/panels.py" line="291" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
@@ -3386,6 +3387,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
         <message>
             <location filename="../../app/ui/panels.py" line="155" />
+            <location filename="../../app/ui/panels.py" line="291" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
@@ -3396,6 +3398,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
         <message>
             <location filename="../../app/ui/panels.py" line="157" />
+            <location filename="../../app/ui/panels.py" line="292" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
@@ -3458,6 +3461,36 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <location filename="../../app/ui/panels.py" line="283" />
             <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="291" />
+            <source>Start</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="291" />
+            <source>End</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="291" />
+            <source>Coders</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="292" />
+            <source>Before</source>
+            <translation>前文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="292" />
+            <source>Text</source>
+            <translation>片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/panels.py" line="292" />
+            <source>After</source>
+            <translation>后文</translation>
         </message>
     </context>
     <context>
