@@ -78,7 +78,8 @@ def normalise_value(name: str, type_: str, value: str | float | date) -> str:
             raise ValidationError(f"{name}: '{value}' is not a number", code="value.number",
                                   params={"name": name, "value": value}) from None
         if not math.isfinite(number):
-            raise ValidationError(f"{name}: '{value}' is not a finite number")
+            raise ValidationError(f"{name}: '{value}' is not a finite number",
+                                  code="value.number", params={"name": name, "value": value})
         return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
     if type_ == "date":
         if isinstance(value, date):
@@ -244,7 +245,8 @@ def restore_attribute(project: Project, snapshot: AttributeSnapshot) -> Attribut
     """Put a deleted attribute back with its id and every value."""
     with project.write() as session:
         if session.get(AttributeDefinition, snapshot.attribute_id) is not None:
-            raise ValidationError(f"the attribute '{snapshot.name}' already exists")
+            raise ValidationError(f"the attribute '{snapshot.name}' already exists",
+                                  code="name.exists", params={"what": "attribute", "name": snapshot.name})
         _check_name(session, snapshot.name)
         restore(session, snapshot.rows)
     return get_attribute(project, snapshot.attribute_id)

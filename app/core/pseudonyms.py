@@ -310,7 +310,8 @@ def read_mapping(path: str | Path) -> list[MappingRow]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror})") from None
+        raise InputFileError(path, f"cannot be read ({exc.strerror})",
+                             code="file.unreadable", params={"reason": str(exc.strerror)}) from None
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -329,7 +330,8 @@ def read_mapping(path: str | Path) -> list[MappingRow]:
         if not pseudonym:
             continue
         if not name:
-            raise InputFileError(path, f"line {line}: the pseudonym '{pseudonym}' has no name")
+            raise InputFileError(path, f"line {line}: the pseudonym '{pseudonym}' has no name",
+                                 code="pseudonyms.no_name", params={"line": line, "pseudonym": pseudonym})
         if name in seen and seen[name] != pseudonym:
             raise InputFileError(
                 path, f"line {line}: '{name}' has two pseudonyms ('{seen[name]}', '{pseudonym}')"
@@ -346,7 +348,8 @@ def check_mapping(rows: Sequence[MappingRow], *, source: str | Path = "the mappi
     where = Path(source).name if isinstance(source, Path) else source
     for row in rows:
         if not row.name or not row.pseudonym:
-            raise ValidationError(f"{where}: every name needs a pseudonym")
+            raise ValidationError(f"{where}: every name needs a pseudonym",
+                                  code="pseudonyms.missing")
         for other in rows:
             if other.name in row.pseudonym:
                 raise ValidationError(

@@ -129,6 +129,26 @@ def _templates() -> dict[str, str]:
         "export.suffix": QCoreApplication.translate(
             "Messages", "{file}: this kind of file cannot be written here (use one of {allowed})"),
         "too_long": QCoreApplication.translate("Messages", "a {what} has at most {limit} characters"),
+        "pseudonyms.no_name": QCoreApplication.translate(
+            "Messages", "line {line}: the pseudonym “{pseudonym}” has no name"),
+        "pseudonyms.missing": QCoreApplication.translate("Messages", "every name needs a pseudonym"),
+        "xlsx.invalid": QCoreApplication.translate("Messages", "not a valid or readable .xlsx file"),
+        "file.zip_bomb": QCoreApplication.translate(
+            "Messages", "the archive would expand past the size limit (possibly a zip bomb)"),
+        "sheet.empty_part": QCoreApplication.translate(
+            "Messages", "row {row}: the code path “{path}” has an empty part"),
+        "sheet.too_long": QCoreApplication.translate(
+            "Messages", "row {row}: a code name is longer than 200 characters"),
+        "sheet.colour": QCoreApplication.translate(
+            "Messages", "row {row}: “{value}” is not a colour of the form #RRGGBB"),
+        "qdc.no_codes": QCoreApplication.translate(
+            "Messages", "{file}: the project has no codes, and a .qdc needs at least one"),
+        "qdpx.damaged": QCoreApplication.translate("Messages", "not a valid .qdpx file (the zip archive is damaged)"),
+        "codebook.unnamed_code": QCoreApplication.translate("Messages", "a code has no name"),
+        "xml.doctype": QCoreApplication.translate(
+            "Messages", "the file declares an XML document type (DTD); it is refused as unsafe"),
+        "xml.malformed": QCoreApplication.translate("Messages", "not well-formed XML ({reason})"),
+        "rqda.unreadable": QCoreApplication.translate("Messages", "not a readable RQDA project ({reason})"),
     }
 
 

@@ -2200,297 +2200,362 @@ source: {source} ({enc})</source>
             <translation>{what}最多 {limit} 个字符</translation>
         </message>
         <message>
+            <location filename="../../app/ui/messages.py" line="132" />
+            <source>line {line}: the pseudonym “{pseudonym}” has no name</source>
+            <translation>第 {line} 行：化名“{pseudonym}”没有对应的名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="134" />
+            <source>every name needs a pseudonym</source>
+            <translation>每个名称都需要一个化名</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="135" />
+            <source>not a valid or readable .xlsx file</source>
+            <translation>不是有效或可读取的 .xlsx 文件</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="136" />
+            <source>the archive would expand past the size limit (possibly a zip bomb)</source>
+            <translation>压缩包解压后将超过大小上限（可能是压缩炸弹）</translation>
+        </message>
+        <message>
             <location filename="../../app/ui/messages.py" line="138" />
-            <location filename="../../app/ui/messages.py" line="187" />
+            <source>row {row}: the code path “{path}” has an empty part</source>
+            <translation>第 {row} 行：编码路径“{path}”中有空的部分</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="140" />
+            <source>row {row}: a code name is longer than 200 characters</source>
+            <translation>第 {row} 行：编码名称超过 200 个字符</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="142" />
+            <source>row {row}: “{value}” is not a colour of the form #RRGGBB</source>
+            <translation>第 {row} 行：“{value}”不是 #RRGGBB 形式的颜色</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="144" />
+            <source>{file}: the project has no codes, and a .qdc needs at least one</source>
+            <translation>{file}：项目中没有编码，而 .qdc 至少需要一个编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="146" />
+            <source>not a valid .qdpx file (the zip archive is damaged)</source>
+            <translation>不是有效的 .qdpx 文件（zip 压缩包已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="147" />
+            <source>a code has no name</source>
+            <translation>有编码没有名称</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="148" />
+            <source>the file declares an XML document type (DTD); it is refused as unsafe</source>
+            <translation>文件声明了 XML 文档类型（DTD），出于安全考虑拒绝读取</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="150" />
+            <source>not well-formed XML ({reason})</source>
+            <translation>XML 格式不正确（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="151" />
+            <source>not a readable RQDA project ({reason})</source>
+            <translation>无法读取的 RQDA 项目（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="158" />
+            <location filename="../../app/ui/messages.py" line="207" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="139" />
-            <location filename="../../app/ui/messages.py" line="184" />
+            <location filename="../../app/ui/messages.py" line="159" />
+            <location filename="../../app/ui/messages.py" line="204" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="140" />
-            <location filename="../../app/ui/messages.py" line="184" />
+            <location filename="../../app/ui/messages.py" line="160" />
+            <location filename="../../app/ui/messages.py" line="204" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="141" />
+            <location filename="../../app/ui/messages.py" line="161" />
             <source>stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="142" />
-            <location filename="../../app/ui/messages.py" line="186" />
+            <location filename="../../app/ui/messages.py" line="162" />
+            <location filename="../../app/ui/messages.py" line="206" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="143" />
+            <location filename="../../app/ui/messages.py" line="163" />
             <source>coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="144" />
+            <location filename="../../app/ui/messages.py" line="164" />
             <source>attribute</source>
             <translation>属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="145" />
-            <location filename="../../app/ui/messages.py" line="185" />
+            <location filename="../../app/ui/messages.py" line="165" />
+            <location filename="../../app/ui/messages.py" line="205" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="146" />
+            <location filename="../../app/ui/messages.py" line="166" />
             <source>memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="147" />
+            <location filename="../../app/ui/messages.py" line="167" />
             <source>evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="148" />
+            <location filename="../../app/ui/messages.py" line="168" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="149" />
+            <location filename="../../app/ui/messages.py" line="169" />
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="150" />
+            <location filename="../../app/ui/messages.py" line="170" />
             <source>relation type</source>
             <translation>关系类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="157" />
+            <location filename="../../app/ui/messages.py" line="177" />
             <source>no coding has a stage yet: the timeline is empty</source>
             <translation>还没有编码片段标注了阶段：时间线为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="158" />
+            <location filename="../../app/ui/messages.py" line="178" />
             <source>no coding has a stage yet: the flow is empty</source>
             <translation>还没有编码片段标注了阶段：流向图为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="159" />
+            <location filename="../../app/ui/messages.py" line="179" />
             <source>no transitions between consecutive stages: the matrix is empty</source>
             <translation>相邻阶段之间没有转换：矩阵为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="160" />
+            <location filename="../../app/ui/messages.py" line="180" />
             <source>no document has codings yet</source>
             <translation>还没有任何文档含有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="161" />
+            <location filename="../../app/ui/messages.py" line="181" />
             <source>the document has no codings</source>
             <translation>该文档还没有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="162" />
+            <location filename="../../app/ui/messages.py" line="182" />
             <source>some elements lie outside the figure's width and are cut off: move them back</source>
             <translation>部分元素超出图表宽度而被截去：请把它们移回图内</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="163" />
+            <location filename="../../app/ui/messages.py" line="183" />
             <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
             <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="164" />
+            <location filename="../../app/ui/messages.py" line="184" />
             <source>its text file is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="165" />
+            <location filename="../../app/ui/messages.py" line="185" />
             <source>its positions are not numbers</source>
             <translation>它的位置不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="166" />
+            <location filename="../../app/ui/messages.py" line="186" />
             <source>outside the text</source>
             <translation>超出文本范围</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="167" />
+            <location filename="../../app/ui/messages.py" line="187" />
             <source>zero-length selection (no characters)</source>
             <translation>长度为零的选段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="168" />
+            <location filename="../../app/ui/messages.py" line="188" />
             <source>zero-length coding (no characters)</source>
             <translation>长度为零的编码片段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="169" />
+            <location filename="../../app/ui/messages.py" line="189" />
             <source>its start is after its end</source>
             <translation>起点在终点之后</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="170" />
+            <location filename="../../app/ui/messages.py" line="190" />
             <source>its code is not in the codebook</source>
             <translation>它的编码不在编码簿中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="171" />
+            <location filename="../../app/ui/messages.py" line="191" />
             <source>the source's text is empty</source>
             <translation>来源文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="172" />
+            <location filename="../../app/ui/messages.py" line="192" />
             <source>its text is empty</source>
             <translation>文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="173" />
+            <location filename="../../app/ui/messages.py" line="193" />
             <source>it has no member Guiji imported</source>
             <translation>其成员均未导入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="174" />
+            <location filename="../../app/ui/messages.py" line="194" />
             <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
             <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="176" />
+            <location filename="../../app/ui/messages.py" line="196" />
             <source>it links a code to itself</source>
             <translation>它把编码关联到自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="177" />
+            <location filename="../../app/ui/messages.py" line="197" />
             <source>its code is deleted or unknown</source>
             <translation>它的编码已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="178" />
+            <location filename="../../app/ui/messages.py" line="198" />
             <source>its file is deleted or unknown</source>
             <translation>它的文件已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="179" />
+            <location filename="../../app/ui/messages.py" line="199" />
             <source>its linked range is outside the text</source>
             <translation>它关联的范围超出文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="180" />
+            <location filename="../../app/ui/messages.py" line="200" />
             <source>code points, line ends as in the file (the REFI-QDA standard)</source>
             <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="181" />
+            <location filename="../../app/ui/messages.py" line="201" />
             <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
             <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="183" />
+            <location filename="../../app/ui/messages.py" line="203" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="183" />
+            <location filename="../../app/ui/messages.py" line="203" />
             <source>selection</source>
             <translation>选段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="185" />
+            <location filename="../../app/ui/messages.py" line="205" />
             <source>graph</source>
             <translation>图形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="186" />
+            <location filename="../../app/ui/messages.py" line="206" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="187" />
+            <location filename="../../app/ui/messages.py" line="207" />
             <source>note</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="222" />
+            <location filename="../../app/ui/messages.py" line="242" />
             <source>{n} transitions reach the threshold; the {k} strongest are drawn (raise the minimum to see fewer)</source>
             <translation>有 {n} 个转换达到阈值；只画出最强的 {k} 个（提高下限可减少转换数）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="226" />
+            <location filename="../../app/ui/messages.py" line="246" />
             <source>link {source} → {target} is not drawn: a code has no box shown</source>
             <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="229" />
+            <location filename="../../app/ui/messages.py" line="249" />
             <source>its text file {path} is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="231" />
+            <location filename="../../app/ui/messages.py" line="251" />
             <source>its text file {path} is missing (a .qde file carries no texts)</source>
             <translation>缺少它的文本文件 {path}（.qde 文件不含文本）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="234" />
+            <location filename="../../app/ui/messages.py" line="254" />
             <source>{kind} sources are not imported (Guiji codes text transcripts only)</source>
             <translation>不导入{kind}来源（轨迹只对文字访谈稿编码）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="236" />
+            <location filename="../../app/ui/messages.py" line="256" />
             <source>{n} coding(s) on it skipped</source>
             <translation>其上的 {n} 个编码片段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="238" />
+            <location filename="../../app/ui/messages.py" line="258" />
             <source>{n} selection(s) on it skipped</source>
             <translation>其上的 {n} 个选段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="241" />
+            <location filename="../../app/ui/messages.py" line="261" />
             <source>{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)</source>
             <translation>{n} 个编码集或笔记集已列入项目备忘录（轨迹没有编码集）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="244" />
+            <location filename="../../app/ui/messages.py" line="264" />
             <source>{p} of the selections' ends fall on line boundaries when read this way</source>
             <translation>按此方式读取时，{p} 的选段端点落在行边界上</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="248" />
+            <location filename="../../app/ui/messages.py" line="268" />
             <source>every reading gives the same positions (no characters outside the BMP and no CRLF line ends before the selections)</source>
             <translation>各种读法得到的位置相同（选段之前既无基本多文种平面以外的字符，也无 CRLF 换行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="252" />
+            <location filename="../../app/ui/messages.py" line="272" />
             <source>written by Guiji, which counts code points</source>
             <translation>由轨迹生成，按 Unicode 字符计</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="258" />
+            <location filename="../../app/ui/messages.py" line="278" />
             <source>picture</source>
             <translation>图片</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="259" />
+            <location filename="../../app/ui/messages.py" line="279" />
             <source>audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="260" />
+            <location filename="../../app/ui/messages.py" line="280" />
             <source>video</source>
             <translation>视频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="279" />
+            <location filename="../../app/ui/messages.py" line="299" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="283" />
+            <location filename="../../app/ui/messages.py" line="303" />
             <source>: </source>
             <translation>：</translation>
         </message>

@@ -94,7 +94,8 @@ def unfold_description(text: str) -> dict[str, str | tuple[str, ...]]:
 def write_qdc(codebook: Codebook, out: Path) -> None:
     """Write ``codebook`` as a REFI-QDA ``.qdc`` (valid against Codebook.xsd)."""
     if not codebook.entries:
-        raise ValidationError(f"{out.name}: the project has no codes, and a .qdc needs at least one")
+        raise ValidationError(f"{out.name}: the project has no codes, and a .qdc needs at least one",
+                              code="qdc.no_codes", params={"file": out.name})
     root = etree.Element(f"{{{NS}}}CodeBook", nsmap={None: NS}, origin=f"Guiji {__version__}")
     codes = etree.SubElement(root, f"{{{NS}}}Codes")
     parents: dict[tuple[str, ...], etree._Element] = {(): codes}
@@ -138,7 +139,8 @@ def _xml_bytes(path: Path) -> bytes:
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})",
+                             code="file.unreadable", params={"reason": str(exc.strerror or exc)}) from exc
     if path.suffix.lower() != ".qdpx":
         return data
     try:
@@ -159,10 +161,12 @@ def _xml_bytes(path: Path) -> bytes:
             with archive.open(found[0]) as member:
                 xml = member.read(MAX_XML_BYTES + 1)
             if len(xml) > MAX_XML_BYTES:
-                raise InputFileError(path, "project.qde expands past the size limit (possibly a zip bomb)")
+                raise InputFileError(path, "project.qde expands past the size limit (possibly a zip bomb)",
+                                     code="file.zip_bomb")
             return xml
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputFileError(path, f"not a valid .qdpx file (the zip archive is damaged: {exc})") from exc
+        raise InputFileError(path, f"not a valid .qdpx file (the zip archive is damaged: {exc})",
+                             code="qdpx.damaged") from exc
 
 
 def _local(element: etree._Element) -> str:
@@ -173,7 +177,8 @@ def _local(element: etree._Element) -> str:
 def _clean_name(path: Path, raw: str | None) -> str:
     name = " ".join((raw or "").split())
     if not name:
-        raise InputFileError(path, "a code has no name")
+        raise InputFileError(path, "a code has no name",
+                             code="codebook.unnamed_code")
     if len(name) > _NAME_MAX:
         raise InputFileError(path, f"the code name {name[:30]!r}… is longer than {_NAME_MAX} characters")
     return name.replace("/", "／")
@@ -201,14 +206,17 @@ def parse_refi_xml(path: Path, data: bytes) -> etree._Element:
     resolved and nothing is fetched from the network. Raises :class:`InputFileError` naming the file.
     """
     if _PROLOG_DOCTYPE.match(data.removeprefix(b"\xef\xbb\xbf")):
-        raise InputFileError(path, _DOCTYPE_REFUSED)
+        raise InputFileError(path, _DOCTYPE_REFUSED,
+                             code="xml.doctype")
     try:
         tree = etree.parse(io.BytesIO(data), _parser())
     except etree.XMLSyntaxError as exc:
-        raise InputFileError(path, f"not well-formed XML ({exc.msg})") from exc
+        raise InputFileError(path, f"not well-formed XML ({exc.msg})",
+                             code="xml.malformed", params={"reason": str(exc.msg)}) from exc
     docinfo = tree.docinfo
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise InputFileError(path, _DOCTYPE_REFUSED)
+        raise InputFileError(path, _DOCTYPE_REFUSED,
+                             code="xml.doctype")
     return tree.getroot()
 
 

@@ -248,7 +248,8 @@ def _check_size(path: Path) -> bytes:
             raise InputFileError(path, f"the file is larger than {MAX_SHEET_BYTES // 2**20} MB")
         return path.read_bytes()
     except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})",
+                             code="file.unreadable", params={"reason": str(exc.strerror or exc)}) from exc
 
 
 def _rows_from_csv(path: Path, data: bytes) -> list[list[str]]:
@@ -272,13 +273,16 @@ def _rows_from_xlsx(path: Path, data: bytes) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             declared = sum(i.file_size for i in archive.infolist())
     except zipfile.BadZipFile as exc:
-        raise InputFileError(path, "not a valid .xlsx file (it is not a zip archive)") from exc
+        raise InputFileError(path, "not a valid .xlsx file (it is not a zip archive)",
+                             code="xlsx.invalid") from exc
     if declared > MAX_UNCOMPRESSED:
-        raise InputFileError(path, "the .xlsx would expand past the size limit (possibly a zip bomb)")
+        raise InputFileError(path, "the .xlsx would expand past the size limit (possibly a zip bomb)",
+                             code="file.zip_bomb")
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for damaged files
-        raise InputFileError(path, f"not a readable .xlsx file ({type(exc).__name__}: {exc})") from exc
+        raise InputFileError(path, f"not a readable .xlsx file ({type(exc).__name__}: {exc})",
+                             code="xlsx.invalid") from exc
     try:
         ws = wb.worksheets[0]
         rows = []
@@ -323,13 +327,16 @@ def read_sheet_codebook(path: Path) -> list[CodebookEntry]:
             continue
         names = tuple(n.strip().replace("/", "／") for n in _PATH_SPLIT.split(raw_path.strip("\\> ")))
         if any(not n for n in names):
-            raise InputFileError(path, f"row {number}: the code path {raw_path!r} has an empty part")
+            raise InputFileError(path, f"row {number}: the code path {raw_path!r} has an empty part",
+                                 code="sheet.empty_part", params={"row": number, "path": raw_path})
         if any(len(n) > 200 for n in names):
-            raise InputFileError(path, f"row {number}: a code name is longer than 200 characters")
+            raise InputFileError(path, f"row {number}: a code name is longer than 200 characters",
+                                 code="sheet.too_long", params={"row": number})
         color = values.pop("color", "")
         match = _COLOR.match(color)
         if color and not match:
-            raise InputFileError(path, f"row {number}: {color!r} is not a colour of the form #RRGGBB")
+            raise InputFileError(path, f"row {number}: {color!r} is not a colour of the form #RRGGBB",
+                                 code="sheet.colour", params={"row": number, "value": color})
         fields: dict[str, str | tuple[str, ...]] = {}
         for key, value in values.items():
             if not value:

@@ -58,7 +58,8 @@ class QdpxArchive:
         except FileNotFoundError:
             raise InputFileError(path, "no such file", code="file.missing") from None
         except OSError as exc:
-            raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+            raise InputFileError(path, f"cannot be read ({exc.strerror or exc})",
+                                 code="file.unreadable", params={"reason": str(exc.strerror or exc)}) from exc
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
             raise InputFileError(
                 path, f"not a valid .qdpx file: the zip archive is damaged or truncated ({exc})"

@@ -66,7 +66,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         # immutable: nothing (no journal, no -wal/-shm) is written beside the user's file
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro&immutable=1", uri=True)
     except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})",
+                             code="file.unreadable", params={"reason": str(exc.strerror or exc)}) from exc
     conn.execute("PRAGMA query_only = 1")
     return conn
 
@@ -125,7 +126,8 @@ class _Reader:
         self.tables = _tables(conn)
         missing = [t for t in _REQUIRED if t not in self.tables]
         if missing:
-            raise InputFileError(path, f"not an RQDA project (it has no table {', '.join(missing)})")
+            raise InputFileError(path, f"not an RQDA project (it has no table {', '.join(missing)})",
+                                 code="rqda.not_rqda")
         self.plan = ImportPlan(path, origin=self.origin())
         self.texts: dict[int, SourceText] = {}
         self.docs: dict[int, PlannedDocument] = {}
@@ -359,7 +361,8 @@ def read_rqda(path: str | Path) -> ImportPlan:
     try:
         return _Reader(path, conn).read()
     except sqlite3.DatabaseError as exc:
-        raise InputFileError(path, f"not a readable RQDA project ({exc})") from exc
+        raise InputFileError(path, f"not a readable RQDA project ({exc})",
+                             code="rqda.unreadable", params={"reason": str(exc)}) from exc
     finally:
         conn.close()
 
