@@ -2,9 +2,20 @@
 
 ``add(name, func, help)`` creates a subparser whose ``func(args)`` runs the command (see
 app.cli.build_parser). A command raises :class:`app.core.errors.GuijiError` for user errors; it may
-return an int exit code (None means 0). Add a new area's module name to ``AREAS``.
+return an int exit code (None means 0). Add a new area's module name to ``AREAS`` and its
+subcommand names to ``COMMANDS`` (app.__main__ reads that set to tell the CLI from the desktop app
+without building the parser; tests/cli/test_entry_point.py checks the two agree).
 """
 
 from __future__ import annotations
 
-AREAS: tuple[str, ...] = ("check", "workspace", "codebook", "exchange", "editing", "suggest", "process", "convert")
+import argparse
+from collections.abc import Callable
+
+Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
+"""``add(name, func, help)``: what ``register`` receives."""
+
+AREAS: tuple[str, ...] = (
+    "project", "coding", "tools", "check", "workspace", "codebook", "exchange", "editing", "suggest", "process",
+    "convert",
+)

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from app.cli import _print_json, _say
+from app.commands.output import print_json, say
 
 # Singular and plural nouns for the counts, in the order they are printed.
 _NOUNS = {
@@ -28,18 +28,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     report = check_project(args.project)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return 0 if report.ok else 1
     name = report.path.name
     if report.ok:
-        _say(f"{name}: sound (schema {report.revision})")
+        say(f"{name}: sound (schema {report.revision})")
     else:
         found = len(report.problems)
-        _say(f"{name}: {found} problem{'s' if found != 1 else ''} found")
+        say(f"{name}: {found} problem{'s' if found != 1 else ''} found")
         for problem in report.problems:
-            _say(f"  [{problem.check}] {problem.message}")
+            say(f"  [{problem.check}] {problem.message}")
     if report.counts:
-        _say("checked: " + ", ".join(_count(key, n) for key, n in report.counts.items()))
+        say("checked: " + ", ".join(_count(key, n) for key, n in report.counts.items()))
     return 0 if report.ok else 1
 
 

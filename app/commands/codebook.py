@@ -12,13 +12,13 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from app.commands.output import print_json, say
 from app.core.errors import GuijiError
 
 Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def cmd_templates(args: argparse.Namespace) -> None:
-    from app.cli import _print_json, _say
     from app.core.project import open_project
     from app.core.templates import apply_template, list_templates
 
@@ -27,58 +27,55 @@ def cmd_templates(args: argparse.Namespace) -> None:
             raise GuijiError("templates apply needs PROJECT and a template NAME")
         with open_project(args.project) as project:
             report = apply_template(project, args.name)
-        _say(f"merged template {args.name}: {report.codes_added} codes and {report.stages_added} stages "
+        say(f"merged template {args.name}: {report.codes_added} codes and {report.stages_added} stages "
              f"added, {report.codes_filled} codes' empty fields filled")
         return
     templates = list_templates()
     if args.json:
-        _print_json([t.as_dict() for t in templates])
+        print_json([t.as_dict() for t in templates])
         return
     for t in templates:
-        _say(f"{t.name}\t{t.codes} codes, {t.stages} stages\t{t.title}")
+        say(f"{t.name}\t{t.codes} codes, {t.stages} stages\t{t.title}")
 
 
 def cmd_codebook(args: argparse.Namespace) -> None:
-    from app.cli import _print_json, _say
     from app.core.exchange.codebook_io import export_codebook, import_codebook
     from app.core.project import open_project
 
     if args.action == "export":
         with open_project(args.project, read_only=True) as project:
             out = export_codebook(project, args.file, lang=args.lang)
-        _say(f"wrote {out}")
+        say(f"wrote {out}")
         return
     with open_project(args.project, read_only=args.dry_run) as project:
         result = import_codebook(project, args.file, dry_run=args.dry_run)
     if args.json:
-        _print_json(result.as_dict())
+        print_json(result.as_dict())
         return
     if args.dry_run:
-        _say(f"dry run: nothing was changed; importing {result.file} would do:")
+        say(f"dry run: nothing was changed; importing {result.file} would do:")
     for line in result.preview_lines():
-        _say(line)
+        say(line)
     if not args.dry_run:
-        _say(f"imported {result.file}")
+        say(f"imported {result.file}")
 
 
 def cmd_table(args: argparse.Namespace) -> None:
-    from app.cli import _say
     from app.core.project import open_project
     from app.core.tables import write_paper_table
 
     with open_project(args.project, read_only=True) as project:
         out = write_paper_table(project, args.out, args.kind, first=args.first, by=args.by, lang=args.lang)
-    _say(f"wrote {out}")
+    say(f"wrote {out}")
 
 
 def cmd_saturation(args: argparse.Namespace) -> None:
-    from app.cli import _print_json, _say
     from app.core.project import open_project
     from app.core.saturation import saturation, write_saturation
 
     with open_project(args.project, read_only=True) as project:
         if args.json:
-            _print_json([
+            print_json([
                 {"document": r.document, "codes": r.codes_used, "new": r.new, "cumulative": r.cumulative,
                  "new_codes": list(r.new_codes)}
                 for r in saturation(project, order=args.order)
@@ -86,13 +83,12 @@ def cmd_saturation(args: argparse.Namespace) -> None:
         if args.out:
             out = write_saturation(project, args.out, order=args.order)
             if not args.json:
-                _say(f"wrote {out}")
+                say(f"wrote {out}")
         elif not args.json:
             raise GuijiError("saturation needs OUT (.csv or .xlsx) or --json")
 
 
 def cmd_exemplar(args: argparse.Namespace) -> None:
-    from app.cli import _say
     from app.core.project import open_project
     from app.core.tables import find_coding, set_exemplar
 
@@ -100,18 +96,16 @@ def cmd_exemplar(args: argparse.Namespace) -> None:
         coding_id = find_coding(project, args.doc, args.start, args.end, args.code)
         set_exemplar(project, coding_id, not args.off)
     state = "no longer an example" if args.off else "an example for the coding-example table"
-    _say(f"the coding of {args.doc} {args.start}–{args.end} is {state}")
+    say(f"the coding of {args.doc} {args.start}–{args.end} is {state}")
 
 
 def cmd_stage(args: argparse.Namespace) -> None:
-    from app.cli import _print_json, _say
-    from app.core.documents import find_document
+    from app.core import lookup
     from app.core.project import open_project
     from app.core.stages import (
         add_stage,
         add_stage_span,
         delete_stage,
-        find_stage,
         list_stages,
         rename_stage,
         set_document_stage,
@@ -122,47 +116,45 @@ def cmd_stage(args: argparse.Namespace) -> None:
     if args.action == "add":
         with open_project(args.project) as project:
             stage = add_stage(project, args.name, after=args.after)
-        _say(f"added stage {stage.name}")
+        say(f"added stage {stage.name}")
     elif args.action == "assign":
         if not args.doc:
             raise GuijiError("stage assign needs --doc NAME")
         if (args.start is None) != (args.end is None):
             raise GuijiError("give both --start and --end, or neither (the whole document)")
         with open_project(args.project) as project:
-            with project.read() as session:
-                doc_id = find_document(session, args.doc).id
-                stage_id = find_stage(session, args.name).id
+            doc_id = lookup.document_id(project, args.doc)
+            stage_id = lookup.stage_id(project, args.name)
             if args.start is None:
                 set_document_stage(project, doc_id, stage_id)
             else:
                 add_stage_span(project, doc_id, stage_id, args.start, args.end)
-        _say(f"assigned {args.doc} to stage {args.name}")
+        say(f"assigned {args.doc} to stage {args.name}")
     elif args.action in ("rename", "move", "delete"):
         with open_project(args.project) as project:
-            with project.read() as session:
-                stage_id = find_stage(session, args.name).id
-                after_id = find_stage(session, args.after).id if args.after else None
+            stage_id = lookup.stage_id(project, args.name)
+            after_id = lookup.optional_stage_id(project, args.after)
             if args.action == "rename":
                 if not args.new_name:
                     raise GuijiError("stage rename needs the NEW name: stage PROJECT rename OLD NEW")
                 stage = rename_stage(project, stage_id, args.new_name)
-                _say(f"renamed stage {args.name} to {stage.name}")
+                say(f"renamed stage {args.name} to {stage.name}")
             elif args.action == "move":
                 _move(project, stage_id, after_id, args.to)
-                _say("stages: " + " → ".join(s.name for s in list_stages(project)))
+                say("stages: " + " → ".join(s.name for s in list_stages(project)))
             else:
                 snapshot = delete_stage(project, stage_id)
-                _say(f"deleted stage {args.name} ({len(snapshot.spans)} spans removed, "
+                say(f"deleted stage {args.name} ({len(snapshot.spans)} spans removed, "
                      f"{len(snapshot.document_ids)} documents and "
                      f"{len(snapshot.coding_ids)} codings unstaged)")
     else:
         with open_project(args.project, read_only=True) as project:
             stages = list_stages(project)
         if args.json:
-            _print_json([{"name": s.name, "position": s.position, "color": s.color} for s in stages])
+            print_json([{"name": s.name, "position": s.position, "color": s.color} for s in stages])
         else:
             for s in stages:
-                _say(s.name)
+                say(s.name)
 
 
 def _move(project: Any, stage_id: int, after_id: int | None, to: int | None) -> None:

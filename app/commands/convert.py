@@ -19,14 +19,13 @@ Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.
 
 
 def cmd_convert(args: argparse.Namespace) -> None:
-    from app.cli import default_coder
+    from app.core import lookup
+    from app.core.coders import default_coder
     from app.core.convert import convert_document, preview_convert
-    from app.core.documents import find_document
     from app.core.project import open_project
 
     with open_project(args.project, read_only=args.dry_run) as project:
-        with project.read() as session:
-            doc_id = find_document(session, args.doc).id
+        doc_id = lookup.document_id(project, args.doc)
         plan = preview_convert(project, doc_id, args.to, args.variant)
         applied = False
         if not args.dry_run and plan.splices:

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli import _print_json, _say, default_coder
+from app.commands.output import print_json, say
+from app.core.coders import default_coder
 
 Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
@@ -41,17 +42,16 @@ def _removed_json(removed: Any) -> list[dict[str, Any]]:
 
 def _report_removed(removed: Any) -> None:
     for r in removed:
-        _say(f"  removed {r.table.replace('_', ' ')} {r.id} ({r.start}–{r.end}): {r.text}")
+        say(f"  removed {r.table.replace('_', ' ')} {r.id} ({r.start}–{r.end}): {r.text}")
 
 
 def cmd_edit(args: argparse.Namespace) -> None:
-    from app.core.documents import find_document
+    from app.core import lookup
     from app.core.editing import edit_text
     from app.core.project import open_project
 
     with open_project(args.project) as project:
-        with project.read() as session:
-            doc_id = find_document(session, args.doc).id
+        doc_id = lookup.document_id(project, args.doc)
         change = edit_text(
             project,
             doc_id,
@@ -63,7 +63,7 @@ def cmd_edit(args: argparse.Namespace) -> None:
         )
     [doc] = change.documents
     if args.json:
-        _print_json(
+        print_json(
             {
                 "document": doc.document,
                 "start": args.start,
@@ -77,7 +77,7 @@ def cmd_edit(args: argparse.Namespace) -> None:
             }
         )
         return
-    _say(
+    say(
         f"edited {doc.document} {args.start}–{args.end}: {doc.replaced[0]!r} → {doc.splices[0].text!r} "
         f"({len(change.moved)} range(s) moved, {len(change.removed)} removed)"
     )
@@ -97,7 +97,7 @@ def cmd_replace(args: argparse.Namespace) -> None:
                 project, args.find, args.replacement, coder=args.coder or default_coder(), document_ids=ids
             )
     if args.json:
-        _print_json(
+        print_json(
             {
                 "find": args.find,
                 "replacement": preview.replacement,
@@ -111,10 +111,10 @@ def cmd_replace(args: argparse.Namespace) -> None:
         )
         return
     for h in preview.hits:
-        _say(f"{h.document}\t{h.start}\t{h.end}\t{h.context}")
+        say(f"{h.document}\t{h.start}\t{h.end}\t{h.context}")
     docs = len({h.document_id for h in preview.hits})
     verb = "would replace" if args.dry_run else "replaced"
-    _say(f"{verb} {len(preview.hits)} hit(s) in {docs} document(s)")
+    say(f"{verb} {len(preview.hits)} hit(s) in {docs} document(s)")
     _report_removed(preview.would_remove)
 
 
@@ -129,10 +129,10 @@ def cmd_names(args: argparse.Namespace) -> None:
         _warn(MAPPING_WARNING.format(path=path))
         _warn(f"fill in the 'pseudonym' column, then run: guiji pseudonymise {args.project} {path}")
     if args.json:
-        _print_json([{"name": n.name, "kind": n.kind, "count": n.count} for n in found])
+        print_json([{"name": n.name, "kind": n.kind, "count": n.count} for n in found])
     elif not args.out:
         for n in found:
-            _say(f"{n.name}\t{n.kind}\t{n.count}")
+            say(f"{n.name}\t{n.kind}\t{n.count}")
 
 
 def cmd_pseudonymise(args: argparse.Namespace) -> None:
@@ -154,7 +154,7 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
     for backup in backups:
         _warn(f"warning: the backup {backup.name} beside the project still holds the real names")
     if args.json:
-        _print_json(
+        print_json(
             {
                 "names": len(rows),
                 "replaced": change.hits,
@@ -165,7 +165,7 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
             }
         )
         return
-    _say(
+    say(
         f"pseudonymised: {change.hits} occurrence(s) of {len(rows)} name(s) in {len(change.documents)} "
         f"document(s), {len(change.cells)} other field(s) (names, memos, codes)"
     )
@@ -173,18 +173,15 @@ def cmd_pseudonymise(args: argparse.Namespace) -> None:
 
 
 def cmd_history(args: argparse.Namespace) -> None:
-    from app.core.documents import find_document
+    from app.core import lookup
     from app.core.editing import document_history
     from app.core.project import open_project
 
     with open_project(args.project, read_only=True) as project:
-        doc_id = None
-        if args.doc:
-            with project.read() as session:
-                doc_id = find_document(session, args.doc).id
+        doc_id = lookup.document_id(project, args.doc) if args.doc else None
         entries = document_history(project, doc_id)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "document": e.document,
@@ -206,7 +203,7 @@ def cmd_history(args: argparse.Namespace) -> None:
     for e in entries:
         where = f"{e.start}–{e.end}" if e.start is not None else f"{e.hits} hit(s)"
         what = f"{e.old_text!r} → {e.new_text!r}" if e.kind != "pseudonymise" else e.note
-        _say(f"{e.at.isoformat(timespec='seconds')}Z\t{e.document}\t{e.kind}\t{e.coder}\t{where}\t{what}")
+        say(f"{e.at.isoformat(timespec='seconds')}Z\t{e.document}\t{e.kind}\t{e.coder}\t{where}\t{what}")
 
 
 def register(add: Add) -> None:

@@ -13,34 +13,33 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from app.commands.output import print_json, say
+
 Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def cmd_export_qdpx(args: argparse.Namespace) -> None:
-    from app.cli import _print_json, _say
     from app.core.exchange.qdpx_export import export_qdpx
     from app.core.project import open_project
 
     with open_project(args.project, read_only=True) as project:
         report = export_qdpx(project, args.out)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return
-    _say(f"wrote {report.path}: " + ", ".join(f"{n:,} {k}" for k, n in report.counts))
+    say(f"wrote {report.path}: " + ", ".join(f"{n:,} {k}" for k, n in report.counts))
 
 
 def _print_report(args: argparse.Namespace, report: Any) -> None:
-    from app.cli import _print_json, _say
-
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return
     for line in report.lines():
-        _say(line)
+        say(line)
 
 
 def cmd_import_qdpx(args: argparse.Namespace) -> None:
-    from app.cli import default_coder
+    from app.core.coders import default_coder
     from app.core.exchange.qdpx_import import import_qdpx
 
     _print_report(args, import_qdpx(args.source, args.project, coder=default_coder()))

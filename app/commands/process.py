@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli import _print_json, _say
+from app.commands.output import print_json, say
 from app.core.errors import GuijiError
 
 Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
@@ -44,13 +44,13 @@ def cmd_transitions(args: argparse.Namespace) -> None:
         if args.csv:
             out = write_sequences_csv(result, args.csv)
             if not args.json:
-                _say(f"wrote {out}")
+                say(f"wrote {out}")
     if args.json:
-        _print_json(result.as_json())
+        print_json(result.as_json())
     elif not args.csv:
-        _say("from_stage\tfrom_code\tto_stage\tto_code\tcount\tcases")
+        say("from_stage\tfrom_code\tto_stage\tto_code\tcount\tcases")
         for t in result.transitions:
-            _say(f"{t.from_stage}\t{t.from_code}\t{t.to_stage}\t{t.to_code}\t{t.count}\t{'、'.join(t.cases)}")
+            say(f"{t.from_stage}\t{t.from_code}\t{t.to_stage}\t{t.to_code}\t{t.count}\t{'、'.join(t.cases)}")
 
 
 def cmd_figure(args: argparse.Namespace) -> None:
@@ -79,7 +79,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
     if out.suffix.lower() == ".png":
         px = pixel_size(figure, args.dpi)
         size += f", {px.width()} × {px.height()} px at {args.dpi:g} dpi"
-    _say(f"wrote {out} ({args.kind}, {size}, font {family})")
+    say(f"wrote {out} ({args.kind}, {size}, font {family})")
 
 
 def cmd_stage_report(args: argparse.Namespace) -> None:
@@ -89,7 +89,7 @@ def cmd_stage_report(args: argparse.Namespace) -> None:
     with open_project(args.project, read_only=True) as project:
         out = write_stage_report(project, args.out, level=args.level, unit=args.unit, selection=_selection(args),
                                  lang=args.lang or "zh")
-    _say(f"wrote {out}")
+    say(f"wrote {out}")
 
 
 def _link_json(link: Any) -> dict[str, Any]:
@@ -105,66 +105,52 @@ def _link_json(link: Any) -> dict[str, Any]:
 
 
 def cmd_links(args: argparse.Namespace) -> None:
-    from app.core.codebook import find_code
+    from app.core import lookup
     from app.core.process import links
     from app.core.project import open_project
-    from app.core.stages import find_stage
 
     action = args.action or "list"
     with open_project(args.project, read_only=action == "list") as project:
         if action == "list":
             found = links.list_links(project)
             if args.json:
-                _print_json([_link_json(link) for link in found])
+                print_json([_link_json(link) for link in found])
             else:
                 for link in found:
-                    _say(f"{link.id}\t{link.source}\t{link.label}\t{link.target}\t{link.summary.short()}")
+                    say(f"{link.id}\t{link.source}\t{link.label}\t{link.target}\t{link.summary.short()}")
             return
         if action == "add":
             if not (args.source and args.target):
                 raise GuijiError("links add needs --from PATH and --to PATH")
-            with project.read() as session:
-                source, target = find_code(session, args.source).id, find_code(session, args.target).id
-                s_stage = find_stage(session, args.from_stage).id if args.from_stage else None
-                t_stage = find_stage(session, args.to_stage).id if args.to_stage else None
-            from app.cli import default_coder
+            source, target = lookup.code_id(project, args.source), lookup.code_id(project, args.target)
+            s_stage = lookup.optional_stage_id(project, args.from_stage)
+            t_stage = lookup.optional_stage_id(project, args.to_stage)
+            from app.core.coders import default_coder
 
             link = links.create_link(project, source, target, args.relation, source_stage_id=s_stage,
                                      target_stage_id=t_stage, memo=args.memo or "", coder=default_coder())
-            _print_json(_link_json(link)) if args.json else _say(f"link {link.id}: {link.source} "
+            print_json(_link_json(link)) if args.json else say(f"link {link.id}: {link.source} "
                                                                    f"—{link.label}→ {link.target}")
             return
         if args.link is None:
             raise GuijiError(f"links {action} needs the link's id")
         if action == "delete":
             gone = links.delete_link(project, args.link)
-            _say(f"deleted link {gone.link.id} and its {len(gone.link.evidence)} evidence passage(s)")
+            say(f"deleted link {gone.link.id} and its {len(gone.link.evidence)} evidence passage(s)")
             return
         evidence = _evidence_coding(project, args)
         item = links.add_evidence(project, args.link, evidence, test=args.test, stance=args.stance,
                                   note=args.memo or "")
-        _say(f"evidence {item.id}: {item.document} {item.start}–{item.end} ({item.test}, {item.stance})")
+        say(f"evidence {item.id}: {item.document} {item.start}–{item.end} ({item.test}, {item.stance})")
 
 
 def _evidence_coding(project: Any, args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
-    from app.core.codebook import find_code
-    from app.core.db.models import Coder, Coding
-    from app.core.documents import find_document
+    from app.core import lookup
 
     if args.doc is None or args.start is None or args.end is None:
         raise GuijiError("links evidence needs --doc NAME --start N --end N (and --code PATH when several "
                          "codings share the range)")
-    with project.read() as session:
-        doc = find_document(session, args.doc)
-        query = select(Coding.id).where(Coding.document_id == doc.id, Coding.start == args.start,
-                                        Coding.end == args.end)
-        if args.code:
-            query = query.where(Coding.code_id == find_code(session, args.code).id)
-        if args.coder:
-            query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name.in_(args.coder))
-        ids = list(session.scalars(query))
+    ids = lookup.coding_ids_at(project, args.doc, args.start, args.end, code=args.code, coders=args.coder)
     if not ids:
         raise GuijiError(f"{args.doc}: no coding at {args.start}–{args.end}")
     if len(ids) > 1:

@@ -18,19 +18,18 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from app.cli import _print_json, _say
+from app.commands.output import print_json, say
 
 # The same as app.core.nlp.model.DEFAULT_THRESHOLD (a test checks), without importing it for --help.
 DEFAULT_THRESHOLD = 0.15
 
 
 def _document_id(project: Any, name: str | None) -> int | None:
-    from app.core.documents import find_document
+    from app.core import lookup
 
     if name is None:
         return None
-    with project.read() as session:
-        return find_document(session, name).id
+    return lookup.document_id(project, name)
 
 
 def _threshold(value: str) -> float:
@@ -55,10 +54,10 @@ def cmd_suggest(args: argparse.Namespace) -> None:
         found = suggest(project, document_id=_document_id(project, args.doc), threshold=args.threshold,
                         kind=args.unit)
     if args.json:
-        _print_json([s.as_dict() for s in found])
+        print_json([s.as_dict() for s in found])
     else:
         for s in found:
-            _say(f"{s.document}\t{s.start}\t{s.end}\t{s.code}\t{s.score:.2f}\t{s.source}\t{s.reason}")
+            say(f"{s.document}\t{s.start}\t{s.end}\t{s.code}\t{s.score:.2f}\t{s.source}\t{s.reason}")
 
 
 def cmd_train(args: argparse.Namespace) -> None:
@@ -68,9 +67,9 @@ def cmd_train(args: argparse.Namespace) -> None:
     with open_project(args.project) as project:
         report = train(project, kind=args.unit)
     if args.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
     else:
-        _say(
+        say(
             f"trained on {report.units} units ({report.positives} coded) for {report.labels} codes in "
             f"{report.seconds:.1f} s ({report.epochs} epochs); model saved in the project "
             f"({report.size_bytes / 1e6:.1f} MB)"
@@ -87,10 +86,10 @@ def cmd_keywords(args: argparse.Namespace) -> None:
         terms = document_key_terms(project, doc_id, start=args.start, end=args.end, top=args.top,
                                    method="textrank" if args.textrank else "tfidf")
     if args.json:
-        _print_json([t.as_dict() for t in terms])
+        print_json([t.as_dict() for t in terms])
     else:
         for t in terms:
-            _say(f"{t.term}\t{t.weight:.3f}\t{t.count}")
+            say(f"{t.term}\t{t.weight:.3f}\t{t.count}")
 
 
 def cmd_evaluate(args: argparse.Namespace) -> None:
@@ -100,15 +99,15 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
     with open_project(args.project, read_only=True) as project:
         result = evaluate(project, folds=args.folds, threshold=args.threshold, kind=args.unit).as_dict()
     if args.json:
-        _print_json(result)
+        print_json(result)
         return
-    _say(f"{result['folds']}-fold cross-validation by document over {result['documents']} coded documents, "
+    say(f"{result['folds']}-fold cross-validation by document over {result['documents']} coded documents, "
          f"{result['units']} {result['unit']} units, threshold {result['threshold']}")
-    _say(f"{'':10}{'precision':>10}{'recall':>8}{'F1':>7}   (macro P / R / F1)")
+    say(f"{'':10}{'precision':>10}{'recall':>8}{'F1':>7}   (macro P / R / F1)")
     for method in ("keywords", "model", "combined"):
         m = result[method]
         macro = m["macro"]
-        _say(f"{method:10}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>7.3f}   "
+        say(f"{method:10}{m['precision']:>10.3f}{m['recall']:>8.3f}{m['f1']:>7.3f}   "
              f"({macro['precision']:.3f} / {macro['recall']:.3f} / {macro['f1']:.3f})")
 
 

@@ -16,19 +16,18 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from app.cli import _print_json, _say
+from app.commands.output import print_json, say
 from app.core.errors import GuijiError
 
 Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def _document_ids(project: Any, names: list[str] | None) -> list[int] | None:
-    from app.core.documents import find_document
+    from app.core import lookup
 
     if not names:
         return None
-    with project.read() as session:
-        return [find_document(session, name).id for name in names]
+    return lookup.document_ids(project, names)
 
 
 def cmd_search(args: argparse.Namespace) -> None:
@@ -39,29 +38,26 @@ def cmd_search(args: argparse.Namespace) -> None:
         hits = search(project, args.term, document_ids=_document_ids(project, args.doc), limit=args.limit,
                       fold_scripts=not args.exact)
     if args.json:
-        _print_json([
+        print_json([
             {"document": h.document, "start": h.start, "end": h.end, "context": h.context} for h in hits
         ])
     else:
         for h in hits:
-            _say(f"{h.document}\t{h.start}\t{h.end}\t{h.context}")
+            say(f"{h.document}\t{h.start}\t{h.end}\t{h.context}")
 
 
 def cmd_retrieve(args: argparse.Namespace) -> None:
-    from app.core.cases import find_case
-    from app.core.codebook import find_code
+    from app.core import lookup
     from app.core.project import open_project
     from app.core.retrieval import export_passages, retrieve
-    from app.core.stages import find_stage
 
     if args.json and args.out:
         raise GuijiError("give --json or --out, not both")
     with open_project(args.project, read_only=True) as project:
-        with project.read() as session:
-            codes = [find_code(session, path).id for path in args.code]
-            exclude = [find_code(session, path).id for path in args.exclude or []]
-            stage_ids = [find_stage(session, name).id for name in args.stage] if args.stage else None
-            case_ids = [find_case(session, name).id for name in args.case] if args.case else None
+        codes = lookup.code_ids(project, args.code)
+        exclude = lookup.code_ids(project, args.exclude or [])
+        stage_ids = lookup.stage_ids(project, args.stage) if args.stage else None
+        case_ids = lookup.case_ids(project, args.case) if args.case else None
         passages = retrieve(
             project, codes=codes, mode=args.mode, exclude=exclude, include_children=args.children,
             document_ids=_document_ids(project, args.doc), case_ids=case_ids, coders=args.coder,
@@ -69,16 +65,16 @@ def cmd_retrieve(args: argparse.Namespace) -> None:
         )
     if args.out:
         path = export_passages(passages, args.out)
-        _say(f"wrote {len(passages)} passage(s) to {path}")
+        say(f"wrote {len(passages)} passage(s) to {path}")
     elif args.json:
-        _print_json([
+        print_json([
             {"document": p.document, "start": p.start, "end": p.end, "text": p.text, "codes": list(p.codes),
              "coders": list(p.coders), "stage": p.stage}
             for p in passages
         ])
     else:
         for p in passages:
-            _say(f"{p.document}\t{p.start}\t{p.end}\t{'; '.join(p.codes)}\t{'; '.join(p.coders)}\t"
+            say(f"{p.document}\t{p.start}\t{p.end}\t{'; '.join(p.codes)}\t{'; '.join(p.coders)}\t"
                  f"{p.stage or ''}\t{p.text}")
 
 
@@ -95,10 +91,10 @@ def cmd_cases(args: argparse.Namespace) -> None:
         for c in found
     ]
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         for c in found:
-            _say(f"{c.name}\t{len(c.documents)} document(s)\t{len(c.passages)} passage(s)")
+            say(f"{c.name}\t{len(c.documents)} document(s)\t{len(c.passages)} passage(s)")
 
 
 def cmd_attributes(args: argparse.Namespace) -> None:
@@ -109,15 +105,15 @@ def cmd_attributes(args: argparse.Namespace) -> None:
         definitions = list_attributes(project)
         table = attribute_table(project)
     if args.json:
-        _print_json({
+        print_json({
             "attributes": [{"name": a.name, "type": a.type} for a in definitions],
             "documents": [{"document": name, "values": values} for _id, name, values in table],
         })
     else:
         names = [a.name for a in definitions]
-        _say("\t".join(["document", *names]))
+        say("\t".join(["document", *names]))
         for _id, name, values in table:
-            _say("\t".join([name, *(values.get(n, "") for n in names)]))
+            say("\t".join([name, *(values.get(n, "") for n in names)]))
 
 
 def cmd_memos(args: argparse.Namespace) -> None:
@@ -127,10 +123,10 @@ def cmd_memos(args: argparse.Namespace) -> None:
     with open_project(args.project, read_only=True) as project:
         found = list_memos(project, args.query)
     if args.json:
-        _print_json([{"kind": m.kind, "title": m.title, "text": m.text} for m in found])
+        print_json([{"kind": m.kind, "title": m.title, "text": m.text} for m in found])
     else:
         for m in found:
-            _say(f"{m.kind}\t{m.title}\t{m.text}")
+            say(f"{m.kind}\t{m.title}\t{m.text}")
 
 
 def register(add: Add) -> None:

@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
         self._set_project(project)
 
     def _coder_name(self) -> str:
-        from app.cli import default_coder
+        from app.core.coders import default_coder
 
         stored = str(settings().value("coder/name", "") or "")
         if stored:
