@@ -19,3 +19,11 @@ AREAS: tuple[str, ...] = (
     "project", "coding", "tools", "check", "workspace", "codebook", "exchange", "editing", "suggest", "process",
     "convert",
 )
+
+COMMANDS: frozenset[str] = frozenset({
+    "attributes", "cases", "check", "code", "codebook", "codes", "codings", "convert", "edit", "evaluate",
+    "exemplar", "export-qdpx", "figure", "history", "import", "import-qdpx", "import-rqda", "info",
+    "keywords", "links", "memos", "names", "new", "pseudonymise", "replace", "retrieve", "sample",
+    "saturation", "screenshot", "search", "stage", "stage-report", "suggest", "table", "templates", "train",
+    "transitions",
+})
