@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.core.db.models import AttributeDefinition, Document, DocumentAttribute
 from app.core.db.snapshot import RowsSnapshot, capture, restore
 from app.core.errors import NotFoundError, ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 
 AttributeType = Literal["text", "number", "date"]
@@ -105,10 +106,7 @@ def typed_value(type_: str, stored: str) -> str | float | date:
 
 
 def _get(session: Session, attribute_id: int) -> AttributeDefinition:
-    row = session.get(AttributeDefinition, attribute_id)
-    if row is None:
-        raise NotFoundError(f"no attribute with id {attribute_id}")
-    return row
+    return get_or_raise(session, AttributeDefinition, attribute_id, what="attribute")
 
 
 def _check_name(session: Session, name: str, attribute_id: int | None = None) -> str:
@@ -162,7 +160,7 @@ def get_attribute(project: Project, attribute_id: int) -> AttributeInfo:
     for info in list_attributes(project):
         if info.id == attribute_id:
             return info
-    raise NotFoundError(f"no attribute with id {attribute_id}")
+    raise not_found("attribute", attribute_id)
 
 
 def find_attribute(session: Session, name: str) -> AttributeDefinition:
@@ -182,8 +180,7 @@ def set_attribute(
     """
     with project.write() as session:
         definition = _get(session, attribute_id)
-        if session.get(Document, document_id) is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        get_or_raise(session, Document, document_id, what="document")
         row = session.get(DocumentAttribute, (document_id, attribute_id))
         previous = row.value if row is not None else None
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -201,8 +198,7 @@ def set_attribute(
 def get_attributes(project: Project, document_id: int) -> list[AttributeValue]:
     """A document's attribute values, in the definitions' order."""
     with project.read() as session:
-        if session.get(Document, document_id) is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        get_or_raise(session, Document, document_id, what="document")
         rows = session.execute(
             select(DocumentAttribute.attribute_id, AttributeDefinition.name, AttributeDefinition.type,
                    DocumentAttribute.value)

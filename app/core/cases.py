@@ -17,6 +17,7 @@ from app.core.coding import check_span
 from app.core.db.models import Case, CasePassage, Document, case_document
 from app.core.db.snapshot import RowsSnapshot, capture, restore
 from app.core.errors import NotFoundError, ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 
 
@@ -63,10 +64,7 @@ def _check_name(name: str) -> str:
 
 
 def _get(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFoundError(f"no case with id {case_id}")
-    return case
+    return get_or_raise(session, Case, case_id, what="case")
 
 
 def _check_free(session: Session, name: str, case_id: int | None = None) -> None:
@@ -143,7 +141,7 @@ def add_case_documents(project: Project, case_id: int, document_ids: Iterable[in
         known = set(session.scalars(select(Document.id).where(Document.id.in_(wanted))))
         missing = [d for d in wanted if d not in known]
         if missing:
-            raise NotFoundError(f"no document with id {missing[0]}")
+            raise not_found("document", missing[0])
         present = set(session.scalars(
             select(case_document.c.document_id).where(case_document.c.case_id == case_id)
         ))
@@ -175,9 +173,7 @@ def add_case_passage(
     """Add ``[start, end)`` of a document to a case (``passage_id`` re-creates a removed one)."""
     with project.write() as session:
         _get(session, case_id)
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
         check_span(doc.name, doc.length, start, end)
         row = CasePassage(case_id=case_id, document_id=document_id, start=start, end=end)
         if passage_id is not None:
@@ -193,7 +189,7 @@ def remove_case_passage(project: Project, passage_id: int) -> CasePassageInfo:
     with project.write() as session:
         found = _passages(session, passage_ids=[passage_id])
         if not found:
-            raise NotFoundError(f"no case passage with id {passage_id}")
+            raise not_found("case passage", passage_id)
         session.execute(delete(CasePassage).where(CasePassage.id == passage_id))
     return found[0]
 
@@ -204,7 +200,7 @@ def move_case(project: Project, case_id: int, new_index: int) -> int:
         ordered = list(session.scalars(select(Case).order_by(Case.position, Case.id)))
         ids = [c.id for c in ordered]
         if case_id not in ids:
-            raise NotFoundError(f"no case with id {case_id}")
+            raise not_found("case", case_id)
         old_index = ids.index(case_id)
         case = ordered.pop(old_index)
         ordered.insert(max(0, min(new_index, len(ordered))), case)
@@ -270,7 +266,7 @@ def get_case(project: Project, case_id: int) -> CaseInfo:
     with project.read() as session:
         found = _list_cases(session, [case_id])
     if not found:
-        raise NotFoundError(f"no case with id {case_id}")
+        raise not_found("case", case_id)
     return found[0]
 
 

@@ -23,6 +23,7 @@ from app.core.db.models import Code, Coding
 from app.core.db.snapshot import RowsSnapshot, capture, restore
 from app.core.documents import unique_name
 from app.core.errors import NotFoundError, ValidationError
+from app.core.lookup import get_or_raise
 from app.core.project import Project
 
 MEMO_JOIN = "\n\n"
@@ -98,10 +99,7 @@ def _subtree_ids(session: Session, root_id: int) -> list[int]:
 
 
 def _get(session: Session, code_id: int) -> Code:
-    code = session.get(Code, code_id)
-    if code is None:
-        raise NotFoundError(f"no code with id {code_id}")
-    return code
+    return get_or_raise(session, Code, code_id, what="code")
 
 
 def snapshot_code(project: Project, code_id: int) -> CodeSnapshot:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import Code, Coding, ProjectMeta
 from app.core.errors import NotFoundError, ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 
 PATH_SEPARATOR = "/"
@@ -159,8 +160,8 @@ def create_child_code(
     """Create a code named ``name`` under ``parent_id`` (None: at the top level)."""
     name = check_name(name)
     with project.write() as session:
-        if parent_id is not None and session.get(Code, parent_id) is None:
-            raise NotFoundError(f"no code with id {parent_id}")
+        if parent_id is not None:
+            get_or_raise(session, Code, parent_id, what="code")
         if _child(session, parent_id, name) is not None:
             raise ValidationError(f"a code named '{name}' already exists there", code="name.exists",
                                   params={"what": "code", "name": name})
@@ -224,7 +225,7 @@ def get_code(project: Project, code_id: int) -> CodeInfo:
     for info in list_codes(project):
         if info.id == code_id:
             return info
-    raise NotFoundError(f"no code with id {code_id}")
+    raise not_found("code", code_id)
 
 
 def code_paths(session: Session) -> dict[int, str]:
@@ -443,7 +444,4 @@ def _subtree_ids(session: Session, root_id: int) -> list[int]:
 
 
 def _get(session: Session, code_id: int) -> Code:
-    code = session.get(Code, code_id)
-    if code is None:
-        raise NotFoundError(f"no code with id {code_id}")
-    return code
+    return get_or_raise(session, Code, code_id, what="code")

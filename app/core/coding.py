@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coder, Coding, Document, Stage, utcnow
-from app.core.errors import NotFoundError, StaleTextError, ValidationError
+from app.core.errors import StaleTextError, ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.stages import effective_stages
 
@@ -102,14 +103,11 @@ def _insert(
     session: Session, document_id: int, code_id: int, start: int, end: int, coder: str, memo: str,
     stage_id: int | None, coding_id: int | None, created_at: datetime | None,
 ) -> int:
-    doc = session.get(Document, document_id)
-    if doc is None:
-        raise NotFoundError(f"no document with id {document_id}")
+    doc = get_or_raise(session, Document, document_id, what="document")
     check_span(doc.name, doc.length, start, end)
-    if session.get(Code, code_id) is None:
-        raise NotFoundError(f"no code with id {code_id}")
-    if stage_id is not None and session.get(Stage, stage_id) is None:
-        raise NotFoundError(f"no stage with id {stage_id}")
+    get_or_raise(session, Code, code_id, what="code")
+    if stage_id is not None:
+        get_or_raise(session, Stage, stage_id, what="stage")
     row = Coding(
         document_id=document_id, code_id=code_id, coder_id=get_or_create_coder(session, coder).id,
         start=start, end=end, memo=memo, stage_id=stage_id, created_at=created_at or utcnow(),
@@ -134,9 +132,7 @@ def restore_coding(project: Project, info: CodingInfo) -> None:
 def delete_coding(project: Project, coding_id: int) -> None:
     """Remove a coding without returning it (undo and redo, where the caller has it already)."""
     with project.write() as session:
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
         session.delete(row)
 
 
@@ -144,9 +140,7 @@ def remove_coding(project: Project, coding_id: int) -> CodingInfo:
     """Remove a coding; returns it as it was (enough to re-create it)."""
     info = get_coding(project, coding_id)
     with project.write() as session:
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
         session.delete(row)
     return info
 
@@ -154,9 +148,7 @@ def remove_coding(project: Project, coding_id: int) -> CodingInfo:
 def set_coding_memo(project: Project, coding_id: int, memo: str) -> CodingInfo:
     """Replace a coding's memo."""
     with project.write() as session:
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
         row.memo = memo
     return get_coding(project, coding_id)
 
@@ -164,11 +156,9 @@ def set_coding_memo(project: Project, coding_id: int, memo: str) -> CodingInfo:
 def set_coding_stage(project: Project, coding_id: int, stage_id: int | None) -> CodingInfo:
     """Set (or clear, with None) the stage of a coding itself; it overrides its span's and document's."""
     with project.write() as session:
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
-        if stage_id is not None and session.get(Stage, stage_id) is None:
-            raise NotFoundError(f"no stage with id {stage_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
+        if stage_id is not None:
+            get_or_raise(session, Stage, stage_id, what="stage")
         row.stage_id = stage_id
     return get_coding(project, coding_id)
 
@@ -177,7 +167,7 @@ def get_coding(project: Project, coding_id: int) -> CodingInfo:
     """One coding by id."""
     found = list_codings(project, coding_ids=[coding_id])
     if not found:
-        raise NotFoundError(f"no coding with id {coding_id}")
+        raise not_found("coding", coding_id)
     return found[0]
 
 
@@ -322,13 +312,12 @@ def apply_codings(project: Project, items: Sequence[NewCoding]) -> list[CodingIn
         for item in items:
             doc = docs.get(item.document_id) or session.get(Document, item.document_id)
             if doc is None:
-                raise NotFoundError(f"no document with id {item.document_id}")
+                raise not_found("document", item.document_id)
             docs[item.document_id] = doc
             check_span(doc.name, doc.length, item.start, item.end)
-            if session.get(Code, item.code_id) is None:
-                raise NotFoundError(f"no code with id {item.code_id}")
-            if item.stage_id is not None and session.get(Stage, item.stage_id) is None:
-                raise NotFoundError(f"no stage with id {item.stage_id}")
+            get_or_raise(session, Code, item.code_id, what="code")
+            if item.stage_id is not None:
+                get_or_raise(session, Stage, item.stage_id, what="stage")
             row = Coding(
                 document_id=item.document_id, code_id=item.code_id,
                 coder_id=get_or_create_coder(session, item.coder).id, start=item.start, end=item.end,
@@ -358,7 +347,7 @@ def remove_codings(project: Project, coding_ids: Sequence[int]) -> list[CodingIn
         found = {c.id: c for c in listed}
         missing = [i for i in coding_ids if i not in found]
         if missing:
-            raise NotFoundError(f"no coding with id {missing[0]}")
+            raise not_found("coding", missing[0])
         for coding_id in coding_ids:
             row = session.get(Coding, coding_id)
             if row is not None:
@@ -377,9 +366,7 @@ def update_coding_span(
     with project.write() as session:
         if expect_sha256 is not None:
             check_text_unchanged(session, old.document_id, expect_sha256)
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
         doc = session.get(Document, row.document_id)
         assert doc is not None  # the foreign key guarantees it
         check_span(doc.name, doc.length, start, end)
@@ -391,10 +378,7 @@ def set_coding_code(project: Project, coding_id: int, code_id: int) -> tuple[Cod
     """Give a coding another code; returns ``(old, new)`` (undo: set old's ``code_id`` back)."""
     old = get_coding(project, coding_id)
     with project.write() as session:
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
-        if session.get(Code, code_id) is None:
-            raise NotFoundError(f"no code with id {code_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
+        get_or_raise(session, Code, code_id, what="code")
         row.code_id = code_id
     return old, get_coding(project, coding_id)

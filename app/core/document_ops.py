@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from app.core.db.models import Coding, Document
 from app.core.db.snapshot import RowsSnapshot, capture, restore
 from app.core.documents import DocumentInfo, get_document
-from app.core.errors import NotFoundError, ValidationError
+from app.core.errors import ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.text import detect_turns, split_sentences
 
@@ -65,10 +66,7 @@ class DocumentProperties:
 
 
 def _get(session: Session, document_id: int) -> Document:
-    doc = session.get(Document, document_id)
-    if doc is None:
-        raise NotFoundError(f"no document with id {document_id}")
-    return doc
+    return get_or_raise(session, Document, document_id, what="document")
 
 
 def _snapshot(session: Session, document_id: int) -> DocumentSnapshot:
@@ -107,7 +105,7 @@ def move_document(project: Project, document_id: int, new_index: int) -> int:
         ordered = list(session.scalars(select(Document).order_by(Document.position, Document.id)))
         ids = [d.id for d in ordered]
         if document_id not in ids:
-            raise NotFoundError(f"no document with id {document_id}")
+            raise not_found("document", document_id)
         old_index = ids.index(document_id)
         doc = ordered.pop(old_index)
         ordered.insert(max(0, min(new_index, len(ordered))), doc)

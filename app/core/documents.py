@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.core.db.models import Coding, Document, utcnow
 from app.core.errors import NotFoundError, ValidationError
 from app.core.exchange.readers import read_document_file
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.text import normalise, sha256_text
 
@@ -126,7 +127,7 @@ def get_document(project: Project, document_id: int) -> DocumentInfo:
     for info in list_documents(project):
         if info.id == document_id:
             return info
-    raise NotFoundError(f"no document with id {document_id}")
+    raise not_found("document", document_id)
 
 
 def find_document(session: Session, name: str) -> Document:
@@ -148,7 +149,7 @@ def document_text(project: Project, document_id: int) -> str:
     with project.read() as session:
         text = session.scalar(select(Document.text).where(Document.id == document_id))
     if text is None:
-        raise NotFoundError(f"no document with id {document_id}")
+        raise not_found("document", document_id)
     return text
 
 
@@ -158,9 +159,7 @@ def rename_document(project: Project, document_id: int, new_name: str) -> Docume
     if not new_name:
         raise ValidationError("a document name cannot be empty", code="name.empty", params={"what": "document"})
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
         clash = session.scalar(select(Document.id).where(Document.name == new_name, Document.id != document_id))
         if clash is not None:
             raise ValidationError(f"a document named '{new_name}' already exists", code="name.exists",
@@ -172,9 +171,7 @@ def rename_document(project: Project, document_id: int, new_name: str) -> Docume
 def delete_document(project: Project, document_id: int) -> int:
     """Delete a document with its codings; returns how many codings went with it."""
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
         removed = session.scalar(select(func.count(Coding.id)).where(Coding.document_id == document_id)) or 0
         session.delete(doc)
     return removed

@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 from app.core.db.fts import document_contains
 from app.core.db.models import Base, Document, DocumentEdit, utcnow
 from app.core.db.snapshot import RowImage, RowsSnapshot, capture, restore
-from app.core.errors import NotFoundError, ValidationError
+from app.core.errors import ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.search import CONTEXT_CHARS, context_of
 from app.core.splice import SpanMapper, Splice, check_splices, splice_text, undo_splices
@@ -211,10 +212,7 @@ def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 
 def _get_document(session: Session, document_id: int) -> Document:
-    doc = session.get(Document, document_id)
-    if doc is None:
-        raise NotFoundError(f"no document with id {document_id}")
-    return doc
+    return get_or_raise(session, Document, document_id, what="document")
 
 
 def _quote(session: Session, name: str) -> str:
@@ -444,7 +442,7 @@ def _candidates(session: Session, term: str, document_ids: Iterable[int] | None)
         known = set(session.scalars(select(Document.id).where(Document.id.in_(ids))))
         missing = [i for i in ids if i not in known]
         if missing:
-            raise NotFoundError(f"no document with id {missing[0]}")
+            raise not_found("document", missing[0])
         query = query.where(Document.id.in_(ids))
     return [_Doc(*row) for row in session.execute(query)]
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coding, Document, ProjectMeta
-from app.core.errors import NotFoundError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.search import fold_ascii
 
@@ -63,15 +63,14 @@ def _memo(project: Project, model: type[Document] | type[Code], row_id: int) -> 
     with project.read() as session:
         memo = session.scalar(select(model.memo).where(model.id == row_id))
     if memo is None:
-        raise NotFoundError(f"no {model.__tablename__} with id {row_id}")
+        raise not_found(str(model.__tablename__), row_id)
     return memo
 
 
 def _set_memo(project: Project, model: type[Document] | type[Code], row_id: int, memo: str) -> str:
     with project.write() as session:
-        row = session.get(Document, row_id) if model is Document else session.get(Code, row_id)
-        if row is None:
-            raise NotFoundError(f"no {model.__tablename__} with id {row_id}")
+        row: Document | Code = (get_or_raise(session, Document, row_id, what="document") if model is Document
+                                else get_or_raise(session, Code, row_id, what="code"))
         previous = row.memo
         row.memo = memo
     return previous

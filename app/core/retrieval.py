@@ -38,7 +38,8 @@ from app.core import variants
 from app.core.cases import case_ranges
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coder, Coding, Document, Stage
-from app.core.errors import GuijiError, NotFoundError, ValidationError
+from app.core.errors import GuijiError, ValidationError
+from app.core.lookup import not_found
 from app.core.project import Project
 from app.core.stages import effective_stages
 
@@ -116,7 +117,7 @@ def _expand(session: Session, code_ids: Iterable[int], children: bool) -> list[s
     groups = []
     for code_id in code_ids:
         if code_id not in parents:
-            raise NotFoundError(f"no code with id {code_id}")
+            raise not_found("code", code_id)
         group = {code_id}
         frontier = [code_id] if children else []
         while frontier:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import Coding, Document, Stage, StageSpan
 from app.core.errors import NotFoundError, ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 
 
@@ -62,7 +63,7 @@ def get_stage(project: Project, stage_id: int) -> StageInfo:
     for info in list_stages(project):
         if info.id == stage_id:
             return info
-    raise NotFoundError(f"no stage with id {stage_id}")
+    raise not_found("stage", stage_id)
 
 
 def find_stage(session: Session, name: str) -> Stage:
@@ -265,20 +266,15 @@ def restore_stage(project: Project, snapshot: StageSnapshot) -> StageInfo:
 
 
 def _get_stage(session: Session, stage_id: int) -> Stage:
-    stage = session.get(Stage, stage_id)
-    if stage is None:
-        raise NotFoundError(f"no stage with id {stage_id}")
-    return stage
+    return get_or_raise(session, Stage, stage_id, what="stage")
 
 
 def set_document_stage(project: Project, document_id: int, stage_id: int | None) -> None:
     """Set (or clear, with None) the stage of a whole document."""
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
-        if stage_id is not None and session.get(Stage, stage_id) is None:
-            raise NotFoundError(f"no stage with id {stage_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
+        if stage_id is not None:
+            get_or_raise(session, Stage, stage_id, what="stage")
         doc.stage_id = stage_id
 
 
@@ -287,12 +283,8 @@ def add_stage_span(
 ) -> StageSpanInfo:
     """Mark ``[start, end)`` of a document as belonging to a stage (``span_id`` re-creates a removed one)."""
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
-        stage = session.get(Stage, stage_id)
-        if stage is None:
-            raise NotFoundError(f"no stage with id {stage_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
+        stage = get_or_raise(session, Stage, stage_id, what="stage")
         if not (0 <= start < end <= doc.length):
             raise ValidationError(
                 f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
@@ -309,9 +301,7 @@ def add_stage_span(
 def document_stage_id(project: Project, document_id: int) -> int | None:
     """The stage set on a whole document (None: none)."""
     with project.read() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
         return doc.stage_id
 
 
@@ -334,9 +324,7 @@ def set_span_stage(
     touch or overlap it are joined into it.
     """
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
         if not (0 <= start < end <= doc.length):
             raise ValidationError(
                 f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
@@ -344,7 +332,7 @@ def set_span_stage(
             )
         stage = None if stage_id is None else session.get(Stage, stage_id)
         if stage_id is not None and stage is None:
-            raise NotFoundError(f"no stage with id {stage_id}")
+            raise not_found("stage", stage_id)
         names = dict(session.execute(select(Stage.id, Stage.name)).all())
         touching = list(session.scalars(
             select(StageSpan).where(StageSpan.document_id == document_id, StageSpan.start <= end,
@@ -417,9 +405,7 @@ def list_stage_spans(project: Project, document_id: int) -> list[StageSpanInfo]:
 def remove_stage_span(project: Project, span_id: int) -> StageSpanInfo:
     """Remove a stage span; returns it as it was."""
     with project.write() as session:
-        row = session.get(StageSpan, span_id)
-        if row is None:
-            raise NotFoundError(f"no stage span with id {span_id}")
+        row = get_or_raise(session, StageSpan, span_id, what="stage span")
         name = _get_stage(session, row.stage_id).name
         info = StageSpanInfo(row.id, row.document_id, row.stage_id, name, row.start, row.end)
         session.delete(row)

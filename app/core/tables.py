@@ -17,6 +17,7 @@ from app.core.coding import CodingInfo, list_codings
 from app.core.db.models import Case, CasePassage, Coding, Document, case_document
 from app.core.errors import NotFoundError, ValidationError
 from app.core.exchange.table_writers import PaperTable, write_table
+from app.core.lookup import get_or_raise
 from app.core.project import Project
 from app.core.stages import list_stages
 
@@ -35,9 +36,7 @@ _CONCEPT_LEVELS = {"concept"}
 def set_exemplar(project: Project, coding_id: int, exemplar: bool = True) -> bool:
     """Mark (or unmark) a coding as an example for the coding-example table; returns the old value."""
     with project.write() as session:
-        row = session.get(Coding, coding_id)
-        if row is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+        row = get_or_raise(session, Coding, coding_id, what="coding")
         old = bool(row.exemplar)
         row.exemplar = exemplar
     return old

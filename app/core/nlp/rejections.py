@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.core.coding import check_span
 from app.core.db.models import Code, Document, SuggestionRejection, utcnow
-from app.core.errors import NotFoundError
+from app.core.lookup import get_or_raise
 from app.core.project import Project
 
 __all__ = ["Rejection", "list_rejections", "reject", "unreject"]
@@ -53,12 +53,9 @@ def reject(
     ``rejection_id`` and ``at`` re-create an undone rejection exactly (redo).
     """
     with project.write() as session:
-        doc = session.get(Document, document_id)
-        if doc is None:
-            raise NotFoundError(f"no document with id {document_id}")
+        doc = get_or_raise(session, Document, document_id, what="document")
         check_span(doc.name, doc.length, start, end)
-        if session.get(Code, code_id) is None:
-            raise NotFoundError(f"no code with id {code_id}")
+        get_or_raise(session, Code, code_id, what="code")
         row = SuggestionRejection(
             document_id=document_id, code_id=code_id, start=start, end=end, coder=coder, at=at or utcnow()
         )
@@ -72,9 +69,7 @@ def reject(
 def unreject(project: Project, rejection_id: int) -> Rejection:
     """Forget a rejection (undo); returns it as it was."""
     with project.write() as session:
-        row = session.get(SuggestionRejection, rejection_id)
-        if row is None:
-            raise NotFoundError(f"no rejected suggestion with id {rejection_id}")
+        row = get_or_raise(session, SuggestionRejection, rejection_id, what="rejected suggestion")
         info = _info(row)
         session.delete(row)
     return info

@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coding, Document, Link, LinkEvidence, Stage, utcnow
 from app.core.db.snapshot import RowsSnapshot, capture, restore
-from app.core.errors import NotFoundError, ValidationError
+from app.core.errors import ValidationError
+from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 
 #: Built-in relation types: key -> (Chinese label, English label, line style in figures).
@@ -216,8 +217,8 @@ class LinkSnapshot:
 
 
 def _check_stage(session: Session, stage_id: int | None) -> None:
-    if stage_id is not None and session.get(Stage, stage_id) is None:
-        raise NotFoundError(f"no stage with id {stage_id}")
+    if stage_id is not None:
+        get_or_raise(session, Stage, stage_id, what="stage")
 
 
 def create_link(
@@ -237,8 +238,7 @@ def create_link(
     key = relation_key(relation)
     with project.write() as session:
         for code_id in (source_id, target_id):
-            if session.get(Code, code_id) is None:
-                raise NotFoundError(f"no code with id {code_id}")
+            get_or_raise(session, Code, code_id, what="code")
         _check_stage(session, source_stage_id)
         _check_stage(session, target_stage_id)
         if source_id == target_id and (source_stage_id is None or source_stage_id == target_stage_id):
@@ -327,8 +327,7 @@ def add_evidence(
     test, stance = tracing_test(test), stance_key(stance)
     with project.write() as session:
         _get(session, link_id)
-        if session.get(Coding, coding_id) is None:
-            raise NotFoundError(f"no coding with id {coding_id}")
+        get_or_raise(session, Coding, coding_id, what="coding")
         clash = session.scalar(select(LinkEvidence.id).where(
             LinkEvidence.link_id == link_id, LinkEvidence.coding_id == coding_id))
         if clash is not None:
@@ -350,9 +349,7 @@ def update_evidence(
     """Change the test, stance or note of a piece of evidence; returns it as it was before."""
     before = get_evidence(project, evidence_id)
     with project.write() as session:
-        row = session.get(LinkEvidence, evidence_id)
-        if row is None:
-            raise NotFoundError(f"no link evidence with id {evidence_id}")
+        row = get_or_raise(session, LinkEvidence, evidence_id, what="link evidence")
         if test is not None:
             row.test = tracing_test(test)
         if stance is not None:
@@ -383,7 +380,7 @@ def get_evidence(project: Project, evidence_id: int) -> EvidenceInfo:
     with project.read() as session:
         found = _evidence(session, evidence_ids=[evidence_id])
     if not found:
-        raise NotFoundError(f"no link evidence with id {evidence_id}")
+        raise not_found("link evidence", evidence_id)
     return found[0]
 
 
@@ -392,7 +389,7 @@ def get_link(project: Project, link_id: int) -> LinkInfo:
     with project.read() as session:
         found = _links(session, [link_id])
     if not found:
-        raise NotFoundError(f"no link with id {link_id}")
+        raise not_found("link", link_id)
     return found[0]
 
 
@@ -403,10 +400,7 @@ def list_links(project: Project) -> list[LinkInfo]:
 
 
 def _get(session: Session, link_id: int) -> Link:
-    row = session.get(Link, link_id)
-    if row is None:
-        raise NotFoundError(f"no link with id {link_id}")
-    return row
+    return get_or_raise(session, Link, link_id, what="link")
 
 
 def _evidence(
