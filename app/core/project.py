@@ -9,9 +9,7 @@ the current schema is copied to a backup and migrated on open.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +25,7 @@ from app.core.db import fts, migrate
 from app.core.db.engine import looks_like_sqlite, make_engine
 from app.core.db.models import ProjectMeta, utcnow
 from app.core.errors import ProjectError, ProjectLockedError
+from app.core.fsutil import atomic_path
 
 PROJECT_SUFFIX = ".guiji"
 
@@ -118,32 +117,26 @@ def create_project(path: str | Path) -> Project:
     lock = _lock_for(path)
     try:
         # Build in a temporary file beside the target, then rename: no half-made project is ever seen.
-        fd, tmp_name = tempfile.mkstemp(prefix=".creating-", suffix=PROJECT_SUFFIX, dir=path.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            engine = make_engine(tmp)
-            with engine.connect() as conn:
-                migrate.upgrade_to_head(conn)
-                conn.commit()
-                with conn.begin():
-                    now = utcnow().isoformat(timespec="seconds")
-                    conn.execute(
-                        insert(ProjectMeta),
-                        [
-                            {"key": "created_at", "value": now},
-                            {"key": "created_by", "value": f"Guiji {__version__}"},
-                            {"key": "memo", "value": ""},
-                        ],
-                    )
-            engine.dispose()
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a project is an ordinary file
-            os.replace(tmp, path)
-        finally:
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                leftover.unlink(missing_ok=True)
+        with atomic_path(path, prefix=".creating-", suffix=PROJECT_SUFFIX) as tmp:
+            try:
+                engine = make_engine(tmp)
+                with engine.connect() as conn:
+                    migrate.upgrade_to_head(conn)
+                    conn.commit()
+                    with conn.begin():
+                        now = utcnow().isoformat(timespec="seconds")
+                        conn.execute(
+                            insert(ProjectMeta),
+                            [
+                                {"key": "created_at", "value": now},
+                                {"key": "created_by", "value": f"Guiji {__version__}"},
+                                {"key": "memo", "value": ""},
+                            ],
+                        )
+                engine.dispose()
+            finally:
+                for leftover in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                    leftover.unlink(missing_ok=True)
         return Project(path, make_engine(path), lock, OpenReport())
     except BaseException:
         lock.release()

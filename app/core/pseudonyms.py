@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +54,7 @@ from app.core.editing import (
     _splice_document,
 )
 from app.core.errors import InputFileError, ValidationError
+from app.core.fsutil import atomic_write
 from app.core.paths import user_data_dir
 from app.core.project import Project
 from app.core.splice import Splice
@@ -373,14 +372,8 @@ def write_mapping(
         pseudonym = row.pseudonym if isinstance(row, MappingRow) else pseudonyms.get(row.name, "")
         writer.writerow([row.name, row.kind, count, pseudonym])
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".mapping-", suffix=".csv", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path) as handle:
+        handle.write(buffer.getvalue().encode("utf-8-sig"))
     return path
 
 

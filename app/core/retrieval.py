@@ -21,8 +21,6 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +37,7 @@ from app.core.cases import case_ranges
 from app.core.codebook import code_paths
 from app.core.db.models import Code, Coder, Coding, Document, Stage
 from app.core.errors import GuijiError, ValidationError
+from app.core.fsutil import atomic_path
 from app.core.lookup import not_found
 from app.core.project import Project
 from app.core.stages import effective_stages
@@ -285,26 +284,17 @@ def export_passages(
     if len(headers) != len(EXPORT_HEADERS):
         raise ValidationError(f"the export needs {len(EXPORT_HEADERS)} column titles")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=suffix, dir=path.parent)
+        with atomic_path(path) as tmp:
+            if suffix == ".csv":
+                with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+                    writer = csv.writer(handle)
+                    writer.writerow(headers)
+                    writer.writerows(_row(p) for p in passages)
+            else:
+                _write_xlsx(passages, tmp, headers)
     except OSError as exc:
         raise GuijiError(f"{path.name}: cannot write the file ({exc.strerror})", code="file.unwritable",
                          params={"file": path.name, "reason": str(exc.strerror)}) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if suffix == ".csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(headers)
-                writer.writerows(_row(p) for p in passages)
-        else:
-            _write_xlsx(passages, tmp, headers)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise GuijiError(f"{path.name}: cannot write the file ({exc.strerror})", code="file.unwritable",
-                         params={"file": path.name, "reason": str(exc.strerror)}) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

@@ -41,6 +41,7 @@ from app.core.exchange.codebook_model import (
 )
 from app.core.exchange.codebook_qdc import read_refi_codebook, write_qdc
 from app.core.exchange.codebook_sheets import read_sheet_codebook, write_csv, write_markdown, write_xlsx
+from app.core.fsutil import atomic_path
 from app.core.project import Project
 from app.core.variants import fold
 
@@ -70,16 +71,13 @@ def export_codebook(project: Project, out: str | Path, lang: str | None = None) 
     if not out.parent.is_dir():
         raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
                               params={"file": out.name, "folder": str(out.parent)})
-    # Write beside the target and rename, so a failed export never leaves half a file behind.
-    tmp = out.with_name(f".{out.name}.part")
+    # Written beside the target and renamed, so a failed export never leaves half a file behind.
     try:
-        writer(project_codebook(project, lang), tmp)
-        tmp.replace(out)
+        with atomic_path(out) as tmp:
+            writer(project_codebook(project, lang), tmp)
     except OSError as exc:
         raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",
                               params={"file": out.name, "reason": str(exc.strerror or exc)}) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 

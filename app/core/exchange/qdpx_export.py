@@ -70,6 +70,7 @@ from app.core.exchange.qdpx_common import (
     TO_STAGE,
     xml_safe,
 )
+from app.core.fsutil import atomic_path
 from app.core.process.links import STANCES, TESTS, LinkInfo, list_links, relation_label
 from app.core.project import Project
 from app.core.stages import StageInfo, effective_stages, list_stages
@@ -406,16 +407,13 @@ def export_qdpx(project: Project, out: str | Path) -> ExportReport:
                               params={"file": out.name, "folder": str(out.parent)})
     writer = _Writer(project)
     xml, files = writer.build()
-    tmp = out.with_name(f".{out.name}.part")
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        with atomic_path(out) as tmp, \
+                zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             archive.writestr("project.qde", xml)
             for name, data in files.items():
                 archive.writestr(name, data)
-        tmp.replace(out)
     except OSError as exc:
         raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",
                               params={"file": out.name, "reason": str(exc.strerror or exc)}) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     return ExportReport(out, tuple(writer.counts.items()))

@@ -24,6 +24,7 @@ from app.core.exchange.docx_style import (
     text_width_cm,
     write_cell,
 )
+from app.core.fsutil import atomic_path
 
 LANDSCAPE_ABOVE = 6  # columns
 
@@ -141,13 +142,10 @@ def write_table(table: PaperTable, out: str | Path, allowed: tuple[str, ...] = (
     if not out.parent.is_dir():
         raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
                               params={"file": out.name, "folder": str(out.parent)})
-    tmp = out.with_name(f".{out.name}.part")
     try:
-        writers[suffix](table, tmp)
-        tmp.replace(out)
+        with atomic_path(out) as tmp:
+            writers[suffix](table, tmp)
     except OSError as exc:
         raise ValidationError(f"{out.name}: cannot be written ({exc.strerror or exc})", code="file.unwritable",
                               params={"file": out.name, "reason": str(exc.strerror or exc)}) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     return out

@@ -30,6 +30,7 @@ from app.core.exchange.docx_style import (
     set_fonts,
     text_width_cm,
 )
+from app.core.fsutil import atomic_path
 from app.core.process.data import DEFAULT_LEVEL, ProcessCoding, Selection, load_process_data
 from app.core.process.transitions import compute_transitions
 from app.core.project import Project
@@ -202,12 +203,9 @@ def write_stage_report(
                         run.font.size = Pt(TABLE_PT)
         for line in _say(lang, "note"):
             add_note(doc, line)
-    tmp = target.with_name(f".{target.name}.part")
     try:
-        doc.save(str(tmp))
-        tmp.replace(target)
+        with atomic_path(target) as tmp:
+            doc.save(str(tmp))
     except OSError as exc:
         raise InputFileError(target, f"cannot be written ({exc.strerror or exc})") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     return target

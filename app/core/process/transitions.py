@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import InputFileError, ValidationError
+from app.core.fsutil import atomic_path
 from app.core.process.data import DEFAULT_LEVEL, ProcessCoding, ProcessData, Selection, Unit
 from app.core.project import Project
 from app.core.stages import StageInfo
@@ -253,16 +254,13 @@ def write_sequences_csv(result: TransitionResult, out: str | Path) -> Path:
     target = Path(out)
     if target.suffix.lower() != ".csv":
         raise InputFileError(target, "the sequences are written as .csv")
-    tmp = target.with_name(f".{target.name}.part")
     try:
-        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(SEQUENCE_COLUMNS)
             for item in sequences(result):
                 writer.writerow(_row(item))
-        tmp.replace(target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputFileError(target, f"cannot be written ({exc.strerror or exc})") from exc
     return target
 
