@@ -15,10 +15,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from app import __version__
-from app.core.coders import default_coder
 from app.core.errors import GuijiError
-
-__all__ = ["EXIT_ERROR", "build_parser", "default_coder", "main", "subcommand_names"]
 
 EXIT_ERROR = 1
 
