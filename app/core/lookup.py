@@ -7,8 +7,8 @@ open their own read session and return plain ids, so no ORM session leaves app/c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,72 +33,76 @@ def get_or_raise(session: Session, model: type[M], row_id: int, *, what: str | N
     return row
 
 
-def document_id(project: Project, name: str) -> int:
-    """The id of the document called ``name``."""
+def document_id(project: Project, ref: int | str) -> int:
+    """The id of document ``ref``: its id (returned as it is) or its name."""
+    return document_ids(project, [ref])[0]
+
+
+def document_ids(project: Project, refs: Sequence[int | str]) -> list[int]:
+    """The ids of documents ``refs`` (ids or names), in order, with one read session for all."""
     from app.core.documents import find_document
 
-    with project.read() as session:
-        return find_document(session, name).id
+    return _resolve(project, refs, find_document)
 
 
-def document_ids(project: Project, names: Sequence[str]) -> list[int]:
-    """The ids of the documents called ``names``, in order (one read session for all)."""
-    from app.core.documents import find_document
-
-    with project.read() as session:
-        return [find_document(session, name).id for name in names]
+def code_id(project: Project, ref: int | str) -> int:
+    """The id of code ``ref``: its id or its path (names joined by '/', e.g. ``内生因素/增权赋能``)."""
+    return code_ids(project, [ref])[0]
 
 
-def code_id(project: Project, path: str) -> int:
-    """The id of the code at ``path`` (names joined by '/')."""
-    return code_ids(project, [path])[0]
-
-
-def code_ids(project: Project, paths: Sequence[str]) -> list[int]:
-    """The ids of the codes at ``paths``, in order."""
+def code_ids(project: Project, refs: Sequence[int | str]) -> list[int]:
+    """The ids of codes ``refs`` (ids or paths), in order."""
     from app.core.codebook import find_code
 
-    with project.read() as session:
-        return [find_code(session, path).id for path in paths]
+    return _resolve(project, refs, find_code)
 
 
-def stage_id(project: Project, name: str) -> int:
-    """The id of the stage called ``name``."""
-    return stage_ids(project, [name])[0]
+def stage_id(project: Project, ref: int | str) -> int:
+    """The id of stage ``ref``: its id or its name."""
+    return stage_ids(project, [ref])[0]
 
 
-def stage_ids(project: Project, names: Sequence[str]) -> list[int]:
-    """The ids of the stages called ``names``, in order."""
+def stage_ids(project: Project, refs: Sequence[int | str]) -> list[int]:
+    """The ids of stages ``refs`` (ids or names), in order."""
     from app.core.stages import find_stage
 
-    with project.read() as session:
-        return [find_stage(session, name).id for name in names]
+    return _resolve(project, refs, find_stage)
 
 
-def optional_stage_id(project: Project, name: str | None) -> int | None:
-    """``stage_id(name)``, or None when no name is given."""
-    return stage_id(project, name) if name else None
+def optional_stage_id(project: Project, ref: int | str | None) -> int | None:
+    """``stage_id(ref)``, or None when no stage is given (None or an empty name)."""
+    return None if ref is None or ref == "" else stage_id(project, ref)
 
 
-def case_id(project: Project, name: str) -> int:
-    """The id of the case called ``name``."""
-    return case_ids(project, [name])[0]
+def case_id(project: Project, ref: int | str) -> int:
+    """The id of case ``ref``: its id or its name."""
+    return case_ids(project, [ref])[0]
 
 
-def case_ids(project: Project, names: Sequence[str]) -> list[int]:
-    """The ids of the cases called ``names``, in order."""
+def case_ids(project: Project, refs: Sequence[int | str]) -> list[int]:
+    """The ids of cases ``refs`` (ids or names), in order."""
     from app.core.cases import find_case
 
-    with project.read() as session:
-        return [find_case(session, name).id for name in names]
+    return _resolve(project, refs, find_case)
 
 
-def attribute_id(project: Project, name: str) -> int:
-    """The id of the attribute called ``name``."""
+def attribute_id(project: Project, ref: int | str) -> int:
+    """The id of attribute ``ref``: its id or its name."""
     from app.core.attributes import find_attribute
 
+    return _resolve(project, [ref], find_attribute)[0]
+
+
+class _Row(Protocol):
+    id: int
+
+
+def _resolve(project: Project, refs: Sequence[int | str], find: Callable[[Session, str], _Row]) -> list[int]:
+    """Ids stay as they are (the service that uses one checks it); names are looked up with ``find``."""
+    if all(isinstance(ref, int) for ref in refs):
+        return [int(ref) for ref in refs]
     with project.read() as session:
-        return find_attribute(session, name).id
+        return [ref if isinstance(ref, int) else find(session, ref).id for ref in refs]
 
 
 def coding_ids_at(project: Project, document: str, start: int, end: int, *, code: str | None = None,

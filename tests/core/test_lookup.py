@@ -78,6 +78,17 @@ def test_names_resolve_to_ids(project: Project, tmp_path: Path) -> None:
     assert lookup.attribute_id(project, "年龄") == attribute.id
 
 
+def test_ids_pass_through_and_mix_with_names(project: Project, tmp_path: Path) -> None:
+    first = _document(project, tmp_path, "甲.txt", "一二三")
+    second = _document(project, tmp_path, "3.txt", "四五六")  # a name that looks like an id stays a name
+    stage = add_stage(project, "入职前")
+    assert lookup.document_id(project, first) == first
+    assert lookup.document_ids(project, [second, "甲"]) == [second, first]
+    assert lookup.document_id(project, "3") == second
+    assert lookup.stage_id(project, stage.id) == lookup.stage_id(project, "入职前") == stage.id
+    assert lookup.optional_stage_id(project, "") is None
+
+
 @pytest.mark.parametrize(("call", "message"), [
     (lambda p: lookup.document_id(p, "丙"), "no document named '丙' in this project"),
     (lambda p: lookup.code_id(p, "动机/社会"), "no code '动机/社会' in this project"),
