@@ -27,8 +27,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from typing import Any, TypeVar
 
-from pypinyin import Style, pinyin
-
 from app.core.variants import fold
 
 T = TypeVar("T")
@@ -42,6 +40,8 @@ def _readings(ch: str) -> tuple[str, ...]:
     """The toneless readings of one character, lower case; itself when pypinyin has none."""
     if ch.isascii():
         return (ch.lower(),)
+    from pypinyin import Style, pinyin  # 0.2 s with its phrase tables: loaded at the first lookup
+
     found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="default")
     readings = tuple(dict.fromkeys(r.lower() for r in found[0] if r)) if found else ()
     return readings or (ch.lower(),)
