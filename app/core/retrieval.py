@@ -26,9 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -299,6 +296,10 @@ def export_passages(
 
 
 def _write_xlsx(passages: Sequence[Passage], path: Path, headers: Sequence[str]) -> None:
+    from openpyxl import Workbook  # 0.17 s: loaded for the first spreadsheet, not at start-up
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
