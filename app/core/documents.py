@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from app.core.db.models import Coding, Document, utcnow
 from app.core.errors import NotFoundError, ValidationError
-from app.core.exchange.readers import read_document_file
 from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.text import normalise, sha256_text
@@ -55,6 +54,9 @@ def import_files(
     Every file is read and checked before anything is written; the first unreadable one raises
     :class:`~app.core.errors.InputFileError` and the project is left as it was.
     """
+    # The readers (python-docx, lxml: 0.1 s) load with the first import, not when the window starts.
+    from app.core.exchange.readers import read_document_file
+
     files = [Path(p) for p in paths]
     read = []
     for i, path in enumerate(files):
