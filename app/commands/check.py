@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
 
 # Singular and plural nouns for the counts, in the order they are printed.
@@ -48,7 +47,7 @@ def _count(key: str, n: int) -> str:
     return f"{n:,} {singular if n == 1 else plural}"
 
 
-def register(add: Callable[..., Any]) -> None:
+def register(add: Add) -> None:
     """Add the ``check`` subcommand to the CLI's parser."""
     p = add(
         "check", cmd_check,

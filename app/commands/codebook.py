@@ -9,13 +9,11 @@ rename|move|delete] …`` (``add`` and ``assign`` as they always were).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
 from app.core.errors import GuijiError
-
-Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def cmd_templates(args: argparse.Namespace) -> None:

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
 from app.core.coders import default_coder
-
-Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 MAPPING_WARNING = (
     "warning: {path} links real names to pseudonyms. It is not part of the project and must not "
@@ -85,12 +83,12 @@ def cmd_edit(args: argparse.Namespace) -> None:
 
 
 def cmd_replace(args: argparse.Namespace) -> None:
-    from app.commands.workspace import _document_ids
+    from app.core import lookup
     from app.core.editing import preview_replace, replace_text
     from app.core.project import open_project
 
     with open_project(args.project, read_only=args.dry_run) as project:
-        ids = _document_ids(project, args.doc)
+        ids = lookup.document_ids(project, args.doc) if args.doc else None
         preview = preview_replace(project, args.find, args.replacement, document_ids=ids)
         if not args.dry_run and preview.hits:
             replace_text(

@@ -10,12 +10,10 @@ was imported, what was skipped and why, and how positions were read.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
-
-Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def cmd_export_qdpx(args: argparse.Namespace) -> None:

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
 from app.core.errors import GuijiError
-
-Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def _selection(args: argparse.Namespace) -> Any:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
 
 # The same as app.core.nlp.model.DEFAULT_THRESHOLD (a test checks), without importing it for --help.
@@ -111,7 +111,7 @@ def cmd_evaluate(args: argparse.Namespace) -> None:
              f"({macro['precision']:.3f} / {macro['recall']:.3f} / {macro['f1']:.3f})")
 
 
-def register(add: Callable[..., Any]) -> None:
+def register(add: Add) -> None:
     """Add ``suggest``, ``train``, ``keywords`` and ``evaluate`` to the CLI's parser."""
     def unit_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--unit", choices=("sentence", "turn"), default="sentence",

@@ -13,13 +13,11 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import Any
 
+from app.commands import Add
 from app.commands.output import print_json, say
 from app.core.errors import GuijiError
-
-Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.ArgumentParser]
 
 
 def _document_ids(project: Any, names: list[str] | None) -> list[int] | None:

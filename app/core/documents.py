@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import lookup
 from app.core.db.models import Coding, Document, utcnow
 from app.core.errors import NotFoundError, ValidationError
 from app.core.lookup import get_or_raise, not_found
@@ -141,9 +142,8 @@ def find_document(session: Session, name: str) -> Document:
 
 
 def document_id_by_name(project: Project, name: str) -> int:
-    """The id of the document called ``name``."""
-    with project.read() as session:
-        return find_document(session, name).id
+    """The id of the document called ``name`` (see app.core.lookup for ids, codes, stages, cases)."""
+    return lookup.document_id(project, name)
 
 
 def document_text(project: Project, document_id: int) -> str:
