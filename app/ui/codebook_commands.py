@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core import codebook as codes
 from app.core import tables, templates
 from app.core.codebook import CodeInfo
-from app.core.exchange.codebook_io import ImportResult, import_codebook, redo_import, undo_import
 from app.core.ops import codes as code_ops
 from app.core.ops import stages as stage_ops
 from app.core.stages import StageInfo, StageSnapshot
 from app.ui.code_panel import create_code_command, delete_code_command
 from app.ui.controller import Changed, ProjectController
+
+if TYPE_CHECKING:  # the exchange modules (openpyxl, python-docx) load on first use, not at start-up
+    from app.core.exchange.codebook_io import ImportResult
 
 T = TypeVar("T")
 
@@ -55,6 +57,8 @@ def delete_code(controller: ProjectController, code_id: int) -> None:
 
 def import_codebook_file(controller: ProjectController, path: str | Path) -> ImportResult:
     """Merge a codebook file into the project as one undo step."""
+    from app.core.exchange.codebook_io import import_codebook, redo_import, undo_import
+
     project = controller.project
     return controller.perform(
         QCoreApplication.translate("CodebookCommands", "Import codebook {file}").format(file=Path(path).name),

@@ -8,7 +8,7 @@ Import shows the merge preview first and changes nothing until the user agrees.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -43,7 +43,6 @@ from app.core.changes import Changes
 from app.core.codebook import CodeInfo, code_levels, list_codes
 from app.core.coding import CodingInfo, list_codings
 from app.core.errors import GuijiError
-from app.core.exchange.codebook_io import ImportResult, export_codebook, import_codebook
 from app.core.tables import exemplar_ids
 from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
@@ -52,6 +51,9 @@ from app.ui.controller import ProjectController
 from app.ui.i18n import export_language
 from app.ui.messages import describe
 from app.ui.new_project_dialog import template_title
+
+if TYPE_CHECKING:  # the exchange modules (openpyxl, python-docx) load on first use, not at start-up
+    from app.core.exchange.codebook_io import ImportResult
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -419,6 +421,8 @@ class CodebookDialog(QDialog):
 
     def preview_import(self, path: str | Path) -> ImportResult | None:
         """The merge plan for a file (nothing changes), or None after showing what is wrong."""
+        from app.core.exchange.codebook_io import import_codebook
+
         try:
             return import_codebook(self.controller.project, path, dry_run=True)
         except GuijiError as exc:
@@ -434,6 +438,8 @@ class CodebookDialog(QDialog):
 
     def export_file(self, path: str | Path, lang: str | None = None) -> Path | None:
         """Export the codebook to ``path`` in ``lang`` (default: the UI's language)."""
+        from app.core.exchange.codebook_io import export_codebook
+
         try:
             return export_codebook(self.controller.project, path, lang=lang or export_language())
         except GuijiError as exc:

@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CancelledError, GuijiError
-from app.core.exchange.import_plan import ImportReport
-from app.core.exchange.qdpx_export import ExportReport, export_qdpx
-from app.core.exchange.qdpx_import import DEFAULT_CODER, import_qdpx
-from app.core.exchange.rqda import import_rqda
 from app.core.project import PROJECT_SUFFIX
 from app.ui import file_dialogs
 from app.ui.messages import describe, translate_text
 
 if TYPE_CHECKING:
+    # The exchange modules (lxml, openpyxl, …) load when an import or export starts, not at start-up.
+    from app.core.exchange.import_plan import ImportReport
+    from app.core.exchange.qdpx_export import ExportReport
     from app.ui.main_window import MainWindow
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -195,6 +194,9 @@ class ExchangeActions:
         """Import ``source`` into the new project ``target`` in the background; report; open it."""
         if self.window.tasks.busy:
             return
+        from app.core.exchange.qdpx_import import DEFAULT_CODER, import_qdpx
+        from app.core.exchange.rqda import import_rqda
+
         coder = (self.window.controller.coder if self.window.controller is not None else "") or DEFAULT_CODER
 
         def work(progress: Callable[[int, int], None]) -> ImportReport:
@@ -236,6 +238,8 @@ class ExchangeActions:
         controller = self.window.controller
         if controller is None or self.window.tasks.busy:
             return
+        from app.core.exchange.qdpx_export import export_qdpx
+
         project = controller.project
 
         def done(report: ExportReport) -> None:
