@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from app.core import codebook as codes
-from app.core import tables, templates
+from app.core import templates
 from app.core.codebook import CodeInfo
 from app.core.ops import codes as code_ops
 from app.core.ops import stages as stage_ops
@@ -100,6 +100,8 @@ def delete_stage(controller: ProjectController, stage_id: int) -> StageSnapshot:
 
 def set_exemplar(controller: ProjectController, coding_id: int, exemplar: bool) -> bool:
     """Choose (or un-choose) a coding as an example for the coding-example table; one undo step."""
+    from app.core import tables  # with the table writers (openpyxl, python-docx): loaded on first use
+
     project = controller.project
     return controller.perform(
         QCoreApplication.translate("CodebookCommands", "Choose example")

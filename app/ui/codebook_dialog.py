@@ -43,7 +43,6 @@ from app.core.changes import Changes
 from app.core.codebook import CodeInfo, code_levels, list_codes
 from app.core.coding import CodingInfo, list_codings
 from app.core.errors import GuijiError
-from app.core.tables import exemplar_ids
 from app.core.templates import list_templates
 from app.ui import codebook_commands as commands
 from app.ui import file_dialogs
@@ -337,6 +336,8 @@ class CodebookDialog(QDialog):
         self._show_examples()
 
     def _show_examples(self) -> None:
+        from app.core.tables import exemplar_ids  # with the table writers: loaded when the dialog shows
+
         code_id = self.current_code_id()
         project = self.controller.project
         codings = list_codings(project, code_id=code_id) if code_id is not None else []
