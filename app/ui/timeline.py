@@ -40,7 +40,6 @@ from app.core.errors import GuijiError
 from app.core.process import adjustments as adjustment_service
 from app.core.process import links as link_service
 from app.core.process.data import ProcessData, Selection, coders_of, load_process_data
-from app.core.process.figures import KINDS, FigureRequest, figure_from_data
 from app.core.process.layout import Figure, FigureOptions
 from app.core.process.transitions import TransitionResult, compute_transitions
 from app.ui import file_dialogs
@@ -55,6 +54,7 @@ from app.ui.i18n import export_language
 from app.ui.messages import describe, translate_text
 
 if TYPE_CHECKING:
+    from app.core.process.figures import FigureRequest
     from app.ui.main_window import MainWindow
 
 
@@ -134,6 +134,9 @@ class ProcessWindow(LinkEditing, QMainWindow):
 
     # --- toolbar --------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
+        # The figure builders load with the first process window, not with the main window.
+        from app.core.process.figures import KINDS
+
         bar = QToolBar(self.tr("Figure"))
         bar.setObjectName("process-toolbar")
         self.addToolBar(bar)
@@ -224,6 +227,8 @@ class ProcessWindow(LinkEditing, QMainWindow):
         return str(self.kind.currentData())
 
     def request(self) -> FigureRequest:
+        from app.core.process.figures import FigureRequest
+
         unit, coder = self.unit.currentData(), self.coder.currentData()
         return FigureRequest(
             kind=self.kind_value(), level=str(self.level.currentData()),
@@ -244,6 +249,8 @@ class ProcessWindow(LinkEditing, QMainWindow):
         request = self.request()
         if request.kind in ("timeline", "sankey", "matrix"):
             self.result = compute_transitions(self.data, level=request.level, selection=request.selection)
+        from app.core.process.figures import figure_from_data
+
         return figure_from_data(self.project, self.data, self.links, self.adjustments, request,
                                 self.options(options))
 
