@@ -641,3 +641,6 @@ def suggest_doc_10k(ctx: Context) -> ScenarioGen:
 
     yield run
     project.close()
+
+
+from bench import startup  # noqa: E402, F401 - registers the start-up scenario (its own module)
