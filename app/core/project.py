@@ -9,6 +9,10 @@ the current schema is copied to a backup and migrated on open.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +40,7 @@ class OpenReport:
 
     migrated_from: str | None = None
     backup: Path | None = None
+    stale_lock: LockHolder | None = None  # a crashed holder's lock file, taken over
 
 
 class Project:
@@ -82,7 +87,7 @@ class Project:
                 self.flush_search_index()
         self.engine.dispose()
         if self._lock is not None:
-            self._lock.release()
+            _release_lock(self._lock)
             self._lock = None
 
     def __enter__(self) -> Project:
@@ -92,17 +97,63 @@ class Project:
         self.close()
 
 
-def _lock_for(path: Path) -> FileLock:
-    lock = FileLock(str(path) + ".lock", timeout=0)
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds (or last held) a project's write lock, as written into ``<file>.lock`` when taking it."""
+
+    host: str
+    pid: int
+    since: str  # ISO 8601, UTC
+
+    def as_dict(self) -> dict[str, object]:
+        return {"host": self.host, "pid": self.pid, "since": self.since}
+
+
+def lock_holder(path: str | Path) -> LockHolder | None:
+    """The holder recorded in the project's lock file, or None (no file, empty or unreadable)."""
+    try:
+        data = json.loads(Path(str(path) + ".lock").read_text(encoding="utf-8") or "null")
+        return LockHolder(str(data["host"]), int(data["pid"]), str(data["since"]))
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _write_holder(fd: int) -> None:
+    # Called by filelock with the locked descriptor: the OS lock is what counts; this text only names
+    # the holder for the message another process shows.
+    info = LockHolder(socket.gethostname(), os.getpid(), utcnow().isoformat(timespec="seconds"))
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    os.write(fd, json.dumps(info.as_dict()).encode("utf-8"))
+
+
+def _lock_for(path: Path) -> tuple[FileLock, LockHolder | None]:
+    """Take the write lock; also return the holder a stale lock file named (a crashed process whose OS
+    lock is gone), so the caller can report the takeover."""
+    previous = lock_holder(path)
+    lock = FileLock(str(path) + ".lock", timeout=0, on_acquired=_write_holder)
     try:
         lock.acquire()
     except Timeout:
+        # The English message is the CLI's (its tests pin it); the holder goes in params for the window.
+        holder = lock_holder(path)
+        params: dict[str, object] = {"file": path.name}
+        if holder is not None:
+            params.update(holder.as_dict())
         raise ProjectLockedError(
             f"{path.name}: the project is open in another Guiji window or process; "
             "close it there first (or open it read-only)",
-            code="project.locked", params={"file": path.name},
+            code="project.locked", params=params,
         ) from None
-    return lock
+    return lock, previous
+
+
+def _release_lock(lock: FileLock) -> None:
+    """Remove the lock file while still holding it, then release: nothing stays after a clean close.
+    A process waiting on the removed file notices (filelock checks the link count) and retries."""
+    with contextlib.suppress(OSError):
+        os.unlink(lock.lock_file)
+    lock.release()
 
 
 def create_project(path: str | Path) -> Project:
@@ -114,7 +165,7 @@ def create_project(path: str | Path) -> Project:
     if not path.parent.is_dir():
         raise ProjectError(f"{path.name}: the folder {path.parent} does not exist", code="file.no_folder",
                            params={"file": path.name, "folder": str(path.parent)})
-    lock = _lock_for(path)
+    lock, _previous = _lock_for(path)
     try:
         # Build in a temporary file beside the target, then rename: no half-made project is ever seen.
         with atomic_path(path, prefix=".creating-", suffix=PROJECT_SUFFIX) as tmp:
@@ -139,7 +190,7 @@ def create_project(path: str | Path) -> Project:
                     leftover.unlink(missing_ok=True)
         return Project(path, make_engine(path), lock, OpenReport())
     except BaseException:
-        lock.release()
+        _release_lock(lock)
         raise
 
 
@@ -155,10 +206,12 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     if not looks_like_sqlite(path):
         raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)",
                            code="project.not_guiji", params={"file": path.name})
-    lock = None if read_only else _lock_for(path)
+    lock, stale = (None, None) if read_only else _lock_for(path)
     try:
         engine = make_engine(path, read_only=read_only)
         report = _check_schema(path, engine, read_only=read_only)
+        if stale is not None:
+            report = dataclasses.replace(report, stale_lock=stale)
         project = Project(path, engine, lock, report)
         if not read_only:
             with contextlib.suppress(SQLAlchemyError):
@@ -166,7 +219,7 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
         return project
     except BaseException:
         if lock is not None:
-            lock.release()
+            _release_lock(lock)
         raise
 
 
