@@ -24,7 +24,7 @@ from app.core import coding as coding_service
 from app.core import stages as stage_service
 from app.core.changes import Changes
 from app.core.documents import document_text, import_files, list_documents
-from app.core.errors import CancelledError, GuijiError
+from app.core.errors import CancelledError, GuijiError, ProjectLockedError
 from app.core.ops import codings as coding_ops
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
 from app.core.text import detect_turns, split_sentences
@@ -288,6 +288,11 @@ class MainWindow(QMainWindow):
         """Open a project file (errors are shown, and the current project stays open)."""
         try:
             project = open_project(path, read_only=read_only)
+        except ProjectLockedError as exc:  # who holds it, and Open read-only (app/ui/lock_dialog.py)
+            from app.ui.lock_dialog import offer_read_only
+
+            offer_read_only(self, path, exc)
+            return
         except GuijiError as exc:
             self.show_error(self.tr("The project could not be opened."), describe(exc))
             return
