@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.core import attributes as attr_service
 from app.core.errors import GuijiError
 from app.ui.controller import Changed, ProjectController
+from app.ui.messages import describe
 
 TYPES = ("text", "number", "date")
 
@@ -82,7 +83,7 @@ class AttributesDialog(QDialog):
                                 lambda _info: attr_service.restore_attribute(ctrl.project, holder[0]),
                                 what=Changed.DOCUMENTS)
         except GuijiError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(describe(exc))
             return
         self.error.clear()
         self.new_name.clear()
@@ -107,7 +108,7 @@ class AttributesDialog(QDialog):
                         )
             except GuijiError as exc:
                 # The macro is closed already: undo the part that was done, so one OK is all or nothing.
-                self.error.setText(str(exc))
+                self.error.setText(describe(exc))
                 stack = ctrl.undo_stack
                 if stack.count() and stack.text(stack.index() - 1) == self.tr("Edit attributes"):
                     stack.undo()

@@ -20,6 +20,7 @@ from app.core.changes import Changes
 from app.core.errors import GuijiError
 from app.core.ops import entities as entity_ops
 from app.ui.controller import Changed, ProjectController, follow
+from app.ui.messages import describe
 from app.ui.models import RecordTableModel
 
 
@@ -116,7 +117,7 @@ class CasesPanel(QWidget):
         try:
             ctrl.perform(text, do, undo, redo, what=Changed.CASES)  # type: ignore[arg-type]
         except GuijiError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), str(exc), parent=self)
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), describe(exc), parent=self)
             box.open()
 
     def new_case(self, name: str | None = None) -> None:
@@ -157,7 +158,7 @@ class CasesPanel(QWidget):
         try:
             ctrl.run(entity_ops.delete_case(ctrl.project, case.id))
         except GuijiError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), str(exc), parent=self).open()
+            QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), describe(exc), parent=self).open()
 
     def add_document(self) -> None:
         ctrl, case = self._editable(), self.current_case()
