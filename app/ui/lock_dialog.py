@@ -16,10 +16,6 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LockDialog", text)
-
-
 def holder_text(exc: ProjectLockedError) -> str:
     """Who holds the lock, as the user reads it (empty when the lock file names nobody)."""
     params = exc.params
@@ -28,7 +24,8 @@ def holder_text(exc: ProjectLockedError) -> str:
     since = str(params.get("since", ""))
     with contextlib.suppress(ValueError):  # shown as written when it is not a time
         since = datetime.fromisoformat(since).replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    return _tr("Held by process {pid} on the computer “{host}” since {since}.").format(
+    return QCoreApplication.translate(
+        "LockDialog", "Held by process {pid} on the computer “{host}” since {since}.").format(
         pid=params["pid"], host=params.get("host", "?"), since=since)
 
 
@@ -37,12 +34,15 @@ def locked_box(parent: QWidget | None, path: Path, exc: ProjectLockedError) -> Q
     box = QMessageBox(parent)
     box.setObjectName("lock-dialog")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Project in use"))
-    box.setText(_tr("“{file}” is open for editing in another Guiji window or process.").format(file=path.name))
+    box.setWindowTitle(QCoreApplication.translate("LockDialog", "Project in use"))
+    box.setText(QCoreApplication.translate(
+        "LockDialog", "“{file}” is open for editing in another Guiji window or process.").format(file=path.name))
     info = holder_text(exc)
-    advice = _tr("Close it there to edit it here, or open it read-only now (you can read, search and export).")
+    advice = QCoreApplication.translate(
+        "LockDialog", "Close it there to edit it here, or open it read-only now (you can read, search and export).")
     box.setInformativeText(f"{info}\n\n{advice}" if info else advice)
-    read_only = box.addButton(_tr("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
+    read_only = box.addButton(QCoreApplication.translate(
+        "LockDialog", "Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
     read_only.setObjectName("open-read-only")
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(read_only)

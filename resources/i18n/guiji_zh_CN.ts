@@ -42,73 +42,73 @@
     <context>
         <name>AttributesDialog</name>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="33" />
+            <location filename="../../app/ui/attributes_dialog.py" line="34" />
             <source>Attributes of “{name}”</source>
             <translation>“{name}”的属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="41" />
+            <location filename="../../app/ui/attributes_dialog.py" line="42" />
             <source>new attribute name</source>
             <translation>新属性变量名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="44" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="44" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>number</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="46" />
             <source>date (YYYY-MM-DD)</source>
             <translation>日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="46" />
+            <location filename="../../app/ui/attributes_dialog.py" line="47" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="52" />
+            <location filename="../../app/ui/attributes_dialog.py" line="53" />
             <source>New attribute:</source>
             <translation>新属性变量：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="67" />
+            <location filename="../../app/ui/attributes_dialog.py" line="68" />
             <source>Delete</source>
             <translation type="unfinished">删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="69" />
+            <location filename="../../app/ui/attributes_dialog.py" line="70" />
             <source>Delete the attribute “{name}” and its value in every document</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="80" />
+            <location filename="../../app/ui/attributes_dialog.py" line="81" />
             <source>Delete attribute</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="81" />
+            <location filename="../../app/ui/attributes_dialog.py" line="82" />
             <source>Delete the attribute “{name}” and its value in every document? (Undo brings them back.)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="110" />
+            <location filename="../../app/ui/attributes_dialog.py" line="111" />
             <source>New attribute “{name}”</source>
             <translation>新建属性变量“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="127" />
-            <location filename="../../app/ui/attributes_dialog.py" line="142" />
+            <location filename="../../app/ui/attributes_dialog.py" line="128" />
+            <location filename="../../app/ui/attributes_dialog.py" line="143" />
             <source>Edit attributes</source>
             <translation>编辑属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="131" />
+            <location filename="../../app/ui/attributes_dialog.py" line="132" />
             <source>Edit attribute</source>
             <translation>编辑属性变量</translation>
         </message>
@@ -116,93 +116,93 @@
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="37" />
+            <location filename="../../app/ui/cases_panel.py" line="38" />
             <source>Case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="38" />
+            <location filename="../../app/ui/cases_panel.py" line="39" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="39" />
+            <location filename="../../app/ui/cases_panel.py" line="40" />
             <source>Passages</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="57" />
+            <location filename="../../app/ui/cases_panel.py" line="58" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="58" />
+            <location filename="../../app/ui/cases_panel.py" line="59" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="59" />
+            <location filename="../../app/ui/cases_panel.py" line="60" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="60" />
+            <location filename="../../app/ui/cases_panel.py" line="61" />
             <source>Add document</source>
             <translation>添加文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="61" />
+            <location filename="../../app/ui/cases_panel.py" line="62" />
             <source>Add selection</source>
             <translation>添加选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="124" />
-            <location filename="../../app/ui/cases_panel.py" line="165" />
+            <location filename="../../app/ui/cases_panel.py" line="125" />
+            <location filename="../../app/ui/cases_panel.py" line="166" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="110" />
+            <location filename="../../app/ui/cases_panel.py" line="111" />
             <source>(no members yet)</source>
             <translation>（尚无成员）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="132" />
+            <location filename="../../app/ui/cases_panel.py" line="133" />
             <source>New case</source>
             <translation>新建案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="132" />
+            <location filename="../../app/ui/cases_panel.py" line="133" />
             <source>Name of the case:</source>
             <translation>案例名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="141" />
+            <location filename="../../app/ui/cases_panel.py" line="142" />
             <source>New case “{name}”</source>
             <translation>新建案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="150" />
+            <location filename="../../app/ui/cases_panel.py" line="151" />
             <source>Rename case</source>
             <translation>重命名案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="150" />
+            <location filename="../../app/ui/cases_panel.py" line="151" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="154" />
+            <location filename="../../app/ui/cases_panel.py" line="155" />
             <source>Rename case “{name}”</source>
             <translation>重命名案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="172" />
+            <location filename="../../app/ui/cases_panel.py" line="173" />
             <source>Add document to case “{name}”</source>
             <translation>将文档添加到案例“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="189" />
+            <location filename="../../app/ui/cases_panel.py" line="190" />
             <source>Add passage to case “{name}”</source>
             <translation>将片段添加到案例“{name}”</translation>
         </message>
@@ -361,22 +361,22 @@
     <context>
         <name>CodebookCommands</name>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="60" />
+            <location filename="../../app/ui/codebook_commands.py" line="64" />
             <source>Import codebook {file}</source>
             <translation>导入编码簿 {file}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="101" />
+            <location filename="../../app/ui/codebook_commands.py" line="107" />
             <source>Choose example</source>
             <translation>选为编码示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="102" />
+            <location filename="../../app/ui/codebook_commands.py" line="108" />
             <source>Drop example</source>
             <translation>取消编码示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="113" />
+            <location filename="../../app/ui/codebook_commands.py" line="119" />
             <source>Merge template {name}</source>
             <translation>合并模板 {name}</translation>
         </message>
@@ -384,211 +384,211 @@
     <context>
         <name>CodebookDialog</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="180" />
-            <location filename="../../app/ui/codebook_dialog.py" line="504" />
+            <location filename="../../app/ui/codebook_dialog.py" line="181" />
+            <location filename="../../app/ui/codebook_dialog.py" line="511" />
             <source>Codebook</source>
             <translation>编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="208" />
+            <location filename="../../app/ui/codebook_dialog.py" line="209" />
             <source>separate with ； or new lines</source>
             <translation>用“；”或换行分隔</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="211" />
+            <location filename="../../app/ui/codebook_dialog.py" line="212" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="212" />
+            <location filename="../../app/ui/codebook_dialog.py" line="213" />
             <source>Colour</source>
             <translation>颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="213" />
+            <location filename="../../app/ui/codebook_dialog.py" line="214" />
             <source>Level</source>
             <translation>层级</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="214" />
+            <location filename="../../app/ui/codebook_dialog.py" line="215" />
             <source>Short definition</source>
             <translation>简短定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="215" />
+            <location filename="../../app/ui/codebook_dialog.py" line="216" />
             <source>Definition</source>
             <translation>定义</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="216" />
+            <location filename="../../app/ui/codebook_dialog.py" line="217" />
             <source>When to use</source>
             <translation>适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="217" />
+            <location filename="../../app/ui/codebook_dialog.py" line="218" />
             <source>When not to use</source>
             <translation>不适用情形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="218" />
+            <location filename="../../app/ui/codebook_dialog.py" line="219" />
             <source>Typical example</source>
             <translation>典型例子</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="219" />
+            <location filename="../../app/ui/codebook_dialog.py" line="220" />
             <source>Keywords and synonyms</source>
             <translation>关键词与同义词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="222" />
+            <location filename="../../app/ui/codebook_dialog.py" line="223" />
             <source>Apply changes</source>
             <translation>应用修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="234" />
+            <location filename="../../app/ui/codebook_dialog.py" line="235" />
             <source>Passages coded with it (checked: in the coding-example table):</source>
             <translation>使用该编码的片段（勾选者列入编码示例表）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="238" />
+            <location filename="../../app/ui/codebook_dialog.py" line="239" />
             <source>Add top-level code…</source>
             <translation>添加一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="239" />
+            <location filename="../../app/ui/codebook_dialog.py" line="240" />
             <source>Add sub-code…</source>
             <translation>添加下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="240" />
-            <location filename="../../app/ui/codebook_dialog.py" line="454" />
+            <location filename="../../app/ui/codebook_dialog.py" line="241" />
+            <location filename="../../app/ui/codebook_dialog.py" line="461" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="241" />
+            <location filename="../../app/ui/codebook_dialog.py" line="242" />
             <source>Import…</source>
             <translation>导入…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="242" />
+            <location filename="../../app/ui/codebook_dialog.py" line="243" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="243" />
+            <location filename="../../app/ui/codebook_dialog.py" line="244" />
             <source>Merge a framework template…</source>
             <translation>合并框架模板…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="320" />
+            <location filename="../../app/ui/codebook_dialog.py" line="321" />
             <source>No code chosen.</source>
             <translation>未选择编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="377" />
+            <location filename="../../app/ui/codebook_dialog.py" line="380" />
             <source>The code could not be changed.</source>
             <translation>无法修改该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="385" />
+            <location filename="../../app/ui/codebook_dialog.py" line="388" />
             <source>The code could not be added.</source>
             <translation>无法添加该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="397" />
+            <location filename="../../app/ui/codebook_dialog.py" line="400" />
             <source>The code could not be deleted.</source>
             <translation>无法删除该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="409" />
+            <location filename="../../app/ui/codebook_dialog.py" line="412" />
             <source>The example could not be chosen.</source>
             <translation>无法设置编码示例。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="416" />
+            <location filename="../../app/ui/codebook_dialog.py" line="419" />
             <source>The template could not be merged.</source>
             <translation>无法合并该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="425" />
+            <location filename="../../app/ui/codebook_dialog.py" line="430" />
             <source>The codebook could not be read.</source>
             <translation>无法读取该编码簿。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="432" />
+            <location filename="../../app/ui/codebook_dialog.py" line="437" />
             <source>Nothing was imported.</source>
             <translation>未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="440" />
+            <location filename="../../app/ui/codebook_dialog.py" line="447" />
             <source>The codebook could not be exported.</source>
             <translation>无法导出编码簿。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="445" />
+            <location filename="../../app/ui/codebook_dialog.py" line="452" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="445" />
+            <location filename="../../app/ui/codebook_dialog.py" line="452" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="455" />
+            <location filename="../../app/ui/codebook_dialog.py" line="462" />
             <source>Delete “{path}”, its sub-codes and their codings? (Undo brings them back.)</source>
             <translation>删除“{path}”及其下级编码和所有编码片段吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="462" />
+            <location filename="../../app/ui/codebook_dialog.py" line="469" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="468" />
-            <location filename="../../app/ui/codebook_dialog.py" line="474" />
+            <location filename="../../app/ui/codebook_dialog.py" line="475" />
+            <location filename="../../app/ui/codebook_dialog.py" line="481" />
             <source>Import codebook</source>
             <translation>导入编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="468" />
+            <location filename="../../app/ui/codebook_dialog.py" line="475" />
             <source>Codebooks (*.qdc *.qde *.qdpx *.xlsx *.csv)</source>
             <translation>编码簿 (*.qdc *.qde *.qdpx *.xlsx *.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="475" />
+            <location filename="../../app/ui/codebook_dialog.py" line="482" />
             <source>Merge {file} into this project?</source>
             <translation>将 {file} 合并到本项目吗？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="486" />
+            <location filename="../../app/ui/codebook_dialog.py" line="493" />
             <source>Merge a framework template</source>
             <translation>合并框架模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="487" />
+            <location filename="../../app/ui/codebook_dialog.py" line="494" />
             <source>Codes and stages the project lacks are added; empty fields are filled:</source>
             <translation>将补充项目中没有的编码和阶段，并填写空白字段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="496" />
-            <location filename="../../app/ui/codebook_dialog.py" line="500" />
+            <location filename="../../app/ui/codebook_dialog.py" line="503" />
+            <location filename="../../app/ui/codebook_dialog.py" line="507" />
             <source>Export codebook</source>
             <translation>导出编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="497" />
+            <location filename="../../app/ui/codebook_dialog.py" line="504" />
             <source>Word (*.docx);;Excel (*.xlsx);;REFI-QDA codebook (*.qdc);;CSV (*.csv);;Markdown (*.md)</source>
             <translation>Word 文档 (*.docx);;Excel 表格 (*.xlsx);;REFI-QDA 编码簿 (*.qdc);;CSV (*.csv);;Markdown (*.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="498" />
+            <location filename="../../app/ui/codebook_dialog.py" line="505" />
             <source>codebook</source>
             <translation>编码簿</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="501" />
+            <location filename="../../app/ui/codebook_dialog.py" line="508" />
             <source>Wrote {file}.</source>
             <translation>已写出 {file}。</translation>
         </message>
@@ -596,7 +596,7 @@
     <context>
         <name>CodebookTreeModel</name>
         <message>
-            <location filename="../../app/ui/codebook_dialog.py" line="121" />
+            <location filename="../../app/ui/codebook_dialog.py" line="122" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -1100,177 +1100,177 @@ source: {source} ({enc})</source>
     <context>
         <name>ExchangeActions</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="47" />
             <source>documents</source>
             <translation>个文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="47" />
             <source>codes</source>
             <translation>个编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="47" />
             <source>codings</source>
             <translation>个编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>coders</source>
             <translation>位编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>cases</source>
             <translation>个案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>attributes</source>
             <translation>个属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="50" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>stages</source>
             <translation>个阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="50" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>memos</source>
             <translation>条备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="50" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>links</source>
             <translation>条关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="55" />
             <source>source</source>
             <translation>来源文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="55" />
             <source>selection</source>
             <translation>选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="55" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>graph</source>
             <translation>图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="56" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="58" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="58" />
+            <location filename="../../app/ui/exchange.py" line="57" />
             <source>note</source>
             <translation>注释</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="142" />
+            <location filename="../../app/ui/exchange.py" line="141" />
             <source>Import REFI-QDA project (.qdpx)…</source>
             <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="145" />
+            <location filename="../../app/ui/exchange.py" line="144" />
             <source>Import RQDA project (.rqda)…</source>
             <translation>导入 RQDA 项目 (.rqda)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="148" />
+            <location filename="../../app/ui/exchange.py" line="147" />
             <source>Export as REFI-QDA project (.qdpx)…</source>
             <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="171" />
+            <location filename="../../app/ui/exchange.py" line="170" />
             <source>Import REFI-QDA project</source>
             <translation>导入 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="172" />
+            <location filename="../../app/ui/exchange.py" line="171" />
             <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
             <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="178" />
+            <location filename="../../app/ui/exchange.py" line="177" />
             <source>Import RQDA project</source>
             <translation>导入 RQDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="179" />
+            <location filename="../../app/ui/exchange.py" line="178" />
             <source>RQDA projects (*.rqda);;All files (*)</source>
             <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="186" />
+            <location filename="../../app/ui/exchange.py" line="185" />
             <source>New project for the import</source>
             <translation>为导入新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="229" />
+            <location filename="../../app/ui/exchange.py" line="231" />
             <source>Export as REFI-QDA project</source>
             <translation>导出为 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="230" />
+            <location filename="../../app/ui/exchange.py" line="232" />
             <source>REFI-QDA projects (*.qdpx)</source>
             <translation>REFI-QDA 项目 (*.qdpx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="187" />
+            <location filename="../../app/ui/exchange.py" line="186" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="213" />
+            <location filename="../../app/ui/exchange.py" line="215" />
             <source>Import cancelled; no project was created.</source>
             <translation>已取消导入，未创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="220" />
+            <location filename="../../app/ui/exchange.py" line="222" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="249" />
+            <location filename="../../app/ui/exchange.py" line="253" />
             <source>The project could not be exported.</source>
             <translation>无法导出项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="253" />
+            <location filename="../../app/ui/exchange.py" line="257" />
             <source>Exporting {name}…</source>
             <translation>正在导出 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="215" />
+            <location filename="../../app/ui/exchange.py" line="217" />
             <source>The project could not be imported; no file was created.</source>
             <translation>无法导入项目，未创建任何文件。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="243" />
+            <location filename="../../app/ui/exchange.py" line="247" />
             <source>Exported {n} documents and {m} codings to {file}.</source>
             <translation>已将 {n} 个文档和 {m} 个编码片段导出到 {file}。</translation>
         </message>
@@ -1368,62 +1368,62 @@ source: {source} ({enc})</source>
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="69" />
+            <location filename="../../app/ui/exchange.py" line="68" />
             <source>Import report — {name}</source>
             <translation>导入报告 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="73" />
+            <location filename="../../app/ui/exchange.py" line="72" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="74" />
+            <location filename="../../app/ui/exchange.py" line="73" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="75" />
+            <location filename="../../app/ui/exchange.py" line="74" />
             <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
             <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="81" />
+            <location filename="../../app/ui/exchange.py" line="80" />
             <source>Made by: {origin}</source>
             <translation>生成软件：{origin}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="83" />
+            <location filename="../../app/ui/exchange.py" line="82" />
             <source>Positions: {how}</source>
             <translation>位置：{how}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="90" />
+            <location filename="../../app/ui/exchange.py" line="89" />
             <source>Not imported ({n}), and why:</source>
             <translation>未导入的内容（{n} 项）及原因：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="92" />
+            <location filename="../../app/ui/exchange.py" line="91" />
             <source>Everything in the file was imported.</source>
             <translation>文件中的全部内容均已导入。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="95" />
+            <location filename="../../app/ui/exchange.py" line="94" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="95" />
+            <location filename="../../app/ui/exchange.py" line="94" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="95" />
+            <location filename="../../app/ui/exchange.py" line="94" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="119" />
+            <location filename="../../app/ui/exchange.py" line="118" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
@@ -1459,6 +1459,34 @@ source: {source} ({enc})</source>
             <location filename="../../app/ui/figures/evidence.py" line="128" />
             <source>Memo:</source>
             <translation>备忘录：</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockDialog</name>
+        <message>
+            <location filename="../../app/ui/lock_dialog.py" line="27" />
+            <source>Held by process {pid} on the computer “{host}” since {since}.</source>
+            <translation>由计算机“{host}”上的进程 {pid} 自 {since} 起占用。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lock_dialog.py" line="37" />
+            <source>Project in use</source>
+            <translation>项目正在使用中</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lock_dialog.py" line="38" />
+            <source>“{file}” is open for editing in another Guiji window or process.</source>
+            <translation>“{file}”已在另一个轨迹窗口或进程中打开编辑。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lock_dialog.py" line="41" />
+            <source>Close it there to edit it here, or open it read-only now (you can read, search and export).</source>
+            <translation>请在那里关闭后再在此编辑，或现在以只读方式打开（可以阅读、检索和导出）。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/lock_dialog.py" line="44" />
+            <source>Open &amp;read-only</source>
+            <translation>以只读方式打开(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -1639,71 +1667,71 @@ source: {source} ({enc})</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="292" />
+            <location filename="../../app/ui/main_window.py" line="297" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="295" />
+            <location filename="../../app/ui/main_window.py" line="300" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="310" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="311" />
+            <location filename="../../app/ui/main_window.py" line="316" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="333" />
-            <location filename="../../app/ui/main_window.py" line="782" />
+            <location filename="../../app/ui/main_window.py" line="338" />
+            <location filename="../../app/ui/main_window.py" line="787" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="345" />
+            <location filename="../../app/ui/main_window.py" line="350" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="346" />
+            <location filename="../../app/ui/main_window.py" line="351" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="673" />
+            <location filename="../../app/ui/main_window.py" line="678" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="732" />
+            <location filename="../../app/ui/main_window.py" line="737" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="777" />
+            <location filename="../../app/ui/main_window.py" line="782" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="276" />
-            <location filename="../../app/ui/main_window.py" line="348" />
+            <location filename="../../app/ui/main_window.py" line="353" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="587" />
-            <location filename="../../app/ui/main_window.py" line="610" />
+            <location filename="../../app/ui/main_window.py" line="592" />
+            <location filename="../../app/ui/main_window.py" line="615" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="544" />
-            <location filename="../../app/ui/main_window.py" line="575" />
+            <location filename="../../app/ui/main_window.py" line="549" />
+            <location filename="../../app/ui/main_window.py" line="580" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
@@ -1713,108 +1741,108 @@ source: {source} ({enc})</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="438" />
+            <location filename="../../app/ui/main_window.py" line="443" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="547" />
+            <location filename="../../app/ui/main_window.py" line="552" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="551" />
+            <location filename="../../app/ui/main_window.py" line="556" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="593" />
+            <location filename="../../app/ui/main_window.py" line="598" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="598" />
+            <location filename="../../app/ui/main_window.py" line="603" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="619" />
+            <location filename="../../app/ui/main_window.py" line="624" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="623" />
+            <location filename="../../app/ui/main_window.py" line="628" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="657" />
+            <location filename="../../app/ui/main_window.py" line="662" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="663" />
+            <location filename="../../app/ui/main_window.py" line="668" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="682" />
+            <location filename="../../app/ui/main_window.py" line="687" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="693" />
+            <location filename="../../app/ui/main_window.py" line="698" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="698" />
+            <location filename="../../app/ui/main_window.py" line="703" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="706" />
+            <location filename="../../app/ui/main_window.py" line="711" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="706" />
-            <location filename="../../app/ui/main_window.py" line="738" />
+            <location filename="../../app/ui/main_window.py" line="711" />
+            <location filename="../../app/ui/main_window.py" line="743" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="726" />
+            <location filename="../../app/ui/main_window.py" line="731" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="738" />
+            <location filename="../../app/ui/main_window.py" line="743" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="747" />
+            <location filename="../../app/ui/main_window.py" line="752" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="747" />
+            <location filename="../../app/ui/main_window.py" line="752" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="771" />
+            <location filename="../../app/ui/main_window.py" line="776" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="773" />
+            <location filename="../../app/ui/main_window.py" line="778" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="767" />
+            <location filename="../../app/ui/main_window.py" line="772" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
@@ -2833,42 +2861,42 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessMenu</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="450" />
+            <location filename="../../app/ui/timeline.py" line="457" />
             <source>&amp;Process</source>
             <translation>过程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="470" />
+            <location filename="../../app/ui/timeline.py" line="477" />
             <source>&amp;Timeline…</source>
             <translation>时间线(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="471" />
+            <location filename="../../app/ui/timeline.py" line="478" />
             <source>Transition &amp;flow…</source>
             <translation>转换流图(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="472" />
+            <location filename="../../app/ui/timeline.py" line="479" />
             <source>Transition &amp;matrix…</source>
             <translation>转换矩阵(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="473" />
+            <location filename="../../app/ui/timeline.py" line="480" />
             <source>&amp;Codeline…</source>
             <translation>编码线(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="474" />
+            <location filename="../../app/ui/timeline.py" line="481" />
             <source>&amp;Saturation curve…</source>
             <translation>饱和曲线(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="484" />
+            <location filename="../../app/ui/timeline.py" line="491" />
             <source>&amp;Export figure…</source>
             <translation>导出图表(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="486" />
+            <location filename="../../app/ui/timeline.py" line="493" />
             <source>Stage &amp;report…</source>
             <translation>阶段报告(&amp;R)…</translation>
         </message>
@@ -2882,7 +2910,7 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="99" />
-            <location filename="../../app/ui/timeline.py" line="292" />
+            <location filename="../../app/ui/timeline.py" line="299" />
             <source>Click a box or an arrow to see its passages.</source>
             <translation>点击方框或箭头以查看相应片段。</translation>
         </message>
@@ -2908,260 +2936,260 @@ source: {source} ({enc})</source>
             <translation>删除关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="137" />
+            <location filename="../../app/ui/timeline.py" line="140" />
             <source>Figure</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="141" />
+            <location filename="../../app/ui/timeline.py" line="144" />
             <source>Timeline</source>
             <translation>时间线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="141" />
+            <location filename="../../app/ui/timeline.py" line="144" />
             <source>Transition flow</source>
             <translation>转换流图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="142" />
+            <location filename="../../app/ui/timeline.py" line="145" />
             <source>Transition matrix</source>
             <translation>转换矩阵</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="142" />
+            <location filename="../../app/ui/timeline.py" line="145" />
             <source>Codeline</source>
             <translation>编码线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="143" />
+            <location filename="../../app/ui/timeline.py" line="146" />
             <source>Saturation curve</source>
             <translation>饱和曲线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="152" />
+            <location filename="../../app/ui/timeline.py" line="155" />
             <source>Categories</source>
             <translation>范畴</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="152" />
+            <location filename="../../app/ui/timeline.py" line="155" />
             <source>Dimensions</source>
             <translation>维度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="153" />
+            <location filename="../../app/ui/timeline.py" line="156" />
             <source>Codes as applied</source>
             <translation>实际使用的编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="157" />
+            <location filename="../../app/ui/timeline.py" line="160" />
             <source>≥ </source>
             <translation>≥ </translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="158" />
+            <location filename="../../app/ui/timeline.py" line="161" />
             <source>Boxes: at least this many codings</source>
             <translation>方框：编码片段数至少为此值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="161" />
+            <location filename="../../app/ui/timeline.py" line="164" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="162" />
+            <location filename="../../app/ui/timeline.py" line="165" />
             <source>Arrows: transitions in at least this many cases (auto: half of the cases)</source>
             <translation>箭头：至少在这么多个案例中出现的转换（自动：案例数的一半）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="164" />
+            <location filename="../../app/ui/timeline.py" line="167" />
             <source>Greyscale</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="165" />
+            <location filename="../../app/ui/timeline.py" line="168" />
             <source>Figure:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="165" />
+            <location filename="../../app/ui/timeline.py" line="168" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="166" />
+            <location filename="../../app/ui/timeline.py" line="169" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="166" />
+            <location filename="../../app/ui/timeline.py" line="169" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="167" />
+            <location filename="../../app/ui/timeline.py" line="170" />
             <source>Codes:</source>
             <translation>编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="167" />
+            <location filename="../../app/ui/timeline.py" line="170" />
             <source>Boxes:</source>
             <translation>方框：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="168" />
+            <location filename="../../app/ui/timeline.py" line="171" />
             <source>Arrows:</source>
             <translation>箭头：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="173" />
+            <location filename="../../app/ui/timeline.py" line="176" />
             <source>Figure actions</source>
             <translation>图表操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="176" />
+            <location filename="../../app/ui/timeline.py" line="179" />
             <source>Draw links</source>
             <translation>绘制关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="178" />
+            <location filename="../../app/ui/timeline.py" line="181" />
             <source>Drag from one box to another to link the codes (or hold Shift while dragging)</source>
             <translation>从一个方框拖到另一个方框以关联编码（或按住 Shift 拖动）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="183" />
+            <location filename="../../app/ui/timeline.py" line="186" />
             <source>Zoom in</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="184" />
+            <location filename="../../app/ui/timeline.py" line="187" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="185" />
+            <location filename="../../app/ui/timeline.py" line="188" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="186" />
-            <location filename="../../app/ui/timeline.py" line="191" />
+            <location filename="../../app/ui/timeline.py" line="189" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Reset layout</source>
             <translation>重置布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="187" />
+            <location filename="../../app/ui/timeline.py" line="190" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="188" />
+            <location filename="../../app/ui/timeline.py" line="191" />
             <source>Stage report…</source>
             <translation>阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="195" />
+            <location filename="../../app/ui/timeline.py" line="198" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="215" />
+            <location filename="../../app/ui/timeline.py" line="218" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="215" />
+            <location filename="../../app/ui/timeline.py" line="218" />
             <source>(first coded)</source>
             <translation>（首个已编码文档）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="305" />
+            <location filename="../../app/ui/timeline.py" line="312" />
             <source>{stage} · {code}: {n} passage(s)</source>
             <translation>{stage} · {code}：{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="314" />
+            <location filename="../../app/ui/timeline.py" line="321" />
             <source>{a} ({sa}) → {b} ({sb}): {n} case(s) — A: the earlier stage, B: the later</source>
             <translation>{a}（{sa}）→ {b}（{sb}）：{n} 个案例 — A：较早阶段，B：较晚阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="324" />
+            <location filename="../../app/ui/timeline.py" line="331" />
             <source>{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}</source>
             <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
         </message>
         <message>
             <location filename="../../app/ui/figures/link_editing.py" line="112" />
-            <location filename="../../app/ui/timeline.py" line="353" />
-            <location filename="../../app/ui/timeline.py" line="429" />
+            <location filename="../../app/ui/timeline.py" line="360" />
+            <location filename="../../app/ui/timeline.py" line="436" />
             <source>Process</source>
             <translation>过程</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="360" />
+            <location filename="../../app/ui/timeline.py" line="367" />
             <source>Move figure element</source>
             <translation>移动图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="372" />
+            <location filename="../../app/ui/timeline.py" line="379" />
             <source>Label on the figure</source>
             <translation>图中标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="373" />
+            <location filename="../../app/ui/timeline.py" line="380" />
             <source>Label (empty: the computed one):</source>
             <translation>标签（留空则使用自动生成的标签）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="377" />
+            <location filename="../../app/ui/timeline.py" line="384" />
             <source>Rename figure label</source>
             <translation>重命名图表标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="383" />
+            <location filename="../../app/ui/timeline.py" line="390" />
             <source>Hide figure element</source>
             <translation>隐藏图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="389" />
+            <location filename="../../app/ui/timeline.py" line="396" />
             <source>Reset figure element</source>
             <translation>重置图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="396" />
+            <location filename="../../app/ui/timeline.py" line="403" />
             <source>Reset the figure's layout</source>
             <translation>重置图表布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="407" />
+            <location filename="../../app/ui/timeline.py" line="414" />
             <source>Show passages</source>
             <translation>显示片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="409" />
+            <location filename="../../app/ui/timeline.py" line="416" />
             <source>Rename label…</source>
             <translation>重命名标签…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="410" />
+            <location filename="../../app/ui/timeline.py" line="417" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="412" />
+            <location filename="../../app/ui/timeline.py" line="419" />
             <source>Back to the computed layout</source>
             <translation>恢复自动布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="414" />
+            <location filename="../../app/ui/timeline.py" line="421" />
             <source>Edit link…</source>
             <translation>编辑关联…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="416" />
+            <location filename="../../app/ui/timeline.py" line="423" />
             <source>Reset layout (show everything hidden)</source>
             <translation>重置布局（显示所有隐藏元素）</translation>
         </message>
@@ -3209,27 +3237,27 @@ source: {source} ({enc})</source>
             <translation>更改证据检验</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="440" />
             <source>Stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="433" />
+            <location filename="../../app/ui/timeline.py" line="440" />
             <source>Word document (*.docx)</source>
             <translation>Word 文档 (*.docx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="434" />
+            <location filename="../../app/ui/timeline.py" line="441" />
             <source>stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="437" />
+            <location filename="../../app/ui/timeline.py" line="444" />
             <source>Writing the stage report…</source>
             <translation>正在生成阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="439" />
+            <location filename="../../app/ui/timeline.py" line="446" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
