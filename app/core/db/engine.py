@@ -34,10 +34,7 @@ def _set_wal(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on the project file; ``read_only`` opens it with SQLite's ``mode=ro``."""
-    if read_only:
-        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{path.as_posix()}"
+    url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true" if read_only else f"sqlite:///{path.as_posix()}"
     engine = create_engine(url, poolclass=NullPool if read_only else None)
     event.listen(engine, "connect", _on_connect)
     if not read_only:

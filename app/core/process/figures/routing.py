@@ -31,7 +31,7 @@ class Ports:
     def place(self) -> None:
         """Spread the requested ends (call once, after every request)."""
         for (key, _side), wanted in self._wanted.items():
-            x, y, w, h = self.boxes[key]
+            _x, y, _w, h = self.boxes[key]
             wanted.sort()
             inset = min(1.0, h / 4)
             n = len(wanted)

@@ -60,8 +60,8 @@ def sankey_figure(
     for (k, code_id), count in counts.items():
         if count >= min_count and not hidden(f"node:{code_id}@{data.stages[k].id}"):
             nodes[k].append(code_id)
-    for k in nodes:
-        nodes[k].sort(key=lambda c: data.codes[c].order)
+    for ids in nodes.values():
+        ids.sort(key=lambda c: data.codes[c].order)
     order = data.stage_index()
     flows = [t for t in result.transitions if t.count >= min_transition
              and t.from_code_id in nodes[order[t.from_stage_id]] and t.to_code_id in nodes[order[t.to_stage_id]]

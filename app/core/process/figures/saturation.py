@@ -61,7 +61,7 @@ def saturation_figure(
     slot = (x1 - x0) / max(n, 1)
     bar_w = min(slot * 0.6, 8.0)
     every = 1
-    widest = max([measure(str(n), small, False)] + [0.0]) + 1.0
+    widest = max(measure(str(n), small, False), 0.0) + 1.0
     while every * slot < widest:
         every += 1
     points = []

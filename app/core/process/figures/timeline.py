@@ -12,6 +12,7 @@ outcome-level code.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -261,10 +262,7 @@ class _Timeline:
         h += 2 * self.pad
         tip = min(2.8, self.gutter * 0.45)
         for k, stage, key, lines, sub_lines in blocks:
-            if self.gray:
-                fill = STAGE_GRAYS[min(k, len(STAGE_GRAYS) - 1)]
-            else:
-                fill = stage.color or "#888888"
+            fill = STAGE_GRAYS[min(k, len(STAGE_GRAYS) - 1)] if self.gray else stage.color or "#888888"
             x = col_x[k]
             w = col_w + (tip if k < len(data.stages) - 1 else 0.0)
             notch = tip if k > 0 else 0.0
@@ -462,8 +460,8 @@ class _Timeline:
             if kind == "t":
                 color = "#595959" if self.gray else mix(self.row_color(resolve_level(
                     data, thing.from_code_id, self.t.row_level)), "#5A5A5A", 0.35)
-                tip = f"{thing.from_stage} {last_name(thing.from_code)} → {thing.to_stage} {last_name(thing.to_code)}: " \
-                      f"{thing.count} ({', '.join(thing.cases)})"
+                tip = (f"{thing.from_stage} {last_name(thing.from_code)} → {thing.to_stage} "
+                       f"{last_name(thing.to_code)}: {thing.count} ({', '.join(thing.cases)})")
                 self.arrows.append(Path(curve((ax + aw, ports.y(pa)), (bx, ports.y(pb))), stroke=color,
                                         width=extra, opacity=0.85 if not self.gray else 1.0, head="arrow",
                                         head_size=max(1.3, extra * 2.2), key=key,
@@ -500,7 +498,7 @@ class _Timeline:
         w = self.o.measure(text, small, False) + 1.0
         h = line_height(small)
         points = [(float(c[-2]), float(c[-1])) for c in commands if c[0] in ("M", "L", "C")]
-        flat = [(a, b) for a, b in zip(points, points[1:], strict=False)
+        flat = [(a, b) for a, b in itertools.pairwise(points)
                 if abs(a[1] - b[1]) < 1e-6 and abs(a[0] - b[0]) >= w + 2.0]
         if not flat:
             return
@@ -550,8 +548,10 @@ class _Timeline:
         lh = line_height(size)
         sw = 6.0
         entries: list[tuple[list[Item], str]] = []
-        box: list[Item] = [Rect(0.3, 0.2, sw - 0.6, lh - 0.4, fill="#FFFFFF", stroke="#000000", stroke_width=0.2, radius=0.5),
-               Rect(0.9, lh - 1.3, 2.6, 0.7, fill="#404040")]
+        box: list[Item] = [
+            Rect(0.3, 0.2, sw - 0.6, lh - 0.4, fill="#FFFFFF", stroke="#000000", stroke_width=0.2, radius=0.5),
+            Rect(0.9, lh - 1.3, 2.6, 0.7, fill="#404040"),
+        ]
         say = self.o.say
         entries.append((box, say("编码（条形与数字：该阶段的编码次数）",
                                  "Code (bar and number: its codings in the stage)")))
