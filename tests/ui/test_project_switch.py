@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.core import codebook, coding, documents
 from app.core.check import check_project
@@ -56,7 +56,8 @@ def switched(qtbot, project_a: Path, tmp_path: Path, monkeypatch):  # type: igno
     source_b = tmp_path / "访谈乙.txt"
     source_b.write_bytes(TEXT_B.encode("utf-8"))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path_b), ""))
-    monkeypatch.setattr(QInputDialog, "getItem", lambda parent, title, label, items, *a, **k: (items[0], True))
+    # the new-project dialog: an empty project (no template)
+    monkeypatch.setattr("app.ui.new_project_dialog.choose_template", lambda *a, **k: (True, None))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source_b)], ""))
     win.windowHandle().requestActivate()  # shortcuts go to the active window only
     qtbot.waitUntil(win.isActiveWindow, timeout=5000)
