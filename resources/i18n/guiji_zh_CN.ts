@@ -1471,7 +1471,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/lock_dialog.py" line="37" />
             <source>Project in use</source>
-            <translation>项目正在使用中</translation>
+            <translation>项目正在使用</translation>
         </message>
         <message>
             <location filename="../../app/ui/lock_dialog.py" line="38" />
