@@ -27,10 +27,6 @@ BUNDLED = ("PySide6-Essentials", "shiboken6", "SQLAlchemy", "alembic", "spacy", 
 _APP_DIR = Path(__file__).resolve().parents[1]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Help", text)
-
-
 def guide_path() -> Path | None:
     """The bundled user guide: frozen app, source tree, or a wheel's bundled copy (None if missing)."""
     roots = [Path(getattr(sys, "_MEIPASS", "")) if getattr(sys, "_MEIPASS", None) else None,
@@ -70,14 +66,14 @@ def guide_dialog(parent: QWidget | None) -> QDialog:
     """A window showing the user guide (or a note that it is missing from this installation)."""
     dialog = QDialog(parent)
     dialog.setObjectName("user-guide")
-    dialog.setWindowTitle(_tr("User guide"))
+    dialog.setWindowTitle(QCoreApplication.translate("Help", "User guide"))
     dialog.resize(900, 760)
     browser = QTextBrowser()
     browser.setObjectName("user-guide-text")
     browser.setOpenExternalLinks(False)
     path = guide_path()
     if path is None:
-        browser.setPlainText(_tr("The user guide is missing from this installation."))
+        browser.setPlainText(QCoreApplication.translate("Help", "The user guide is missing from this installation."))
     else:
         browser.setSearchPaths([str(path.parent)])
         browser.document().setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
@@ -94,15 +90,15 @@ def about_dialog(parent: QWidget | None) -> QDialog:
     """Version, Qt version, and the bundled libraries with their licences."""
     dialog = QDialog(parent)
     dialog.setObjectName("about")
-    dialog.setWindowTitle(_tr("About Guiji"))
+    dialog.setWindowTitle(QCoreApplication.translate("Help", "About Guiji"))
     rows = "".join(f"<tr><td>{n}</td><td>{v}</td><td>{lic}</td></tr>" for n, v, lic in bundled_libraries())
     html = (
         f"<h2>轨迹 Guiji {__version__}</h2>"
-        + "<p>" + _tr("Coding Chinese interview transcripts: codes, stages and processes. Works offline.") + "</p>"
-        + "<p>" + _tr("Qt {qt} (LGPL-3.0), Python {py}").format(qt=qVersion(), py=sys.version.split()[0]) + "</p>"
-        + "<h3>" + _tr("Bundled libraries") + "</h3>"
-        + "<table cellspacing='6'><tr><th align='left'>" + _tr("Library") + "</th><th align='left'>"
-        + _tr("Version") + "</th><th align='left'>" + _tr("Licence") + "</th></tr>" + rows + "</table>"
+        + "<p>" + QCoreApplication.translate("Help", "Coding Chinese interview transcripts: codes, stages and processes. Works offline.") + "</p>"  # noqa: E501
+        + "<p>" + QCoreApplication.translate("Help", "Qt {qt} (LGPL-3.0), Python {py}").format(qt=qVersion(), py=sys.version.split()[0]) + "</p>"  # noqa: E501
+        + "<h3>" + QCoreApplication.translate("Help", "Bundled libraries") + "</h3>"
+        + "<table cellspacing='6'><tr><th align='left'>" + QCoreApplication.translate("Help", "Library") + "</th><th align='left'>"  # noqa: E501
+        + QCoreApplication.translate("Help", "Version") + "</th><th align='left'>" + QCoreApplication.translate("Help", "Licence") + "</th></tr>" + rows + "</table>"  # noqa: E501
     )
     label = QLabel(html)
     label.setObjectName("about-text")
@@ -117,10 +113,10 @@ def about_dialog(parent: QWidget | None) -> QDialog:
 
 def install(window: MainWindow) -> None:
     """Help ▸ User guide and Help ▸ About."""
-    guide = QAction(_tr("&User guide"), window)
+    guide = QAction(QCoreApplication.translate("Help", "&User guide"), window)
     guide.setObjectName("help-user-guide")
     guide.triggered.connect(lambda: guide_dialog(window).exec())
-    about = QAction(_tr("&About Guiji"), window)
+    about = QAction(QCoreApplication.translate("Help", "&About Guiji"), window)
     about.setObjectName("help-about")
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: about_dialog(window).exec())

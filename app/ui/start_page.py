@@ -33,10 +33,6 @@ if TYPE_CHECKING:
 SAMPLE_NAME = "sample.guiji"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StartPage", text)
-
-
 def sample_path() -> Path:
     """Where the sample project lives: the user data folder (the installation may be read-only)."""
     from app.core.paths import user_data_dir
@@ -63,34 +59,34 @@ class StartPage(QWidget):
         self.setObjectName("start-page")
         self.window_ = window
         title = QLabel("<h1>轨迹 Guiji</h1>")
-        subtitle = QLabel(_tr("Coding Chinese interview transcripts: codes, stages and processes."))
+        subtitle = QLabel(QCoreApplication.translate("StartPage", "Coding Chinese interview transcripts: codes, stages and processes."))  # noqa: E501
         self.recent = QListWidget()
         self.recent.setObjectName("recent-projects")
         self.recent.itemActivated.connect(self._open_item)  # Enter, or a double click
         self.recent.itemClicked.connect(self._open_item)
-        self.empty_label = QLabel(_tr("No recent projects yet."))
+        self.empty_label = QLabel(QCoreApplication.translate("StartPage", "No recent projects yet."))
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>" + _tr("Recent projects") + "</b>"))
+        left.addWidget(QLabel("<b>" + QCoreApplication.translate("StartPage", "Recent projects") + "</b>"))
         left.addWidget(self.recent, 1)
         left.addWidget(self.empty_label)
 
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>" + _tr("Begin") + "</b>"))
+        right.addWidget(QLabel("<b>" + QCoreApplication.translate("StartPage", "Begin") + "</b>"))
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
-            ("new", _tr("&New project…"), window.new_project_dialog),
-            ("open", _tr("&Open project…"), window.open_project_dialog),
-            ("sample", _tr("Open the &sample project"), self.open_sample),
-            ("qdpx", _tr("Import a REFI-QDA project (.&qdpx)…"), lambda: self._trigger("import-qdpx")),
-            ("rqda", _tr("Import an RQDA project (.&rqda)…"), lambda: self._trigger("import-rqda")),
+            ("new", QCoreApplication.translate("StartPage", "&New project…"), window.new_project_dialog),
+            ("open", QCoreApplication.translate("StartPage", "&Open project…"), window.open_project_dialog),
+            ("sample", QCoreApplication.translate("StartPage", "Open the &sample project"), self.open_sample),
+            ("qdpx", QCoreApplication.translate("StartPage", "Import a REFI-QDA project (.&qdpx)…"), lambda: self._trigger("import-qdpx")),  # noqa: E501
+            ("rqda", QCoreApplication.translate("StartPage", "Import an RQDA project (.&rqda)…"), lambda: self._trigger("import-rqda")),  # noqa: E501
         ):
             button = QPushButton(text)
             button.setObjectName(f"start-{name}")
             button.clicked.connect(slot)
             right.addWidget(button)
             self.buttons[name] = button
-        hint = QLabel(_tr("New projects can start from a framework template (grounded theory, "
-                          "co-production, community governance) or empty."))
+        hint = QLabel(QCoreApplication.translate(
+            "StartPage", "New projects can start from a framework template (grounded theory, co-production, community governance) or empty."))  # noqa: E501
         hint.setWordWrap(True)
         right.addWidget(hint)
         right.addStretch(1)
@@ -135,7 +131,7 @@ class StartPage(QWidget):
         try:
             path = ensure_sample()
         except (GuijiError, OSError) as exc:
-            self.window_.show_error(_tr("The sample project could not be built."), describe(exc))
+            self.window_.show_error(QCoreApplication.translate("StartPage", "The sample project could not be built."), describe(exc))  # noqa: E501
             return
         self.open_path(path)
 
