@@ -1366,6 +1366,64 @@ source: {source} ({enc})</source>
         </message>
     </context>
     <context>
+        <name>Help</name>
+        <message>
+            <location filename="../../app/ui/help.py" line="69" />
+            <source>User guide</source>
+            <translation>用户指南</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="76" />
+            <source>The user guide is missing from this installation.</source>
+            <translation>此安装中缺少用户指南。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="93" />
+            <source>About Guiji</source>
+            <translation>关于轨迹</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="97" />
+            <source>Coding Chinese interview transcripts: codes, stages and processes. Works offline.</source>
+            <translation>中文访谈转录文本编码：编码、阶段与过程。完全离线运行。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="98" />
+            <source>Qt {qt} (LGPL-3.0), Python {py}</source>
+            <translation>Qt {qt}（LGPL-3.0），Python {py}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="99" />
+            <source>Bundled libraries</source>
+            <translation>附带的程序库</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="100" />
+            <source>Library</source>
+            <translation>程序库</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="101" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="101" />
+            <source>Licence</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="116" />
+            <source>&amp;User guide</source>
+            <translation>用户指南(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="119" />
+            <source>&amp;About Guiji</source>
+            <translation>关于轨迹(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportReportDialog</name>
         <message>
             <location filename="../../app/ui/exchange.py" line="68" />
@@ -3794,6 +3852,64 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <location filename="../../app/ui/stages_dialog.py" line="272" />
             <source>Stage colour</source>
             <translation>阶段颜色</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="62" />
+            <source>Coding Chinese interview transcripts: codes, stages and processes.</source>
+            <translation>中文访谈转录文本编码：编码、阶段与过程。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="67" />
+            <source>No recent projects yet.</source>
+            <translation>还没有最近的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="69" />
+            <source>Recent projects</source>
+            <translation>最近的项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="74" />
+            <source>Begin</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="77" />
+            <source>&amp;New project…</source>
+            <translation>新建项目(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="78" />
+            <source>&amp;Open project…</source>
+            <translation>打开项目(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="79" />
+            <source>Open the &amp;sample project</source>
+            <translation>打开示例项目(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="80" />
+            <source>Import a REFI-QDA project (.&amp;qdpx)…</source>
+            <translation>导入 REFI-QDA 项目（.&amp;qdpx）…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="81" />
+            <source>Import an RQDA project (.&amp;rqda)…</source>
+            <translation>导入 RQDA 项目（.&amp;rqda）…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="88" />
+            <source>New projects can start from a framework template (grounded theory, co-production, community governance) or empty.</source>
+            <translation>新项目可以从框架模板（扎根理论、共同生产、社区治理）开始，也可以从空白开始。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/start_page.py" line="134" />
+            <source>The sample project could not be built.</source>
+            <translation>无法生成示例项目。</translation>
         </message>
     </context>
     <context>
