@@ -675,8 +675,8 @@ def gui_delete_document_300k(ctx: Context) -> ScenarioGen:
 
 @scenario(budget_s=5.0, budget_rss_mb=700, max_runs=2)
 def delete_document_7m(ctx: Context) -> ScenarioGen:
-    """Issue 13: delete a 7.7-million-character document (with a coding every 3,000 characters) and
-    restore it (the undo), in core. Set-up adds the document (untimed)."""
+    """Issue 13: delete a 7.7-million-character document (no codings of its own) and restore it (the
+    undo), in core; one run is both. Set-up adds the document (untimed)."""
     from app.core.document_ops import delete_document_with_snapshot, restore_document
     from app.core.documents import add_text_document
     from app.core.project import open_project as open_
