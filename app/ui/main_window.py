@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.controller: ProjectController | None = None
         self.tasks = TaskRunner(self)
         self._ask_coder = ask_coder
-        self.resize(1400, 880)
 
         self.documents_panel = DocumentsPanel()
         self.documents_model = self.documents_panel.model
@@ -144,6 +143,9 @@ class MainWindow(QMainWindow):
         self._set_project(None)
         for name in EXTENSIONS:
             importlib.import_module(f"app.ui.{name}").install(self)
+        # Sized last: docks shown for a moment while they are tabified widen the window as they come.
+        self.layout().activate()  # the hidden docks no longer count toward the minimum
+        self.resize(1400, 880)
         self._restore_window_state()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
