@@ -270,12 +270,15 @@ def data_strings(project_path: Path) -> set[str]:
 
 
 FILE_NAME = re.compile(r"[^\s/：:]+\.(?:guiji|txt|docx|md|xlsx|csv|qdpx|qde|qdc|rqda|pdf|svg|png|lock)\b")
+# Licence expressions of bundled libraries (package metadata, shown in About as they are): LGPL-3.0-only OR GPL-2.0-only
+LICENCE_EXPRESSION = re.compile(r"[A-Za-z0-9.+-]+(?:\s+(?:OR|AND|WITH)\s+[A-Za-z0-9.+-]+)+")
 
 
 def english_phrases(text: str) -> list[str]:
     for allowed in ALLOWED_ENGLISH:
         text = text.replace(allowed, " ")
     text = FILE_NAME.sub(" ", text)
+    text = LICENCE_EXPRESSION.sub(" ", text)
     text = re.sub(r"\(\*[^)]*\)", " ", text)  # file-type patterns: (*.txt *.docx)
     return ENGLISH_PHRASE.findall(text)
 
