@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core import code_ops
+from app.core import code_ops, lookup
 from app.core import codebook as service
 from app.core.changes import Changes
 from app.core.codebook import CodeInfo
-from app.core.ops import Done, done, refs
+from app.core.ops import Done, done
 from app.core.project import Project
 
 # A code's name, colour or place shows in every coding of it (stripes, paths): codings are reloaded too.
@@ -18,7 +18,7 @@ _CODES = Changes(codes=True, all_codings=True)
 
 def create_code(project: Project, parent: int | str | None, name: str) -> Done[CodeInfo]:
     """Create a code under ``parent`` (None: top level); undo deletes it, redo brings it back (same id)."""
-    parent_id = None if parent is None else refs.code_id(project, parent)
+    parent_id = None if parent is None else lookup.code_id(project, parent)
     info = service.create_child_code(project, parent_id, name)
     saved: list[code_ops.CodeSnapshot] = []
 
@@ -31,7 +31,7 @@ def create_code(project: Project, parent: int | str | None, name: str) -> Done[C
 
 def delete_code(project: Project, code: int | str) -> Done[code_ops.CodeSnapshot]:
     """Delete a code, its sub-codes, their codings, links, evidence and rejections; undo puts all back."""
-    snapshot = code_ops.delete_code(project, refs.code_id(project, code))
+    snapshot = code_ops.delete_code(project, lookup.code_id(project, code))
     return done("delete_code", snapshot.path, snapshot, _CODES | Changes(links=True, memos=True),
                 lambda: code_ops.restore_code(project, snapshot),
                 lambda: code_ops.delete_code(project, snapshot.code_id))
@@ -39,7 +39,7 @@ def delete_code(project: Project, code: int | str) -> Done[code_ops.CodeSnapshot
 
 def rename_code(project: Project, code: int | str, new_name: str) -> Done[CodeInfo]:
     """Rename a code (its path changes, and its children's)."""
-    code_id = refs.code_id(project, code)
+    code_id = lookup.code_id(project, code)
     old = service.get_code(project, code_id)
     info = service.rename_code(project, code_id, new_name)
     return done("rename_code", old.path, info, _CODES, lambda: service.rename_code(project, code_id, old.name),
@@ -48,7 +48,7 @@ def rename_code(project: Project, code: int | str, new_name: str) -> Done[CodeIn
 
 def recolor_code(project: Project, code: int | str, color: str) -> Done[CodeInfo]:
     """Give a code another colour (``#RRGGBB``)."""
-    code_id = refs.code_id(project, code)
+    code_id = lookup.code_id(project, code)
     old = service.get_code(project, code_id)
     info = service.recolor_code(project, code_id, color)
     return done("recolor_code", old.path, info, _CODES, lambda: service.recolor_code(project, code_id, old.color),
@@ -58,8 +58,8 @@ def recolor_code(project: Project, code: int | str, color: str) -> Done[CodeInfo
 def move_code(project: Project, code: int | str, new_parent: int | str | None,
               position: int | None = None) -> Done[CodeInfo]:
     """Move a code under another parent (None: top level), at ``position`` among its siblings."""
-    code_id = refs.code_id(project, code)
-    parent_id = None if new_parent is None else refs.code_id(project, new_parent)
+    code_id = lookup.code_id(project, code)
+    parent_id = None if new_parent is None else lookup.code_id(project, new_parent)
     old = service.get_code(project, code_id)
     info = service.move_code(project, code_id, parent_id, position)
     return done("move_code", old.path, info, _CODES,
@@ -69,7 +69,7 @@ def move_code(project: Project, code: int | str, new_parent: int | str | None,
 
 def edit_code(project: Project, code: int | str, changes: dict[str, Any]) -> Done[CodeInfo] | None:
     """Change codebook fields of a code (name, colour, level, definitions, keywords); None if nothing differs."""
-    code_id = refs.code_id(project, code)
+    code_id = lookup.code_id(project, code)
     info = service.get_code(project, code_id)
     before = info.fields()
     wanted = {k: v for k, v in changes.items() if _differs(before.get(k), v)}
@@ -91,7 +91,7 @@ def _differs(old: object, new: object) -> bool:
 
 def merge_codes(project: Project, source: int | str, target: int | str) -> Done[code_ops.MergeRecord]:
     """Merge ``source`` into ``target`` (codings and children move; see :func:`app.core.code_ops.merge_codes`)."""
-    source_id, target_id = refs.code_id(project, source), refs.code_id(project, target)
+    source_id, target_id = lookup.code_id(project, source), lookup.code_id(project, target)
     path = service.get_code(project, source_id).path
     records = [code_ops.merge_codes(project, source_id, target_id)]
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.core import coding as service
+from app.core import lookup
 from app.core.changes import Changes
 from app.core.coding import CodingInfo, NewCoding
-from app.core.ops import Done, done, refs
+from app.core.ops import Done, done
 from app.core.project import Project
 
 
@@ -25,8 +26,8 @@ def apply_coding(
     coding is refused unless the stored text is that text.
     """
     info = service.apply_coding(
-        project, document_id=refs.document_id(project, document), code_id=refs.code_id(project, code),
-        start=start, end=end, coder=coder, memo=memo, stage_id=refs.stage_id(project, stage),
+        project, document_id=lookup.document_id(project, document), code_id=lookup.code_id(project, code),
+        start=start, end=end, coder=coder, memo=memo, stage_id=lookup.optional_stage_id(project, stage),
         expect_sha256=expect_sha256,
     )
     return done("apply_coding", info.code, info, Changes(codings_added=(info,)),
@@ -78,7 +79,7 @@ def _memo_changes(before: CodingInfo, after: CodingInfo) -> Changes:
 
 def set_coding_stage(project: Project, coding_id: int, stage: int | str | None) -> Done[CodingInfo]:
     """Set a coding's own stage (it overrides its span's and its document's); None clears it."""
-    stage_id = refs.stage_id(project, stage)
+    stage_id = lookup.optional_stage_id(project, stage)
     before = service.get_coding(project, coding_id)
     after = service.set_coding_stage(project, coding_id, stage_id)
     return done("coding_stage", after.code, after, _swap(before, after) | Changes(stages=True),

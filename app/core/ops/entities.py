@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.core import attributes, cases, document_ops, documents, memos
+from app.core import attributes, cases, document_ops, documents, lookup, memos
 from app.core.changes import Changes
-from app.core.ops import Done, done, refs
+from app.core.ops import Done, done
 from app.core.process import links
 from app.core.project import Project
 
@@ -16,7 +16,7 @@ _DOCUMENT_GONE = Changes(document_list=True, all_codings=True, codes=True, cases
 
 def delete_document(project: Project, document: int | str) -> Done[document_ops.DocumentSnapshot]:
     """Delete a document with its codings, spans, passages, attributes and history; undo restores all."""
-    document_id = refs.document_id(project, document)
+    document_id = lookup.document_id(project, document)
     snapshot = document_ops.delete_document_with_snapshot(project, document_id)
     gone = _DOCUMENT_GONE | Changes(documents=frozenset({document_id}))
     return done("delete_document", snapshot.name, snapshot, gone,
@@ -26,7 +26,7 @@ def delete_document(project: Project, document: int | str) -> Done[document_ops.
 
 def rename_document(project: Project, document: int | str, new_name: str) -> Done[documents.DocumentInfo]:
     """Rename a document (its codings show the new name)."""
-    document_id = refs.document_id(project, document)
+    document_id = lookup.document_id(project, document)
     old = documents.get_document(project, document_id).name
     info = documents.rename_document(project, document_id, new_name)
     changes = Changes(document_list=True, codings_in=frozenset({document_id}), cases=True)
@@ -36,7 +36,7 @@ def rename_document(project: Project, document: int | str, new_name: str) -> Don
 
 def move_document(project: Project, document: int | str, new_index: int) -> Done[int]:
     """Move a document to ``new_index`` in the project's order."""
-    document_id = refs.document_id(project, document)
+    document_id = lookup.document_id(project, document)
     names = [d.id for d in documents.list_documents(project)]
     old_index = names.index(document_id)
     value = document_ops.move_document(project, document_id, new_index)
@@ -85,7 +85,7 @@ def set_project_memo(project: Project, memo: str) -> Done[str]:
 
 def set_document_memo(project: Project, document: int | str, memo: str) -> Done[str]:
     """Write a document's memo ('' deletes it)."""
-    document_id = refs.document_id(project, document)
+    document_id = lookup.document_id(project, document)
     old = memos.set_document_memo(project, document_id, memo)
     return done("document_memo", documents.get_document(project, document_id).name, memo, Changes(memos=True),
                 lambda: memos.set_document_memo(project, document_id, old),
@@ -96,7 +96,7 @@ def set_code_memo(project: Project, code: int | str, memo: str) -> Done[str]:
     """Write a code's memo ('' deletes it)."""
     from app.core.codebook import get_code
 
-    code_id = refs.code_id(project, code)
+    code_id = lookup.code_id(project, code)
     old = memos.set_code_memo(project, code_id, memo)
     return done("code_memo", get_code(project, code_id).path, memo, Changes(memos=True),
                 lambda: memos.set_code_memo(project, code_id, old),

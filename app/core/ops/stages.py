@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core import lookup
 from app.core import stages as service
 from app.core.changes import Changes
-from app.core.ops import Done, done, refs
+from app.core.ops import Done, done
 from app.core.project import Project
 from app.core.stages import StageInfo, StageSnapshot, StageSpanInfo
 
@@ -27,8 +28,7 @@ def add_stage(project: Project, name: str, *, after: str | None = None, color: s
 
 def edit_stage(project: Project, stage: int | str, **changes: Any) -> Done[StageInfo] | None:
     """Change a stage's name, description, colour or dates; None when nothing differs."""
-    stage_id = refs.stage_id(project, stage)
-    assert stage_id is not None
+    stage_id = lookup.stage_id(project, stage)
     before = service.get_stage(project, stage_id)
     wanted = {k: v for k, v in changes.items() if _value(k, v) != getattr(before, k)}
     if not wanted:
@@ -54,8 +54,7 @@ def _value(key: str, value: Any) -> Any:
 
 def move_stage(project: Project, stage: int | str, position: int) -> Done[StageInfo] | None:
     """Move a stage to ``position`` (0 = first); None when it is there already."""
-    stage_id = refs.stage_id(project, stage)
-    assert stage_id is not None
+    stage_id = lookup.stage_id(project, stage)
     before = service.get_stage(project, stage_id)
     position = max(0, min(position, len(service.list_stages(project)) - 1))
     if position == before.position:
@@ -68,8 +67,7 @@ def move_stage(project: Project, stage: int | str, position: int) -> Done[StageI
 
 def delete_stage(project: Project, stage: int | str) -> Done[StageSnapshot]:
     """Delete a stage with its spans; undo restores it and every document or coding that named it."""
-    stage_id = refs.stage_id(project, stage)
-    assert stage_id is not None
+    stage_id = lookup.stage_id(project, stage)
     name = service.get_stage(project, stage_id).name
     snapshot = service.delete_stage(project, stage_id)
     return done("delete_stage", name, snapshot, _STAGES | Changes(links=True),
@@ -78,8 +76,8 @@ def delete_stage(project: Project, stage: int | str) -> Done[StageSnapshot]:
 
 def set_document_stage(project: Project, document: int | str, stage: int | str | None) -> Done[None]:
     """Place a whole document in a stage (None: in none)."""
-    document_id = refs.document_id(project, document)
-    stage_id = refs.stage_id(project, stage)
+    document_id = lookup.document_id(project, document)
+    stage_id = lookup.optional_stage_id(project, stage)
     old = service.document_stage_id(project, document_id)
     service.set_document_stage(project, document_id, stage_id)
     changes = Changes(stages=True, codings_in=frozenset({document_id}), document_list=True)
@@ -95,8 +93,8 @@ def set_span_stage(project: Project, document: int | str, start: int, end: int,
     Spans of other stages are trimmed (or split) where they overlap the range, so a passage is in one
     stage; undo puts every span back as it was.
     """
-    document_id = refs.document_id(project, document)
-    stage_id = refs.stage_id(project, stage)
+    document_id = lookup.document_id(project, document)
+    stage_id = lookup.optional_stage_id(project, stage)
     change = service.set_span_stage(project, document_id, start, end, stage_id)
     changes = Changes(stages=True, codings_in=frozenset({document_id}))
     return done("span_stage", _name(project, document_id), change, changes,
