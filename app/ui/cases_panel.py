@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +47,9 @@ class CasesPanel(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().hide()
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_members())
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_case)
         self.members = QLabel()
         self.members.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +34,9 @@ class DocumentsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self._delete_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
@@ -79,6 +83,11 @@ class DocumentsPanel(QWidget):
         if ctrl is None or not 0 <= new_index < self.model.rowCount():
             return
         ctrl.run(entity_ops.move_document(ctrl.project, document_id, new_index))
+
+    def _delete_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.delete(self.model.document(index.row()).id)
 
     def delete(self, document_id: int, *, confirm: bool = True) -> None:
         ctrl = self._editable()

@@ -42,73 +42,53 @@
     <context>
         <name>AttributesDialog</name>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="34" />
+            <location filename="../../app/ui/attributes_dialog.py" line="33" />
             <source>Attributes of “{name}”</source>
             <translation>“{name}”的属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="42" />
+            <location filename="../../app/ui/attributes_dialog.py" line="41" />
             <source>new attribute name</source>
             <translation>新属性变量名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="44" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="44" />
             <source>number</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="46" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>date (YYYY-MM-DD)</source>
             <translation>日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="47" />
+            <location filename="../../app/ui/attributes_dialog.py" line="46" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="53" />
+            <location filename="../../app/ui/attributes_dialog.py" line="52" />
             <source>New attribute:</source>
             <translation>新属性变量：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="68" />
-            <source>Delete</source>
-            <translation type="unfinished">删除</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="70" />
-            <source>Delete the attribute “{name}” and its value in every document</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../app/ui/attributes_dialog.py" line="81" />
-            <source>Delete attribute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="82" />
-            <source>Delete the attribute “{name}” and its value in every document? (Undo brings them back.)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="111" />
             <source>New attribute “{name}”</source>
             <translation>新建属性变量“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="128" />
-            <location filename="../../app/ui/attributes_dialog.py" line="143" />
+            <location filename="../../app/ui/attributes_dialog.py" line="98" />
+            <location filename="../../app/ui/attributes_dialog.py" line="113" />
             <source>Edit attributes</source>
             <translation>编辑属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="132" />
+            <location filename="../../app/ui/attributes_dialog.py" line="102" />
             <source>Edit attribute</source>
             <translation>编辑属性变量</translation>
         </message>
@@ -1550,362 +1530,362 @@ source: {source} ({enc})</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="109" />
+            <location filename="../../app/ui/main_window.py" line="108" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="112" />
+            <location filename="../../app/ui/main_window.py" line="111" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="114" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="116" />
             <source>&lt;project opened&gt;</source>
             <translation>&lt;项目已打开&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>History</source>
             <translation>操作历史</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="128" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="130" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Coded passages</source>
             <translation>已编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="131" />
+            <location filename="../../app/ui/main_window.py" line="130" />
             <source>Memos</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="166" />
+            <location filename="../../app/ui/main_window.py" line="168" />
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="167" />
+            <location filename="../../app/ui/main_window.py" line="169" />
             <source>&amp;Open project…</source>
             <translation>打开项目(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="170" />
             <source>&amp;Import documents…</source>
             <translation>导入文档(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="171" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="172" />
             <source>&amp;Apply selected code</source>
             <translation>应用所选编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="171" />
+            <location filename="../../app/ui/main_window.py" line="173" />
             <source>In-&amp;vivo code from selection</source>
             <translation>用选中文本创建实境编码(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="174" />
             <source>Extend selection to &amp;sentence</source>
             <translation>将选区扩展到整句(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="173" />
+            <location filename="../../app/ui/main_window.py" line="175" />
             <source>Extend selection to speaker &amp;turn</source>
             <translation>将选区扩展到整个话轮(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="176" />
             <source>Set the selected coding's range to the selection</source>
             <translation>将所选编码片段的范围设为当前选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="176" />
+            <location filename="../../app/ui/main_window.py" line="178" />
             <source>&amp;Remove the selected coding</source>
             <translation>删除所选编码片段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="179" />
+            <location filename="../../app/ui/main_window.py" line="181" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="182" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="181" />
+            <location filename="../../app/ui/main_window.py" line="183" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="185" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="193" />
+            <location filename="../../app/ui/main_window.py" line="195" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="197" />
+            <location filename="../../app/ui/main_window.py" line="199" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="199" />
+            <location filename="../../app/ui/main_window.py" line="201" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="206" />
+            <location filename="../../app/ui/main_window.py" line="208" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="213" />
+            <location filename="../../app/ui/main_window.py" line="215" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="216" />
+            <location filename="../../app/ui/main_window.py" line="218" />
             <source>Code&amp;book…</source>
             <translation>编码簿(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="217" />
+            <location filename="../../app/ui/main_window.py" line="219" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="224" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="251" />
+            <location filename="../../app/ui/main_window.py" line="253" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="261" />
+            <location filename="../../app/ui/main_window.py" line="263" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="297" />
+            <location filename="../../app/ui/main_window.py" line="299" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="300" />
+            <location filename="../../app/ui/main_window.py" line="302" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="315" />
+            <location filename="../../app/ui/main_window.py" line="317" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="316" />
+            <location filename="../../app/ui/main_window.py" line="318" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="338" />
-            <location filename="../../app/ui/main_window.py" line="787" />
+            <location filename="../../app/ui/main_window.py" line="340" />
+            <location filename="../../app/ui/main_window.py" line="789" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="350" />
+            <location filename="../../app/ui/main_window.py" line="352" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="351" />
+            <location filename="../../app/ui/main_window.py" line="353" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="678" />
+            <location filename="../../app/ui/main_window.py" line="680" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="737" />
+            <location filename="../../app/ui/main_window.py" line="739" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="782" />
+            <location filename="../../app/ui/main_window.py" line="784" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="276" />
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="278" />
+            <location filename="../../app/ui/main_window.py" line="355" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="592" />
-            <location filename="../../app/ui/main_window.py" line="615" />
+            <location filename="../../app/ui/main_window.py" line="594" />
+            <location filename="../../app/ui/main_window.py" line="617" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="549" />
-            <location filename="../../app/ui/main_window.py" line="580" />
+            <location filename="../../app/ui/main_window.py" line="551" />
+            <location filename="../../app/ui/main_window.py" line="582" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="92" />
+            <location filename="../../app/ui/main_window.py" line="91" />
             <source>Show codings of:</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="443" />
+            <location filename="../../app/ui/main_window.py" line="445" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="552" />
+            <location filename="../../app/ui/main_window.py" line="554" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="556" />
+            <location filename="../../app/ui/main_window.py" line="558" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="598" />
+            <location filename="../../app/ui/main_window.py" line="600" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="603" />
+            <location filename="../../app/ui/main_window.py" line="605" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="624" />
+            <location filename="../../app/ui/main_window.py" line="626" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="628" />
+            <location filename="../../app/ui/main_window.py" line="630" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="662" />
+            <location filename="../../app/ui/main_window.py" line="664" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="668" />
+            <location filename="../../app/ui/main_window.py" line="670" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="687" />
+            <location filename="../../app/ui/main_window.py" line="689" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="698" />
+            <location filename="../../app/ui/main_window.py" line="700" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="703" />
+            <location filename="../../app/ui/main_window.py" line="705" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="711" />
+            <location filename="../../app/ui/main_window.py" line="713" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="711" />
-            <location filename="../../app/ui/main_window.py" line="743" />
+            <location filename="../../app/ui/main_window.py" line="713" />
+            <location filename="../../app/ui/main_window.py" line="745" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="731" />
+            <location filename="../../app/ui/main_window.py" line="733" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="743" />
+            <location filename="../../app/ui/main_window.py" line="745" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="752" />
+            <location filename="../../app/ui/main_window.py" line="754" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="752" />
+            <location filename="../../app/ui/main_window.py" line="754" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="776" />
+            <location filename="../../app/ui/main_window.py" line="778" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="778" />
+            <location filename="../../app/ui/main_window.py" line="780" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="772" />
+            <location filename="../../app/ui/main_window.py" line="774" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="259" />
+            <location filename="../../app/ui/main_window.py" line="261" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
