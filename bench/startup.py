@@ -16,7 +16,7 @@ from bench.registry import Context, ScenarioGen, Timed, scenario
 
 # Modules the first window must not load (issue 12): they load when their feature is first used.
 HEAVY_MODULES = ("pypinyin", "openpyxl", "docx", "lxml", "spacy", "jieba", "alembic",
-                 "app.core.exchange", "app.core.process.figures")
+                 "app.core.exchange", "app.core.process.figures", "app.ui.timeline", "app.ui.figures")
 
 
 def heavy_modules_loaded() -> list[str]:

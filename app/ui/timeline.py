@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -450,65 +450,3 @@ def write_report(project: Any, path: Path, request: FigureRequest) -> Path:
     from app.core.process.report import write_stage_report
     return write_stage_report(project, path, level=request.level, selection=request.selection,
                               lang=export_language())
-
-
-def install(window: MainWindow) -> None:
-    """Add the Process menu; its window follows the open project."""
-    menu = window.api.menu("process", QCoreApplication.translate("ProcessMenu", "&Process"))
-    state: dict[str, ProcessWindow | None] = {"window": None}
-
-    def open_kind(kind: str) -> ProcessWindow | None:
-        if window.controller is None:
-            return None
-        current = state["window"]
-        if current is None or current.controller is not window.controller:
-            if current is not None:
-                current.close()
-                current.deleteLater()
-            current = ProcessWindow(window, window.controller)
-            state["window"] = current
-        current.set_kind(kind)
-        current.show()
-        if QGuiApplication.platformName() != "offscreen":
-            current.raise_()
-        return current
-
-    labels = (
-        ("timeline", QCoreApplication.translate("ProcessMenu", "&Timeline…"), "Ctrl+Shift+L"),
-        ("sankey", QCoreApplication.translate("ProcessMenu", "Transition &flow…"), None),
-        ("matrix", QCoreApplication.translate("ProcessMenu", "Transition &matrix…"), None),
-        ("codeline", QCoreApplication.translate("ProcessMenu", "&Codeline…"), None),
-        ("saturation", QCoreApplication.translate("ProcessMenu", "&Saturation curve…"), None),
-    )
-    actions = []
-    for kind, text, keys in labels:
-        action = menu.addAction(text)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False, k=kind: open_kind(k))
-        actions.append(action)
-    menu.addSeparator()
-    export = menu.addAction(QCoreApplication.translate("ProcessMenu", "&Export figure…"))
-    export.triggered.connect(lambda: (w := open_kind("timeline")) and w.export_dialog())
-    report = menu.addAction(QCoreApplication.translate("ProcessMenu", "Stage &report…"))
-    report.triggered.connect(lambda: (w := open_kind("timeline")) and w.stage_report())
-    actions += [export, report]
-
-    def close_window() -> None:
-        current = state["window"]
-        if current is not None:
-            current.close()
-            current.deleteLater()
-            state["window"] = None
-
-    window.process_actions = actions  # type: ignore[attr-defined]
-    window.open_process_window = open_kind  # type: ignore[attr-defined]
-    window.close_process_window = close_window  # type: ignore[attr-defined]
-
-    def project_changed(controller: ProjectController | None) -> None:
-        for action in actions:
-            action.setEnabled(controller is not None)
-        close_window()
-
-    window.project_changed.connect(project_changed)
-    project_changed(window.controller)

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Each loads on first use of its feature (spreadsheets, Word files, pinyin lookup, exchange, figures,
 # suggestions, schema upgrade).
 HEAVY = ("pypinyin", "openpyxl", "docx", "lxml", "spacy", "jieba", "alembic",
-         "app.core.exchange", "app.core.process.figures")
+         "app.core.exchange", "app.core.process.figures", "app.ui.timeline", "app.ui.figures")
 
 CHILD = r"""
 import json, sys, time
