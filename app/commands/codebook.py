@@ -98,22 +98,15 @@ def cmd_exemplar(args: argparse.Namespace) -> None:
 
 
 def cmd_stage(args: argparse.Namespace) -> None:
-    from app.core import lookup
+    from app.core.ops import stages as ops
     from app.core.project import open_project
-    from app.core.stages import (
-        add_stage,
-        add_stage_span,
-        delete_stage,
-        list_stages,
-        rename_stage,
-        set_document_stage,
-    )
+    from app.core.stages import list_stages
 
     if args.action in ("rename", "move", "delete") and not args.name:
         raise GuijiError(f"stage {args.action} needs a stage NAME")
     if args.action == "add":
         with open_project(args.project) as project:
-            stage = add_stage(project, args.name, after=args.after)
+            stage = ops.add_stage(project, args.name, after=args.after).value
         say(f"added stage {stage.name}")
     elif args.action == "assign":
         if not args.doc:
@@ -121,27 +114,23 @@ def cmd_stage(args: argparse.Namespace) -> None:
         if (args.start is None) != (args.end is None):
             raise GuijiError("give both --start and --end, or neither (the whole document)")
         with open_project(args.project) as project:
-            doc_id = lookup.document_id(project, args.doc)
-            stage_id = lookup.stage_id(project, args.name)
             if args.start is None:
-                set_document_stage(project, doc_id, stage_id)
+                ops.set_document_stage(project, args.doc, args.name)
             else:
-                add_stage_span(project, doc_id, stage_id, args.start, args.end)
+                ops.set_span_stage(project, args.doc, args.start, args.end, args.name)
         say(f"assigned {args.doc} to stage {args.name}")
     elif args.action in ("rename", "move", "delete"):
         with open_project(args.project) as project:
-            stage_id = lookup.stage_id(project, args.name)
-            after_id = lookup.optional_stage_id(project, args.after)
             if args.action == "rename":
                 if not args.new_name:
                     raise GuijiError("stage rename needs the NEW name: stage PROJECT rename OLD NEW")
-                stage = rename_stage(project, stage_id, args.new_name)
-                say(f"renamed stage {args.name} to {stage.name}")
+                renamed = ops.edit_stage(project, args.name, name=args.new_name)
+                say(f"renamed stage {args.name} to {renamed.value.name if renamed else args.new_name}")
             elif args.action == "move":
-                _move(project, stage_id, after_id, args.to)
+                _move(project, args.name, args.after, args.to)
                 say("stages: " + " → ".join(s.name for s in list_stages(project)))
             else:
-                snapshot = delete_stage(project, stage_id)
+                snapshot = ops.delete_stage(project, args.name).value
                 say(f"deleted stage {args.name} ({len(snapshot.spans)} spans removed, "
                      f"{len(snapshot.document_ids)} documents and "
                      f"{len(snapshot.coding_ids)} codings unstaged)")
@@ -155,9 +144,13 @@ def cmd_stage(args: argparse.Namespace) -> None:
                 say(s.name)
 
 
-def _move(project: Any, stage_id: int, after_id: int | None, to: int | None) -> None:
-    from app.core.stages import list_stages, move_stage
+def _move(project: Any, name: str, after: str | None, to: int | None) -> None:
+    from app.core import lookup
+    from app.core.ops.stages import move_stage
+    from app.core.stages import list_stages
 
+    stage_id = lookup.stage_id(project, name)
+    after_id = lookup.optional_stage_id(project, after)
     if (after_id is None) == (to is None):
         raise GuijiError("stage move needs --to N (1 = first) or --after NAME")
     if to is not None:

@@ -11,14 +11,15 @@ from app.core.errors import GuijiError
 
 
 def cmd_codes(args: argparse.Namespace) -> None:
-    from app.core.codebook import create_code, list_codes
+    from app.core.codebook import list_codes
+    from app.core.ops.codes import create_code_path
     from app.core.project import open_project
 
     if args.action == "add":
         if not args.path:
             raise GuijiError("codes add needs a code PATH (names joined by '/')")
         with open_project(args.project) as project:
-            code = create_code(project, args.path, color=args.color)
+            code = create_code_path(project, args.path, color=args.color).value
         if args.json:
             print_json({"path": code.path, "color": code.color, "codings": code.codings})
         else:
@@ -36,19 +37,15 @@ def cmd_codes(args: argparse.Namespace) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> None:
-    from app.core import lookup
     from app.core.coders import default_coder
-    from app.core.coding import apply_coding
+    from app.core.ops.codings import apply_coding
     from app.core.project import open_project
 
     with open_project(args.project) as project:
-        doc_id = lookup.document_id(project, args.doc)
-        code_id = lookup.code_id(project, args.code)
-        stage_id = lookup.optional_stage_id(project, args.stage)
         coding = apply_coding(
-            project, document_id=doc_id, code_id=code_id, start=args.start, end=args.end,
-            coder=args.coder or default_coder(), stage_id=stage_id, memo=args.memo or "",
-        )
+            project, document=args.doc, code=args.code, start=args.start, end=args.end,
+            coder=args.coder or default_coder(), stage=args.stage, memo=args.memo or "",
+        ).value
     if args.json:
         print_json(coding_json(coding))
     else:

@@ -103,7 +103,7 @@ def _link_json(link: Any) -> dict[str, Any]:
 
 
 def cmd_links(args: argparse.Namespace) -> None:
-    from app.core import lookup
+    from app.core.ops import links as link_ops
     from app.core.process import links
     from app.core.project import open_project
 
@@ -120,25 +120,23 @@ def cmd_links(args: argparse.Namespace) -> None:
         if action == "add":
             if not (args.source and args.target):
                 raise GuijiError("links add needs --from PATH and --to PATH")
-            source, target = lookup.code_id(project, args.source), lookup.code_id(project, args.target)
-            s_stage = lookup.optional_stage_id(project, args.from_stage)
-            t_stage = lookup.optional_stage_id(project, args.to_stage)
             from app.core.coders import default_coder
 
-            link = links.create_link(project, source, target, args.relation, source_stage_id=s_stage,
-                                     target_stage_id=t_stage, memo=args.memo or "", coder=default_coder())
+            link = link_ops.create_link(project, args.source, args.target, args.relation,
+                                        source_stage=args.from_stage, target_stage=args.to_stage,
+                                        memo=args.memo or "", coder=default_coder()).value
             print_json(_link_json(link)) if args.json else say(f"link {link.id}: {link.source} "
                                                                    f"—{link.label}→ {link.target}")
             return
         if args.link is None:
             raise GuijiError(f"links {action} needs the link's id")
         if action == "delete":
-            gone = links.delete_link(project, args.link)
+            gone = link_ops.delete_link(project, args.link).value
             say(f"deleted link {gone.link.id} and its {len(gone.link.evidence)} evidence passage(s)")
             return
         evidence = _evidence_coding(project, args)
-        item = links.add_evidence(project, args.link, evidence, test=args.test, stance=args.stance,
-                                  note=args.memo or "")
+        item = link_ops.add_evidence(project, args.link, evidence, test=args.test, stance=args.stance,
+                                     note=args.memo or "").value
         say(f"evidence {item.id}: {item.document} {item.start}–{item.end} ({item.test}, {item.stance})")
 
 

@@ -29,6 +29,23 @@ def create_code(project: Project, parent: int | str | None, name: str) -> Done[C
                 lambda: code_ops.restore_code(project, saved[0]))
 
 
+def create_code_path(project: Project, path: str, *, color: str | None = None) -> Done[CodeInfo]:
+    """Create the code at ``path`` (names joined by '/') and its missing parents, as ``guiji codes add``;
+    undo deletes the highest code it created (with the ones below it)."""
+    existing = {c.path for c in service.list_codes(project)}
+    info = service.create_code(project, path, color=color)
+    names = info.path.split("/")
+    first_new = next("/".join(names[:i]) for i in range(1, len(names) + 1) if "/".join(names[:i]) not in existing)
+    top_id = lookup.code_id(project, first_new)
+    saved: list[code_ops.CodeSnapshot] = []
+
+    def undo() -> None:
+        saved[:] = [code_ops.delete_code(project, top_id)]
+
+    return done("create_code", info.path, info, Changes(codes=True), undo,
+                lambda: code_ops.restore_code(project, saved[0]))
+
+
 def delete_code(project: Project, code: int | str) -> Done[code_ops.CodeSnapshot]:
     """Delete a code, its sub-codes, their codings, links, evidence and rejections; undo puts all back."""
     snapshot = code_ops.delete_code(project, lookup.code_id(project, code))

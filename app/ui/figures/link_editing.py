@@ -3,17 +3,22 @@ process-tracing test, edit and delete — each one undoable through the project 
 
 A mixin of app.ui.timeline.ProcessWindow, which provides ``project``, ``controller``, ``data``,
 ``links``, ``figure``, ``selected``, ``editable``, the evidence ``table``/``passages``, the buttons,
-``_rows`` and ``_perform``.
+and ``_rows``. Every change is an operation of :mod:`app.core.ops.links`, run through the controller
+(one undo step, its changes sent down the project's change stream).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from app.core.errors import GuijiError
+from app.core.ops import Done
+from app.core.ops import links as link_ops
 from app.core.process import links as link_service
 from app.ui.figures.evidence import EvidenceDialog, LinkDialog, PassageRow
 from app.ui.messages import describe
@@ -36,8 +41,22 @@ class LinkEditing:
     judge_button: Any
     remove_evidence_button: Any
     delete_link_button: Any
-    # and the methods _rows and _perform. Strings are translated in the window's context, explicitly:
+    _rows: Callable[[list[int]], list[PassageRow]]
+    # Strings are translated in the window's context, explicitly:
     # Qt Linguist would file a mixin's self.tr() under the mixin's name.
+
+    @property
+    def _widget(self) -> QWidget:
+        """The process window itself (this class is one of its bases)."""
+        return cast(QWidget, self)
+
+    def _run_op(self, operation: Callable[[], Done[Any]]) -> Any:
+        """Run an operation as one undo step; a refusal is shown, not raised. The value, or None."""
+        try:
+            return self.controller.run(operation())
+        except GuijiError as exc:
+            QMessageBox.warning(self._widget, QCoreApplication.translate("ProcessWindow", "Process"), describe(exc))
+            return None
 
     def _link_end(self, ref: tuple[Any, ...]) -> tuple[int, int | None] | None:
         """(code id, stage id) of a box, or of the outcome-level code an outcome box names."""
@@ -49,8 +68,11 @@ class LinkEditing:
             for node in self.data.codes.values():
                 if node.name == name and (node.level == "outcome" or self.data.top(node.id).level == "outcome"):
                     return node.id, None
-            QMessageBox.information(self, QCoreApplication.translate("ProcessWindow", "Link codes"), QCoreApplication.translate("ProcessWindow",
-                "Make an outcome-level code named “{name}” to link to this outcome.").format(name=name))
+            QMessageBox.information(
+                self._widget, QCoreApplication.translate("ProcessWindow", "Link codes"),
+                QCoreApplication.translate(
+                    "ProcessWindow", "Make an outcome-level code named “{name}” to link to this outcome.",
+                ).format(name=name))
         return None
 
     def create_link(self, source: tuple[Any, ...], target: tuple[Any, ...]) -> None:
@@ -59,20 +81,13 @@ class LinkEditing:
         a, b = self._link_end(source), self._link_end(target)
         if a is None or b is None:
             return
-        dialog = LinkDialog(self.data.codes[a[0]].path, self.data.codes[b[0]].path, self)
+        dialog = LinkDialog(self.data.codes[a[0]].path, self.data.codes[b[0]].path, self._widget)
         if dialog.exec() != LinkDialog.DialogCode.Accepted:
             return
         relation, memo = dialog.chosen_relation(), dialog.memo.text()
-        coder = self.controller.coder
-
-        def redo(info: link_service.LinkInfo) -> None:
-            link_service.create_link(self.project, info.source_id, info.target_id, info.relation,
-                                     source_stage_id=info.source_stage_id, target_stage_id=info.target_stage_id,
-                                     memo=info.memo, coder=info.coder, link_id=info.id, created_at=info.created_at)
-
-        link = self._perform(QCoreApplication.translate("ProcessWindow", "Link codes"), lambda: link_service.create_link(
-            self.project, a[0], b[0], relation, source_stage_id=a[1], target_stage_id=b[1], memo=memo,
-            coder=coder), lambda info: link_service.delete_link(self.project, info.id), redo)
+        link = self._run_op(lambda: link_ops.create_link(
+            self.project, a[0], b[0], relation, source_stage=a[1], target_stage=b[1], memo=memo,
+            coder=self.controller.coder))
         if link is not None:
             self.selected = ("link", link.id)
 
@@ -94,22 +109,15 @@ class LinkEditing:
         link = next((x for x in self.links if x.id == link_id), None)
         if link is None:
             return
-        dialog = LinkDialog(link.source, link.target, self, relation=link.relation, memo=link.memo)
+        dialog = LinkDialog(link.source, link.target, self._widget, relation=link.relation, memo=link.memo)
         if dialog.exec() == LinkDialog.DialogCode.Accepted:
             relation, memo = dialog.chosen_relation(), dialog.memo.text()
-            self._perform(QCoreApplication.translate("ProcessWindow", "Edit link"),
-                          lambda: link_service.update_link(self.project, link_id, relation=relation, memo=memo),
-                          lambda before: link_service.set_link(self.project, before))
+            self._run_op(lambda: link_ops.update_link(self.project, link_id, relation=relation, memo=memo))
 
     def delete_link(self) -> None:
         link = self._selected_link()
         if link is not None:
-            from app.core.ops import entities as entity_ops
-
-            try:
-                self.controller.run(entity_ops.delete_link(self.project, link.id))
-            except GuijiError as exc:
-                QMessageBox.warning(self, QCoreApplication.translate("ProcessWindow", "Process"), describe(exc))
+            self._run_op(lambda: link_ops.delete_link(self.project, link.id))
             self.selected = ()
 
     def add_evidence(self) -> None:
@@ -121,17 +129,15 @@ class LinkEditing:
         codes = self.data.subtree(link.source_id) | self.data.subtree(link.target_id)
         ids = [c.id for c in self.data.codings if c.code_id in codes and c.id not in have]
         candidates = self._rows(ids)
-        dialog = EvidenceDialog(candidates, self)
+        dialog = EvidenceDialog(candidates, self._widget)
         if dialog.exec() != EvidenceDialog.DialogCode.Accepted or not dialog.checked():
             return
         test, stance, note = dialog.test.currentData(), dialog.stance.currentData(), dialog.note.text()
         chosen = dialog.checked()
         with self.controller.macro(QCoreApplication.translate("ProcessWindow", "Add evidence")):
             for coding_id in chosen:
-                self._perform(QCoreApplication.translate("ProcessWindow", "Add evidence"), lambda c=coding_id: link_service.add_evidence(
-                    self.project, link.id, c, test=test, stance=stance, note=note),
-                    lambda info: link_service.remove_evidence(self.project, info.id),
-                    lambda info: link_service.readd_evidence(self.project, info))
+                self._run_op(partial(link_ops.add_evidence, self.project, link.id, coding_id, test=test,
+                                  stance=stance, note=note))
 
     def _current_evidence(self) -> PassageRow | None:
         index = self.table.currentIndex()
@@ -148,25 +154,22 @@ class LinkEditing:
         tests = [f"{zh} ({en})" for zh, en in link_service.TESTS.values()]
         stances = [f"{zh} ({en})" for zh, en in link_service.STANCES.values()]
         current = list(link_service.TESTS).index(row.test) if row.test in link_service.TESTS else 0
-        test, ok = QInputDialog.getItem(self, QCoreApplication.translate("ProcessWindow", "Process-tracing test"), QCoreApplication.translate("ProcessWindow", "Test:"), tests, current,
-                                        False)
+        test, ok = QInputDialog.getItem(
+            self._widget, QCoreApplication.translate("ProcessWindow", "Process-tracing test"),
+            QCoreApplication.translate("ProcessWindow", "Test:"), tests, current, False)
         if not ok:
             return
-        stance, ok = QInputDialog.getItem(self, QCoreApplication.translate("ProcessWindow", "Process-tracing test"), QCoreApplication.translate("ProcessWindow", "The passage:"), stances,
-                                          list(link_service.STANCES).index(row.stance or "supports"), False)
+        stance, ok = QInputDialog.getItem(
+            self._widget, QCoreApplication.translate("ProcessWindow", "Process-tracing test"),
+            QCoreApplication.translate("ProcessWindow", "The passage:"), stances,
+            list(link_service.STANCES).index(row.stance or "supports"), False)
         if ok:
             test_key = list(link_service.TESTS)[tests.index(test)]
             stance_key = list(link_service.STANCES)[stances.index(stance)]
-            self._perform(QCoreApplication.translate("ProcessWindow", "Change evidence test"), lambda: link_service.update_evidence(
-                self.project, evidence_id, test=test_key, stance=stance_key),
-                lambda before: link_service.update_evidence(self.project, evidence_id, test=before.test,
-                                                            stance=before.stance, note=before.note))
+            self._run_op(lambda: link_ops.update_evidence(self.project, evidence_id, test=test_key, stance=stance_key))
 
     def remove_evidence(self) -> None:
         row = self._current_evidence()
         if row is not None and row.evidence_id is not None:
             evidence_id = row.evidence_id
-            self._perform(QCoreApplication.translate("ProcessWindow", "Remove evidence"),
-                          lambda: link_service.remove_evidence(self.project, evidence_id),
-                          lambda info: link_service.readd_evidence(self.project, info),
-                          lambda info: link_service.remove_evidence(self.project, info.id))
+            self._run_op(lambda: link_ops.remove_evidence(self.project, evidence_id))
