@@ -2839,16 +2839,41 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/controller.py" line="109" />
+            <source>Link “{0}”</source>
+            <translation>关联「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="110" />
+            <source>Edit link “{0}”</source>
+            <translation>编辑关联「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="111" />
+            <source>Add evidence “{0}”</source>
+            <translation>添加证据「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="112" />
+            <source>Change evidence “{0}”</source>
+            <translation>修改证据「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="113" />
+            <source>Remove evidence “{0}”</source>
+            <translation>移除证据「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="114" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="110" />
+            <location filename="../../app/ui/controller.py" line="115" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="111" />
+            <location filename="../../app/ui/controller.py" line="116" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
@@ -2899,42 +2924,42 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessMenu</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="457" />
+            <location filename="../../app/ui/process_menu.py" line="23" />
             <source>&amp;Process</source>
             <translation>过程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="477" />
+            <location filename="../../app/ui/process_menu.py" line="45" />
             <source>&amp;Timeline…</source>
             <translation>时间线(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="478" />
+            <location filename="../../app/ui/process_menu.py" line="46" />
             <source>Transition &amp;flow…</source>
             <translation>转换流图(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="479" />
+            <location filename="../../app/ui/process_menu.py" line="47" />
             <source>Transition &amp;matrix…</source>
             <translation>转换矩阵(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="480" />
+            <location filename="../../app/ui/process_menu.py" line="48" />
             <source>&amp;Codeline…</source>
             <translation>编码线(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="481" />
+            <location filename="../../app/ui/process_menu.py" line="49" />
             <source>&amp;Saturation curve…</source>
             <translation>饱和曲线(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="491" />
+            <location filename="../../app/ui/process_menu.py" line="59" />
             <source>&amp;Export figure…</source>
             <translation>导出图表(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="493" />
+            <location filename="../../app/ui/process_menu.py" line="61" />
             <source>Stage &amp;report…</source>
             <translation>阶段报告(&amp;R)…</translation>
         </message>
@@ -2963,7 +2988,6 @@ source: {source} ({enc})</source>
             <translation>更改检验…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="169" />
             <location filename="../../app/ui/timeline.py" line="105" />
             <source>Remove evidence</source>
             <translation>移除证据</translation>
@@ -3160,7 +3184,7 @@ source: {source} ({enc})</source>
             <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="112" />
+            <location filename="../../app/ui/figures/link_editing.py" line="58" />
             <location filename="../../app/ui/timeline.py" line="360" />
             <location filename="../../app/ui/timeline.py" line="436" />
             <source>Process</source>
@@ -3232,47 +3256,35 @@ source: {source} ({enc})</source>
             <translation>重置布局（显示所有隐藏元素）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="52" />
-            <location filename="../../app/ui/figures/link_editing.py" line="73" />
+            <location filename="../../app/ui/figures/link_editing.py" line="72" />
             <source>Link codes</source>
             <translation>关联编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="52" />
+            <location filename="../../app/ui/figures/link_editing.py" line="73" />
             <source>Make an outcome-level code named “{name}” to link to this outcome.</source>
             <translation>请先建立名为“{name}”的结果层级编码，才能关联到该结果。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="100" />
-            <source>Edit link</source>
-            <translation>编辑关联</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="129" />
-            <location filename="../../app/ui/figures/link_editing.py" line="131" />
+            <location filename="../../app/ui/figures/link_editing.py" line="137" />
             <source>Add evidence</source>
             <translation>添加证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="151" />
-            <location filename="../../app/ui/figures/link_editing.py" line="155" />
+            <location filename="../../app/ui/figures/link_editing.py" line="158" />
+            <location filename="../../app/ui/figures/link_editing.py" line="163" />
             <source>Process-tracing test</source>
             <translation>过程追踪检验</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="151" />
+            <location filename="../../app/ui/figures/link_editing.py" line="159" />
             <source>Test:</source>
             <translation>检验：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="155" />
+            <location filename="../../app/ui/figures/link_editing.py" line="164" />
             <source>The passage:</source>
             <translation>片段：</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/figures/link_editing.py" line="160" />
-            <source>Change evidence test</source>
-            <translation>更改证据检验</translation>
         </message>
         <message>
             <location filename="../../app/ui/timeline.py" line="440" />
