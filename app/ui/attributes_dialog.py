@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from app.core import attributes as attr_service
 from app.core.errors import GuijiError
-from app.ui.controller import Changed, ProjectController
+from app.core.ops import cases as case_ops
+from app.ui.controller import ProjectController
 from app.ui.messages import describe
 
 TYPES = ("text", "number", "date")
@@ -72,16 +73,8 @@ class AttributesDialog(QDialog):
             return
         ctrl = self.controller
         type_ = self.new_type.currentData()
-        holder: list[attr_service.AttributeSnapshot] = []
-
-        def undo(info: attr_service.AttributeInfo) -> None:
-            holder[:] = [attr_service.delete_attribute(ctrl.project, info.id)]
-
         try:
-            info = ctrl.perform(self.tr("New attribute “{name}”").format(name=name),
-                                lambda: attr_service.define_attribute(ctrl.project, name, type_), undo,
-                                lambda _info: attr_service.restore_attribute(ctrl.project, holder[0]),
-                                what=Changed.DOCUMENTS)
+            info = ctrl.run(case_ops.define_attribute(ctrl.project, name, type_))
         except GuijiError as exc:
             self.error.setText(describe(exc))
             return
@@ -97,15 +90,7 @@ class AttributesDialog(QDialog):
             try:
                 with ctrl.macro(self.tr("Edit attributes")):
                     for attribute_id, value in changes:
-                        old = self._original[attribute_id]
-                        ctrl.perform(
-                            self.tr("Edit attribute"),
-                            lambda a=attribute_id, v=value: attr_service.set_attribute(
-                                ctrl.project, self.document_id, a, v or None),
-                            lambda _p, a=attribute_id, o=old: attr_service.set_attribute(
-                                ctrl.project, self.document_id, a, o or None),
-                            what=Changed.DOCUMENTS,
-                        )
+                        ctrl.run(case_ops.set_attribute(ctrl.project, self.document_id, attribute_id, value or None))
             except GuijiError as exc:
                 # The macro is closed already: undo the part that was done, so one OK is all or nothing.
                 self.error.setText(describe(exc))

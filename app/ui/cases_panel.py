@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,8 +23,9 @@ from app.core import cases as case_service
 from app.core.cases import CaseInfo
 from app.core.changes import Changes
 from app.core.errors import GuijiError
-from app.core.ops import entities as entity_ops
-from app.ui.controller import Changed, ProjectController, follow
+from app.core.ops import Done
+from app.core.ops import cases as case_ops
+from app.ui.controller import ProjectController, follow
 from app.ui.messages import describe
 from app.ui.models import RecordTableModel
 
@@ -115,12 +119,13 @@ class CasesPanel(QWidget):
             return None
         return self.controller
 
-    def _run(self, text: str, do: object, undo: object, redo: object = None) -> None:
+    def _run(self, operation: Callable[[ProjectController], Done[Any]]) -> None:
+        """Run an operation of app.core.ops as one undo step; a refusal is shown in a message box."""
         ctrl = self._editable()
         if ctrl is None:
             return
         try:
-            ctrl.perform(text, do, undo, redo, what=Changed.CASES)  # type: ignore[arg-type]
+            ctrl.run(operation(ctrl))
         except GuijiError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), describe(exc), parent=self)
             box.open()
@@ -134,14 +139,7 @@ class CasesPanel(QWidget):
             if not ok or not name.strip():
                 return
         case_name = name
-        saved: list[case_service.CaseSnapshot] = []
-
-        def undo(info: CaseInfo) -> None:
-            saved[:] = [case_service.delete_case(ctrl.project, info.id)]
-
-        self._run(self.tr("New case “{name}”").format(name=case_name.strip()),
-                  lambda: case_service.create_case(ctrl.project, case_name), undo,
-                  lambda _info: case_service.restore_case(ctrl.project, saved[0]))
+        self._run(lambda ctrl: case_ops.create_case(ctrl.project, case_name))
 
     def rename_case(self, new_name: str | None = None) -> None:
         ctrl, case = self._editable(), self.current_case()
@@ -152,27 +150,20 @@ class CasesPanel(QWidget):
             if not ok or new_name.strip() == case.name:
                 return
         name = new_name
-        self._run(self.tr("Rename case “{name}”").format(name=case.name),
-                  lambda: case_service.rename_case(ctrl.project, case.id, name),
-                  lambda _r: case_service.rename_case(ctrl.project, case.id, case.name))
+        self._run(lambda ctrl: case_ops.rename_case(ctrl.project, case.id, name))
 
     def delete_case(self) -> None:
         ctrl, case = self._editable(), self.current_case()
         if ctrl is None or case is None:
             return
-        try:
-            ctrl.run(entity_ops.delete_case(ctrl.project, case.id))
-        except GuijiError as exc:
-            QMessageBox(QMessageBox.Icon.Warning, self.tr("Cases"), describe(exc), parent=self).open()
+        self._run(lambda ctrl: case_ops.delete_case(ctrl.project, case.id))
 
     def add_document(self) -> None:
         ctrl, case = self._editable(), self.current_case()
         doc_id = self._current_document()  # type: ignore[operator]
         if ctrl is None or case is None or doc_id is None:
             return
-        self._run(self.tr("Add document to case “{name}”").format(name=case.name),
-                  lambda: case_service.add_case_documents(ctrl.project, case.id, [doc_id]),
-                  lambda added: case_service.remove_case_documents(ctrl.project, case.id, added))
+        self._run(lambda ctrl: case_ops.add_case_documents(ctrl.project, case.id, [doc_id]))
 
     def add_passage(self) -> None:
         ctrl, case = self._editable(), self.current_case()
@@ -180,15 +171,6 @@ class CasesPanel(QWidget):
         selection = self._current_selection()  # type: ignore[operator]
         if ctrl is None or case is None or doc_id is None or selection is None:
             return
-        holder: list[int] = []
-
-        def do() -> None:
-            info = case_service.add_case_passage(ctrl.project, case.id, doc_id, *selection,
-                                                 passage_id=holder[0] if holder else None)
-            holder[:] = [info.id]
-
-        self._run(self.tr("Add passage to case “{name}”").format(name=case.name), do,
-                  lambda _r: case_service.remove_case_passage(ctrl.project, holder[0]), lambda _r: do())
-
+        self._run(lambda ctrl: case_ops.add_case_passage(ctrl.project, case.id, doc_id, *selection))
 
 __all__ = ["CasesPanel"]
