@@ -42,149 +42,118 @@
     <context>
         <name>AttributesDialog</name>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="33" />
+            <location filename="../../app/ui/attributes_dialog.py" line="34" />
             <source>Attributes of “{name}”</source>
             <translation>“{name}”的属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="41" />
+            <location filename="../../app/ui/attributes_dialog.py" line="42" />
             <source>new attribute name</source>
             <translation>新属性变量名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="44" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="44" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>number</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="46" />
             <source>date (YYYY-MM-DD)</source>
             <translation>日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="46" />
+            <location filename="../../app/ui/attributes_dialog.py" line="47" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="52" />
+            <location filename="../../app/ui/attributes_dialog.py" line="53" />
             <source>New attribute:</source>
             <translation>新属性变量：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="81" />
-            <source>New attribute “{name}”</source>
-            <translation>新建属性变量“{name}”</translation>
-        </message>
-        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="91" />
             <location filename="../../app/ui/attributes_dialog.py" line="98" />
-            <location filename="../../app/ui/attributes_dialog.py" line="113" />
             <source>Edit attributes</source>
-            <translation>编辑属性变量</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="102" />
-            <source>Edit attribute</source>
             <translation>编辑属性变量</translation>
         </message>
     </context>
     <context>
         <name>CasesPanel</name>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="38" />
+            <location filename="../../app/ui/cases_panel.py" line="42" />
             <source>Case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="39" />
+            <location filename="../../app/ui/cases_panel.py" line="43" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="40" />
+            <location filename="../../app/ui/cases_panel.py" line="44" />
             <source>Passages</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="58" />
+            <location filename="../../app/ui/cases_panel.py" line="62" />
             <source>New…</source>
             <translation>新建…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="59" />
+            <location filename="../../app/ui/cases_panel.py" line="63" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="60" />
+            <location filename="../../app/ui/cases_panel.py" line="64" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="61" />
+            <location filename="../../app/ui/cases_panel.py" line="65" />
             <source>Add document</source>
             <translation>添加文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="62" />
+            <location filename="../../app/ui/cases_panel.py" line="66" />
             <source>Add selection</source>
             <translation>添加选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="125" />
-            <location filename="../../app/ui/cases_panel.py" line="166" />
+            <location filename="../../app/ui/cases_panel.py" line="130" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="111" />
+            <location filename="../../app/ui/cases_panel.py" line="115" />
             <source>(no members yet)</source>
             <translation>（尚无成员）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="133" />
+            <location filename="../../app/ui/cases_panel.py" line="138" />
             <source>New case</source>
             <translation>新建案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="133" />
+            <location filename="../../app/ui/cases_panel.py" line="138" />
             <source>Name of the case:</source>
             <translation>案例名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="142" />
-            <source>New case “{name}”</source>
-            <translation>新建案例“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/cases_panel.py" line="151" />
+            <location filename="../../app/ui/cases_panel.py" line="149" />
             <source>Rename case</source>
             <translation>重命名案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/cases_panel.py" line="151" />
+            <location filename="../../app/ui/cases_panel.py" line="149" />
             <source>New name:</source>
             <translation>新名称：</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/cases_panel.py" line="155" />
-            <source>Rename case “{name}”</source>
-            <translation>重命名案例“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/cases_panel.py" line="173" />
-            <source>Add document to case “{name}”</source>
-            <translation>将文档添加到案例“{name}”</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/cases_panel.py" line="190" />
-            <source>Add passage to case “{name}”</source>
-            <translation>将片段添加到案例“{name}”</translation>
         </message>
     </context>
     <context>
@@ -2829,51 +2798,81 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/controller.py" line="107" />
+            <source>New case “{0}”</source>
+            <translation>新建案例「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="108" />
+            <source>Rename case “{0}”</source>
+            <translation>重命名案例「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="109" />
+            <source>Add documents to case “{0}”</source>
+            <translation>向案例「{0}」添加文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="110" />
+            <source>Add a passage to case “{0}”</source>
+            <translation>向案例「{0}」添加段落</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="111" />
+            <source>New attribute “{0}”</source>
+            <translation>新建属性「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="112" />
+            <source>Set attribute “{0}”</source>
+            <translation>设置属性「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="113" />
             <source>Delete attribute “{0}”</source>
             <translation>删除属性「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="108" />
+            <location filename="../../app/ui/controller.py" line="114" />
             <source>Delete link “{0}”</source>
             <translation>删除关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="109" />
+            <location filename="../../app/ui/controller.py" line="115" />
             <source>Link “{0}”</source>
             <translation>关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="110" />
+            <location filename="../../app/ui/controller.py" line="116" />
             <source>Edit link “{0}”</source>
             <translation>编辑关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="111" />
+            <location filename="../../app/ui/controller.py" line="117" />
             <source>Add evidence “{0}”</source>
             <translation>添加证据「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="112" />
+            <location filename="../../app/ui/controller.py" line="118" />
             <source>Change evidence “{0}”</source>
             <translation>修改证据「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="113" />
+            <location filename="../../app/ui/controller.py" line="119" />
             <source>Remove evidence “{0}”</source>
             <translation>移除证据「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="114" />
+            <location filename="../../app/ui/controller.py" line="120" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="115" />
+            <location filename="../../app/ui/controller.py" line="121" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="116" />
+            <location filename="../../app/ui/controller.py" line="122" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
