@@ -44,21 +44,12 @@ def _report_removed(removed: Any) -> None:
 
 
 def cmd_edit(args: argparse.Namespace) -> None:
-    from app.core import lookup
-    from app.core.editing import edit_text
+    from app.core.ops.text import edit_text
     from app.core.project import open_project
 
     with open_project(args.project) as project:
-        doc_id = lookup.document_id(project, args.doc)
-        change = edit_text(
-            project,
-            doc_id,
-            args.start,
-            args.end,
-            args.text,
-            coder=args.coder or default_coder(),
-            note=args.note or "",
-        )
+        change = edit_text(project, args.doc, args.start, args.end, args.text, coder=args.coder or default_coder(),
+                           note=args.note or "").value
     [doc] = change.documents
     if args.json:
         print_json(
@@ -85,15 +76,15 @@ def cmd_edit(args: argparse.Namespace) -> None:
 def cmd_replace(args: argparse.Namespace) -> None:
     from app.core import lookup
     from app.core.editing import preview_replace, replace_text
+    from app.core.ops import text as text_ops
     from app.core.project import open_project
 
     with open_project(args.project, read_only=args.dry_run) as project:
         ids = lookup.document_ids(project, args.doc) if args.doc else None
         preview = preview_replace(project, args.find, args.replacement, document_ids=ids)
         if not args.dry_run and preview.hits:
-            replace_text(
-                project, args.find, args.replacement, coder=args.coder or default_coder(), document_ids=ids
-            )
+            text_ops.run(project, lambda: replace_text(project, args.find, args.replacement,
+                                                       coder=args.coder or default_coder(), document_ids=ids))
     if args.json:
         print_json(
             {

@@ -6,10 +6,10 @@ passages would lose all their words before anything changes. Edit → Find and r
 of every hit in context first, then one undoable step for the whole project. Edit → Pseudonymise…
 (see :mod:`app.ui.pseudonyms_dialog`) and Edit → Document history….
 
-Every change is one command through ``controller.perform`` whose undo/redo state is the
-:class:`app.core.editing.TextChange` record the core returns; after each do, undo and redo the
-window is told that the documents' text and codings changed (``Changed.DOCUMENTS | Changed.CODINGS``
-for every document touched), so it shows the new text. Plugged in through :mod:`app.ui.extensions`.
+Every change is one operation of :mod:`app.core.ops.text` (its undo/redo state is the
+:class:`app.core.editing.TextChange` record the core returns), run through the controller; after do,
+undo and redo the change stream says which documents' text and codings changed, so the window shows
+the new text. Plugged in through :mod:`app.ui.extensions`.
 """
 
 from __future__ import annotations
@@ -39,16 +39,14 @@ from PySide6.QtWidgets import (
 
 from app.core import editing
 from app.core.errors import GuijiError
+from app.core.ops import text as text_ops
 from app.core.text import Utf16Map
-from app.ui.controller import Changed
 from app.ui.messages import describe
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 _Index = QModelIndex | QPersistentModelIndex
-TEXT_CHANGED = Changed.DOCUMENTS | Changed.CODINGS
-
 
 
 def removed_summary(removed: list[editing.RemovedRange] | tuple[editing.RemovedRange, ...]) -> str:
@@ -69,43 +67,17 @@ def removed_summary(removed: list[editing.RemovedRange] | tuple[editing.RemovedR
 def perform_text_change(
     window: MainWindow, title: str, do: Callable[[], editing.TextChange]
 ) -> editing.TextChange | None:
-    """Run a text change as one undoable command; every touched document is refreshed after do,
-    undo and redo. Errors are shown to the user (and nothing is pushed)."""
+    """Make a text change (``do``, one transaction) and push it as one undo step
+    (:func:`app.core.ops.text.run`); its changes go down the change stream after do, undo and redo.
+    Errors are shown to the user (and nothing is pushed)."""
     controller = window.controller
     if controller is None:
         return None
-    project = controller.project
-
-    def refresh(change: editing.TextChange) -> None:
-        for doc_id in change.document_ids:
-            controller.notify(TEXT_CHANGED, doc_id)
-        if change.cells:  # a pseudonymisation renamed codes, documents, cases…
-            controller.notify(Changed.CODES | Changed.MEMOS | Changed.CASES | Changed.STAGES, None)
-
-    def do_and_refresh() -> editing.TextChange:
-        change = do()
-        refresh(change)
-        return change
-
-    def undo(change: editing.TextChange) -> None:
-        editing.undo_change(project, change)
-        refresh(change)
-
-    def redo(change: editing.TextChange) -> None:
-        editing.redo_change(project, change)
-        refresh(change)
-
     try:
-        return controller.perform(
-            title,
-            do_and_refresh,
-            undo,
-            redo,
-            what=TEXT_CHANGED,
-            document_id=lambda change: change.document_ids[0] if len(change.document_ids) == 1 else None,
-        )
+        return controller.run(text_ops.run(controller.project, do), title)
     except GuijiError as exc:
-        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."), describe(exc))
+        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."),
+                          describe(exc))
         return None
 
 
