@@ -782,225 +782,225 @@ source: {source} ({enc})</source>
     <context>
         <name>EditingActions</name>
         <message>
-            <location filename="../../app/ui/editing.py" line="57" />
+            <location filename="../../app/ui/editing.py" line="55" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="58" />
+            <location filename="../../app/ui/editing.py" line="56" />
             <source>stage span</source>
             <translation>阶段区段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="59" />
+            <location filename="../../app/ui/editing.py" line="57" />
             <source>case passage</source>
             <translation>案例片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="60" />
+            <location filename="../../app/ui/editing.py" line="58" />
             <source>rejected suggestion</source>
             <translation>已拒绝的建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="121" />
-            <location filename="../../app/ui/editing.py" line="526" />
+            <location filename="../../app/ui/editing.py" line="93" />
+            <location filename="../../app/ui/editing.py" line="498" />
             <source>Edit text</source>
             <translation>编辑文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="128" />
+            <location filename="../../app/ui/editing.py" line="100" />
             <source>Replace characters {start}–{end}:</source>
             <translation>替换第 {start}–{end} 个字符：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="128" />
+            <location filename="../../app/ui/editing.py" line="100" />
             <source>Insert at character {start}:</source>
             <translation>在第 {start} 个字符处插入：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="144" />
+            <location filename="../../app/ui/editing.py" line="116" />
             <source>Why (kept in the document history), e.g. transcription error</source>
             <translation>修改原因（记入文档修改记录），如：转录错误</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="191" />
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="163" />
+            <location filename="../../app/ui/editing.py" line="327" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="191" />
+            <location filename="../../app/ui/editing.py" line="163" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="191" />
+            <location filename="../../app/ui/editing.py" line="163" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="237" />
+            <location filename="../../app/ui/editing.py" line="209" />
             <source>Find and replace</source>
             <translation>查找和替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="246" />
+            <location filename="../../app/ui/editing.py" line="218" />
             <source>Find:</source>
             <translation>查找：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="247" />
+            <location filename="../../app/ui/editing.py" line="219" />
             <source>Replace with:</source>
             <translation>替换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="248" />
+            <location filename="../../app/ui/editing.py" line="220" />
             <source>Only in the document shown</source>
             <translation>仅在当前文档中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="252" />
+            <location filename="../../app/ui/editing.py" line="224" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="256" />
+            <location filename="../../app/ui/editing.py" line="228" />
             <source>Every hit is listed here before anything changes.</source>
             <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="272" />
+            <location filename="../../app/ui/editing.py" line="244" />
             <source>Replace all</source>
             <translation>全部替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="327" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="327" />
             <source>Change</source>
             <translation>修改类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="327" />
             <source>Who</source>
             <translation>修改者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="327" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="327" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="351" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="351" />
             <source>replace</source>
             <translation>替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="379" />
+            <location filename="../../app/ui/editing.py" line="351" />
             <source>pseudonymisation</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="406" />
+            <location filename="../../app/ui/editing.py" line="378" />
             <source>Document history</source>
             <translation>文档修改记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="409" />
+            <location filename="../../app/ui/editing.py" line="381" />
             <source>Only the document shown</source>
             <translation>仅当前文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="445" />
+            <location filename="../../app/ui/editing.py" line="417" />
             <source>Edit &amp;text…</source>
             <translation>编辑文本(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="448" />
+            <location filename="../../app/ui/editing.py" line="420" />
             <source>Find and &amp;replace…</source>
             <translation>查找和替换(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="454" />
+            <location filename="../../app/ui/editing.py" line="426" />
             <source>&amp;Pseudonymise…</source>
             <translation>化名处理(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="456" />
+            <location filename="../../app/ui/editing.py" line="428" />
             <source>Document &amp;history…</source>
             <translation>文档修改记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="108" />
+            <location filename="../../app/ui/editing.py" line="79" />
             <source>The text could not be changed.</source>
             <translation>无法修改文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="138" />
+            <location filename="../../app/ui/editing.py" line="110" />
             <source>New text:</source>
             <translation>新文本：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="175" />
+            <location filename="../../app/ui/editing.py" line="147" />
             <source>Codings and spans stay on their words ({n} will move).</source>
             <translation>编码片段和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="177" />
-            <location filename="../../app/ui/editing.py" line="314" />
+            <location filename="../../app/ui/editing.py" line="149" />
+            <location filename="../../app/ui/editing.py" line="286" />
             <source>These lose all their words and will be removed (undo brings them back):</source>
             <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="510" />
+            <location filename="../../app/ui/editing.py" line="482" />
             <source>Open a document and select the text to correct.</source>
             <translation>请打开文档并选中要更正的文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="311" />
+            <location filename="../../app/ui/editing.py" line="283" />
             <source>{n} hit(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 处匹配。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="330" />
+            <location filename="../../app/ui/editing.py" line="302" />
             <source>Replace “{find}” with “{new}”</source>
             <translation>将“{find}”替换为“{new}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="380" />
+            <location filename="../../app/ui/editing.py" line="352" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="382" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>{n} name(s) replaced by pseudonyms</source>
             <translation>{n} 个名称已替换为化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="336" />
+            <location filename="../../app/ui/editing.py" line="308" />
             <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
             <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="386" />
+            <location filename="../../app/ui/editing.py" line="358" />
             <source>({n} removed)</source>
             <translation>（移除 {n} 处）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="535" />
+            <location filename="../../app/ui/editing.py" line="507" />
             <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
             <translation>{n} 处编码片段或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
         </message>
@@ -2863,16 +2863,36 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/controller.py" line="120" />
+            <source>Edit the text of “{0}”</source>
+            <translation>编辑「{0}」的文本</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="121" />
+            <source>Replace in “{0}”</source>
+            <translation>在「{0}」中替换</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="122" />
+            <source>Pseudonymise “{0}”</source>
+            <translation>假名化「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="123" />
+            <source>Convert the script of “{0}”</source>
+            <translation>转换「{0}」的字形</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="124" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="121" />
+            <location filename="../../app/ui/controller.py" line="125" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="122" />
+            <location filename="../../app/ui/controller.py" line="126" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
