@@ -1,40 +1,28 @@
-"""Undoable codebook and stage changes, done through the controller's ``perform``.
+"""Undoable codebook and stage changes for the codebook editor and the stages dialog.
 
-Each function does the change now through a service (so a refused change raises here, with the
-project untouched) and pushes a command whose undo/redo replay it with the state captured then.
+Each function runs an operation of :mod:`app.core.ops` (so a refused change raises here, with the
+project untouched) and pushes it on the undo stack through the controller.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core import codebook as codes
 from app.core import templates
 from app.core.codebook import CodeInfo
+from app.core.ops import codebook as codebook_ops
 from app.core.ops import codes as code_ops
 from app.core.ops import stages as stage_ops
 from app.core.stages import StageInfo, StageSnapshot
 from app.ui.code_panel import create_code_command, delete_code_command
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import ProjectController
 
 if TYPE_CHECKING:  # the exchange modules (openpyxl, python-docx) load on first use, not at start-up
     from app.core.exchange.codebook_io import ImportResult
-
-T = TypeVar("T")
-
-
-def _discard(func: Callable[[T], object]) -> Callable[[T], None]:
-    """``func`` with its result dropped (undo/redo callables return nothing)."""
-
-    def run(value: T) -> None:
-        func(value)
-
-    return run
-
 
 # --- codes ----------------------------------------------------------------------------------------
 
@@ -57,16 +45,9 @@ def delete_code(controller: ProjectController, code_id: int) -> None:
 
 def import_codebook_file(controller: ProjectController, path: str | Path) -> ImportResult:
     """Merge a codebook file into the project as one undo step."""
-    from app.core.exchange.codebook_io import import_codebook, redo_import, undo_import
-
-    project = controller.project
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Import codebook {file}").format(file=Path(path).name),
-        lambda: import_codebook(project, path),
-        _discard(lambda result: undo_import(project, result)),
-        _discard(lambda result: redo_import(project, result)),
-        what=Changed.CODES,
-    )
+    return controller.run(
+        codebook_ops.import_codebook(controller.project, path),
+        QCoreApplication.translate("CodebookCommands", "Import codebook {file}").format(file=Path(path).name))
 
 
 # --- stages ---------------------------------------------------------------------------------------
@@ -100,25 +81,14 @@ def delete_stage(controller: ProjectController, stage_id: int) -> StageSnapshot:
 
 def set_exemplar(controller: ProjectController, coding_id: int, exemplar: bool) -> bool:
     """Choose (or un-choose) a coding as an example for the coding-example table; one undo step."""
-    from app.core import tables  # with the table writers (openpyxl, python-docx): loaded on first use
-
-    project = controller.project
-    return controller.perform(
+    return controller.run(
+        codebook_ops.set_exemplar(controller.project, coding_id, exemplar),
         QCoreApplication.translate("CodebookCommands", "Choose example")
-        if exemplar else QCoreApplication.translate("CodebookCommands", "Drop example"),
-        lambda: tables.set_exemplar(project, coding_id, exemplar),
-        _discard(lambda old: tables.set_exemplar(project, coding_id, old)),
-        what=Changed.CODINGS,
-    )
+        if exemplar else QCoreApplication.translate("CodebookCommands", "Drop example"))
 
 
 def merge_template(controller: ProjectController, name: str) -> templates.ApplyReport:
     """Merge a framework template's codes, stages and levels into the project as one undo step."""
-    project = controller.project
-    return controller.perform(
-        QCoreApplication.translate("CodebookCommands", "Merge template {name}").format(name=name),
-        lambda: templates.apply_template(project, name),
-        _discard(lambda report: templates.undo_apply(project, report)),
-        _discard(lambda report: templates.redo_apply(project, report)),
-        what=Changed.CODES | Changed.STAGES,
-    )
+    return controller.run(
+        codebook_ops.apply_template(controller.project, name),
+        QCoreApplication.translate("CodebookCommands", "Merge template {name}").format(name=name))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.changes import Changes
 from app.core.errors import GuijiError
 from app.ui import file_dialogs
-from app.ui.controller import Changed, ProjectController, follow
+from app.ui.controller import ProjectController, follow
 from app.ui.messages import describe
 from app.ui.models import RecordTableModel
 
@@ -361,19 +361,12 @@ class MemoPanel(QWidget):
         self.model.set_records(list_memos(self.controller.project, self.query.text().strip() or None))
 
     def save_project_memo(self) -> None:
-        from app.core.memos import set_project_memo
+        from app.core.ops.entities import set_project_memo
 
         ctrl = self.controller
         if ctrl is None or ctrl.project.read_only:
             return
-        text = self.project_memo.toPlainText()
-        ctrl.perform(
-            self.tr("Edit project memo"),
-            lambda: set_project_memo(ctrl.project, text),
-            lambda old: set_project_memo(ctrl.project, old),
-            lambda _old: set_project_memo(ctrl.project, text),
-            what=Changed.MEMOS,
-        )
+        ctrl.run(set_project_memo(ctrl.project, self.project_memo.toPlainText()))
 
 
 __all__ = ["MemoPanel", "RetrievalPanel", "SearchPanel"]

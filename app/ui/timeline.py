@@ -10,6 +10,7 @@ Installed by app/ui/extensions.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,8 @@ from PySide6.QtWidgets import (
 from app.core import coding as coding_service
 from app.core.changes import Changes
 from app.core.errors import GuijiError
+from app.core.ops import Done
+from app.core.ops import figures as figure_ops
 from app.core.process import adjustments as adjustment_service
 from app.core.process import links as link_service
 from app.core.process.data import ProcessData, Selection, coders_of, load_process_data
@@ -44,7 +47,7 @@ from app.core.process.layout import Figure, FigureOptions
 from app.core.process.transitions import TransitionResult, compute_transitions
 from app.ui import file_dialogs
 from app.ui.combo import ElidedComboBox
-from app.ui.controller import Changed, ProjectController
+from app.ui.controller import ProjectController
 from app.ui.figures.evidence import PassageModel, PassageRow
 from app.ui.figures.export_dialog import FigureExportDialog
 from app.ui.figures.link_editing import LinkEditing
@@ -353,20 +356,19 @@ class ProcessWindow(LinkEditing, QMainWindow):
             self.main.activateWindow()
 
     # --- changes (each one undoable) -------------------------------------------------------------
-    def _perform(self, text: str, do: Any, undo: Any, redo: Any = None) -> Any:
+    def _adjust(self, text: str, operation: Callable[[], Done[Any]]) -> None:
+        """Run a figure-layout operation as one undo step (labelled ``text``); a refusal is shown."""
         try:
-            return self.controller.perform(text, do, undo, redo, what=Changed.LINKS)
+            self.controller.run(operation(), text)
         except GuijiError as exc:
             QMessageBox.warning(self, self.tr("Process"), describe(exc))
-            return None
 
     def move_element(self, key: str, dx: float, dy: float) -> None:
         current = self.adjustments.get(key)
         new_dx, new_dy = (current.dx if current else 0.0) + dx, (current.dy if current else 0.0) + dy
         kind = self.kind_value()
-        self._perform(self.tr("Move figure element"),
-                      lambda: adjustment_service.adjust(self.project, kind, key, dx=new_dx, dy=new_dy),
-                      lambda previous: adjustment_service.put_adjustment(self.project, kind, key, previous))
+        self._adjust(self.tr("Move figure element"),
+                     lambda: figure_ops.adjust(self.project, kind, key, dx=new_dx, dy=new_dy))
 
     def rename_element(self, key: str, ref: tuple[Any, ...]) -> None:
         if not self.editable or not key or key.startswith(("transition:", "link:")):
@@ -381,28 +383,20 @@ class ProcessWindow(LinkEditing, QMainWindow):
                                         text=current.label if current and current.label else shown)
         if ok:
             kind = self.kind_value()
-            self._perform(self.tr("Rename figure label"),
-                          lambda: adjustment_service.adjust(self.project, kind, key, label=text),
-                          lambda previous: adjustment_service.put_adjustment(self.project, kind, key, previous))
+            self._adjust(self.tr("Rename figure label"), lambda: figure_ops.adjust(self.project, kind, key, label=text))
 
     def hide_element(self, key: str) -> None:
         kind = self.kind_value()
-        self._perform(self.tr("Hide figure element"),
-                      lambda: adjustment_service.adjust(self.project, kind, key, hidden=True),
-                      lambda previous: adjustment_service.put_adjustment(self.project, kind, key, previous))
+        self._adjust(self.tr("Hide figure element"), lambda: figure_ops.adjust(self.project, kind, key, hidden=True))
 
     def reset_element(self, key: str) -> None:
         kind = self.kind_value()
-        self._perform(self.tr("Reset figure element"),
-                      lambda: adjustment_service.adjust(self.project, kind, key, dx=0, dy=0, hidden=False,
-                                                        label=None),
-                      lambda previous: adjustment_service.put_adjustment(self.project, kind, key, previous))
+        self._adjust(self.tr("Reset figure element"),
+                     lambda: figure_ops.adjust(self.project, kind, key, dx=0, dy=0, hidden=False, label=None))
 
     def reset_layout(self) -> None:
         kind = self.kind_value()
-        self._perform(self.tr("Reset the figure's layout"),
-                      lambda: adjustment_service.reset_adjustments(self.project, kind),
-                      lambda removed: adjustment_service.restore_adjustments(self.project, removed))
+        self._adjust(self.tr("Reset the figure's layout"), lambda: figure_ops.reset_layout(self.project, kind))
 
     def context_menu(self, pos: Any) -> None:
         scene_pos = self.view.mapToScene(pos)
