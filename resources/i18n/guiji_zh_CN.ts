@@ -310,22 +310,22 @@
     <context>
         <name>CodebookCommands</name>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="64" />
+            <location filename="../../app/ui/codebook_commands.py" line="50" />
             <source>Import codebook {file}</source>
             <translation>导入编码簿 {file}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="107" />
+            <location filename="../../app/ui/codebook_commands.py" line="86" />
             <source>Choose example</source>
             <translation>选为编码示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="108" />
+            <location filename="../../app/ui/codebook_commands.py" line="87" />
             <source>Drop example</source>
             <translation>取消编码示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/codebook_commands.py" line="119" />
+            <location filename="../../app/ui/codebook_commands.py" line="94" />
             <source>Merge template {name}</source>
             <translation>合并模板 {name}</translation>
         </message>
@@ -1911,11 +1911,6 @@ source: {source} ({enc})</source>
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
-        <message>
-            <location filename="../../app/ui/panels.py" line="371" />
-            <source>Edit project memo</source>
-            <translation>编辑项目备忘录</translation>
-        </message>
     </context>
     <context>
         <name>Messages</name>
@@ -2883,16 +2878,46 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/controller.py" line="124" />
+            <source>Import codebook “{0}”</source>
+            <translation>导入编码簿「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="125" />
+            <source>Merge template “{0}”</source>
+            <translation>合并模板「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="126" />
+            <source>Choose an example of “{0}”</source>
+            <translation>选为「{0}」的示例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="127" />
+            <source>Drop an example of “{0}”</source>
+            <translation>取消「{0}」的示例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="128" />
+            <source>Adjust figure element “{0}”</source>
+            <translation>调整图形元素「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="129" />
+            <source>Reset the layout of “{0}”</source>
+            <translation>重置「{0}」的布局</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="130" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="125" />
+            <location filename="../../app/ui/controller.py" line="131" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="126" />
+            <location filename="../../app/ui/controller.py" line="132" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
@@ -2986,246 +3011,246 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessWindow</name>
         <message>
-            <location filename="../../app/ui/timeline.py" line="70" />
+            <location filename="../../app/ui/timeline.py" line="73" />
             <source>Process — {name}</source>
             <translation>过程 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="99" />
-            <location filename="../../app/ui/timeline.py" line="299" />
+            <location filename="../../app/ui/timeline.py" line="102" />
+            <location filename="../../app/ui/timeline.py" line="302" />
             <source>Click a box or an arrow to see its passages.</source>
             <translation>点击方框或箭头以查看相应片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="101" />
+            <location filename="../../app/ui/timeline.py" line="104" />
             <source>Add evidence…</source>
             <translation>添加证据…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="103" />
+            <location filename="../../app/ui/timeline.py" line="106" />
             <source>Change test…</source>
             <translation>更改检验…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="105" />
+            <location filename="../../app/ui/timeline.py" line="108" />
             <source>Remove evidence</source>
             <translation>移除证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="107" />
+            <location filename="../../app/ui/timeline.py" line="110" />
             <source>Delete link</source>
             <translation>删除关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="140" />
+            <location filename="../../app/ui/timeline.py" line="143" />
             <source>Figure</source>
             <translation>图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="144" />
+            <location filename="../../app/ui/timeline.py" line="147" />
             <source>Timeline</source>
             <translation>时间线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="144" />
+            <location filename="../../app/ui/timeline.py" line="147" />
             <source>Transition flow</source>
             <translation>转换流图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="145" />
+            <location filename="../../app/ui/timeline.py" line="148" />
             <source>Transition matrix</source>
             <translation>转换矩阵</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="145" />
+            <location filename="../../app/ui/timeline.py" line="148" />
             <source>Codeline</source>
             <translation>编码线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="146" />
+            <location filename="../../app/ui/timeline.py" line="149" />
             <source>Saturation curve</source>
             <translation>饱和曲线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="155" />
+            <location filename="../../app/ui/timeline.py" line="158" />
             <source>Categories</source>
             <translation>范畴</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="155" />
+            <location filename="../../app/ui/timeline.py" line="158" />
             <source>Dimensions</source>
             <translation>维度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="156" />
+            <location filename="../../app/ui/timeline.py" line="159" />
             <source>Codes as applied</source>
             <translation>实际使用的编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="160" />
+            <location filename="../../app/ui/timeline.py" line="163" />
             <source>≥ </source>
             <translation>≥ </translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="161" />
+            <location filename="../../app/ui/timeline.py" line="164" />
             <source>Boxes: at least this many codings</source>
             <translation>方框：编码片段数至少为此值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="164" />
+            <location filename="../../app/ui/timeline.py" line="167" />
             <source>auto</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="165" />
+            <location filename="../../app/ui/timeline.py" line="168" />
             <source>Arrows: transitions in at least this many cases (auto: half of the cases)</source>
             <translation>箭头：至少在这么多个案例中出现的转换（自动：案例数的一半）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="167" />
+            <location filename="../../app/ui/timeline.py" line="170" />
             <source>Greyscale</source>
             <translation>灰度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="168" />
+            <location filename="../../app/ui/timeline.py" line="171" />
             <source>Figure:</source>
             <translation>图表：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="168" />
+            <location filename="../../app/ui/timeline.py" line="171" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="169" />
+            <location filename="../../app/ui/timeline.py" line="172" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="169" />
+            <location filename="../../app/ui/timeline.py" line="172" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="170" />
+            <location filename="../../app/ui/timeline.py" line="173" />
             <source>Codes:</source>
             <translation>编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="170" />
+            <location filename="../../app/ui/timeline.py" line="173" />
             <source>Boxes:</source>
             <translation>方框：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="171" />
+            <location filename="../../app/ui/timeline.py" line="174" />
             <source>Arrows:</source>
             <translation>箭头：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="176" />
+            <location filename="../../app/ui/timeline.py" line="179" />
             <source>Figure actions</source>
             <translation>图表操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="179" />
+            <location filename="../../app/ui/timeline.py" line="182" />
             <source>Draw links</source>
             <translation>绘制关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="181" />
+            <location filename="../../app/ui/timeline.py" line="184" />
             <source>Drag from one box to another to link the codes (or hold Shift while dragging)</source>
             <translation>从一个方框拖到另一个方框以关联编码（或按住 Shift 拖动）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="186" />
+            <location filename="../../app/ui/timeline.py" line="189" />
             <source>Zoom in</source>
             <translation>放大</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="187" />
+            <location filename="../../app/ui/timeline.py" line="190" />
             <source>Zoom out</source>
             <translation>缩小</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="188" />
+            <location filename="../../app/ui/timeline.py" line="191" />
             <source>Fit</source>
             <translation>适应窗口</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="189" />
-            <location filename="../../app/ui/timeline.py" line="194" />
+            <location filename="../../app/ui/timeline.py" line="192" />
+            <location filename="../../app/ui/timeline.py" line="197" />
             <source>Reset layout</source>
             <translation>重置布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="190" />
+            <location filename="../../app/ui/timeline.py" line="193" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="191" />
+            <location filename="../../app/ui/timeline.py" line="194" />
             <source>Stage report…</source>
             <translation>阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="197" />
+            <location filename="../../app/ui/timeline.py" line="200" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="198" />
+            <location filename="../../app/ui/timeline.py" line="201" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="218" />
+            <location filename="../../app/ui/timeline.py" line="221" />
             <source>(all)</source>
             <translation>（全部）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="218" />
+            <location filename="../../app/ui/timeline.py" line="221" />
             <source>(first coded)</source>
             <translation>（首个已编码文档）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="312" />
+            <location filename="../../app/ui/timeline.py" line="315" />
             <source>{stage} · {code}: {n} passage(s)</source>
             <translation>{stage} · {code}：{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="321" />
+            <location filename="../../app/ui/timeline.py" line="324" />
             <source>{a} ({sa}) → {b} ({sb}): {n} case(s) — A: the earlier stage, B: the later</source>
             <translation>{a}（{sa}）→ {b}（{sb}）：{n} 个案例 — A：较早阶段，B：较晚阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="331" />
+            <location filename="../../app/ui/timeline.py" line="334" />
             <source>{a} —{relation}→ {b}: {n} piece(s) of evidence, {verdict}</source>
             <translation>{a} —{relation}→ {b}：{n} 条证据，{verdict}</translation>
         </message>
         <message>
             <location filename="../../app/ui/figures/link_editing.py" line="58" />
-            <location filename="../../app/ui/timeline.py" line="360" />
-            <location filename="../../app/ui/timeline.py" line="436" />
+            <location filename="../../app/ui/timeline.py" line="364" />
+            <location filename="../../app/ui/timeline.py" line="430" />
             <source>Process</source>
             <translation>过程</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="367" />
+            <location filename="../../app/ui/timeline.py" line="370" />
             <source>Move figure element</source>
             <translation>移动图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="379" />
+            <location filename="../../app/ui/timeline.py" line="381" />
             <source>Label on the figure</source>
             <translation>图中标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="380" />
+            <location filename="../../app/ui/timeline.py" line="382" />
             <source>Label (empty: the computed one):</source>
             <translation>标签（留空则使用自动生成的标签）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="384" />
+            <location filename="../../app/ui/timeline.py" line="386" />
             <source>Rename figure label</source>
             <translation>重命名图表标签</translation>
         </message>
@@ -3235,42 +3260,42 @@ source: {source} ({enc})</source>
             <translation>隐藏图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="396" />
+            <location filename="../../app/ui/timeline.py" line="394" />
             <source>Reset figure element</source>
             <translation>重置图表元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="403" />
+            <location filename="../../app/ui/timeline.py" line="399" />
             <source>Reset the figure's layout</source>
             <translation>重置图表布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="414" />
+            <location filename="../../app/ui/timeline.py" line="408" />
             <source>Show passages</source>
             <translation>显示片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="416" />
+            <location filename="../../app/ui/timeline.py" line="410" />
             <source>Rename label…</source>
             <translation>重命名标签…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="417" />
+            <location filename="../../app/ui/timeline.py" line="411" />
             <source>Hide</source>
             <translation>隐藏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="419" />
+            <location filename="../../app/ui/timeline.py" line="413" />
             <source>Back to the computed layout</source>
             <translation>恢复自动布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="421" />
+            <location filename="../../app/ui/timeline.py" line="415" />
             <source>Edit link…</source>
             <translation>编辑关联…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="423" />
+            <location filename="../../app/ui/timeline.py" line="417" />
             <source>Reset layout (show everything hidden)</source>
             <translation>重置布局（显示所有隐藏元素）</translation>
         </message>
@@ -3306,27 +3331,27 @@ source: {source} ({enc})</source>
             <translation>片段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="440" />
+            <location filename="../../app/ui/timeline.py" line="434" />
             <source>Stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="440" />
+            <location filename="../../app/ui/timeline.py" line="434" />
             <source>Word document (*.docx)</source>
             <translation>Word 文档 (*.docx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="441" />
+            <location filename="../../app/ui/timeline.py" line="435" />
             <source>stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="444" />
+            <location filename="../../app/ui/timeline.py" line="438" />
             <source>Writing the stage report…</source>
             <translation>正在生成阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="446" />
+            <location filename="../../app/ui/timeline.py" line="440" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
