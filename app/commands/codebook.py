@@ -17,14 +17,15 @@ from app.core.errors import GuijiError
 
 
 def cmd_templates(args: argparse.Namespace) -> None:
+    from app.core.ops.codebook import apply_template
     from app.core.project import open_project
-    from app.core.templates import apply_template, list_templates
+    from app.core.templates import list_templates
 
     if args.action == "apply":
         if not (args.project and args.name):
             raise GuijiError("templates apply needs PROJECT and a template NAME")
         with open_project(args.project) as project:
-            report = apply_template(project, args.name)
+            report = apply_template(project, args.name).value
         say(f"merged template {args.name}: {report.codes_added} codes and {report.stages_added} stages "
              f"added, {report.codes_filled} codes' empty fields filled")
         return
@@ -45,8 +46,11 @@ def cmd_codebook(args: argparse.Namespace) -> None:
             out = export_codebook(project, args.file, lang=args.lang)
         say(f"wrote {out}")
         return
+    from app.core.ops import codebook as codebook_ops
+
     with open_project(args.project, read_only=args.dry_run) as project:
-        result = import_codebook(project, args.file, dry_run=args.dry_run)
+        result = (import_codebook(project, args.file, dry_run=True) if args.dry_run
+                  else codebook_ops.import_codebook(project, args.file).value)
     if args.json:
         print_json(result.as_dict())
         return
@@ -87,8 +91,9 @@ def cmd_saturation(args: argparse.Namespace) -> None:
 
 
 def cmd_exemplar(args: argparse.Namespace) -> None:
+    from app.core.ops.codebook import set_exemplar
     from app.core.project import open_project
-    from app.core.tables import find_coding, set_exemplar
+    from app.core.tables import find_coding
 
     with open_project(args.project) as project:
         coding_id = find_coding(project, args.doc, args.start, args.end, args.code)
