@@ -38,7 +38,7 @@ class ConvertDialog(QDialog):
 
     def __init__(self, window: MainWindow, document_id: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.document_id = document_id
         self.setWindowTitle(self.tr("Convert script of {name}").format(name=name))
         self.target = QComboBox()
@@ -65,7 +65,7 @@ class ConvertDialog(QDialog):
     def update_effect(self) -> None:
         from app.core.convert import preview_convert
 
-        controller = self.window.controller
+        controller = self.main_window.controller
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if controller is None:
             ok.setEnabled(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction
@@ -39,7 +39,7 @@ def guide_path() -> Path | None:
 
 def licence_of(dist: metadata.Distribution) -> str:
     """A distribution's licence: its SPDX expression, else a short License field, else its classifiers."""
-    meta = dist.metadata
+    meta: Any = dist.metadata  # an email.message.Message-like mapping (PackageMetadata lacks .get in typeshed)
     expression = meta.get("License-Expression")
     if expression:
         return str(expression)

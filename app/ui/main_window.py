@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -52,8 +53,8 @@ INVIVO_MAX = 30
 def recent_projects() -> list[str]:
     """Recently opened project files, newest first, that still exist."""
     value = settings().value("recent/projects", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [p for p in items if Path(p).is_file()][:MAX_RECENT]
+    items = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
+    return [str(p) for p in items if Path(str(p)).is_file()][:MAX_RECENT]
 
 
 def remember_project(path: Path) -> None:
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         self.search_dock = self._dock("search", self.tr("Search"), self.search_panel, bottom)
         self.retrieval_dock = self._dock("retrieval", self.tr("Coded passages"), self.retrieval_panel, bottom)
         self.memo_dock = self._dock("memos", self.tr("Memos"), self.memo_panel, bottom)
-        self.memo_dock.visibilityChanged.connect(lambda visible: visible and self.memo_panel.refresh())
+        self.memo_dock.visibilityChanged.connect(self._memo_dock_shown)
         for dock in (self.search_dock, self.retrieval_dock, self.memo_dock):
             self.tabifyDockWidget(self.history_dock, dock)
             dock.hide()
@@ -144,9 +145,15 @@ class MainWindow(QMainWindow):
         for name in EXTENSIONS:
             importlib.import_module(f"app.ui.{name}").install(self)
         # Sized last: docks shown for a moment while they are tabified widen the window as they come.
-        self.layout().activate()  # the hidden docks no longer count toward the minimum
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the hidden docks no longer count toward the minimum
         self.resize(1400, 880)
         self._restore_window_state()
+
+    def _memo_dock_shown(self, visible: bool) -> None:
+        if visible:
+            self.memo_panel.refresh()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -156,7 +163,8 @@ class MainWindow(QMainWindow):
         return dock
 
     # --- actions and menus ---
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -178,7 +186,8 @@ class MainWindow(QMainWindow):
         self.remove_action = a(self.tr("&Remove the selected coding"), self.remove_current_coding, "Ctrl+Shift+Del")
         self.undo_action = a(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
         self.redo_action = a(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
-        self.quick_action = a(self.tr("&Quick code…"), lambda: self.code_panel.quick.setFocus(), "Ctrl+K")
+        # A lambda: triggered(bool) must not reach setFocus(reason).
+        self.quick_action = a(self.tr("&Quick code…"), lambda: self.code_panel.quick.setFocus(), "Ctrl+K")  # noqa: PLW0108
         self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.settings_action = a(self.tr("&Settings…"), self.show_settings, QKeySequence.StandardKey.Preferences)
 
@@ -199,15 +208,17 @@ class MainWindow(QMainWindow):
         self.history_dock.toggleViewAction().setText(self.tr("&History"))
         self.history_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.coding_menu = self.menuBar().addMenu(self.tr("&Coding"))
-        for act in (self.apply_action, self.quick_action, self.invivo_action, None, self.sentence_action,
-                    self.turn_action, None, self.adjust_action, self.remove_action):
-            if act is None:
+        actions: tuple[QAction | None, ...] = (
+            self.apply_action, self.quick_action, self.invivo_action, None, self.sentence_action, self.turn_action,
+            None, self.adjust_action, self.remove_action)
+        for item in actions:
+            if item is None:
                 self.coding_menu.addSeparator()
             else:
-                self.coding_menu.addAction(act)
+                self.coding_menu.addAction(item)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for dock, keys in ((self.documents_dock, None), (self.cases_dock, None), (self.codes_dock, None), (self.search_dock, "Ctrl+F"),
-                           (self.retrieval_dock, "Ctrl+R"), (self.memo_dock, "Ctrl+M")):
+        for dock, keys in ((self.documents_dock, None), (self.cases_dock, None), (self.codes_dock, None),
+                           (self.search_dock, "Ctrl+F"), (self.retrieval_dock, "Ctrl+R"), (self.memo_dock, "Ctrl+M")):
             toggle = dock.toggleViewAction()
             if keys:
                 toggle.setShortcut(QKeySequence(keys))
@@ -248,7 +259,7 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         for path in recent_projects():
-            self.recent_menu.addAction(path, lambda p=path: self.open_project_path(p))
+            self.recent_menu.addAction(path, partial(self.open_project_path, path))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -383,10 +394,10 @@ class MainWindow(QMainWindow):
         self.coder_filter.blockSignals(True)
         self.coder_filter.clear()
         self.coder_filter.blockSignals(False)
-        self._sentences = None
-        self._turns = None
+        self._sentences: list[tuple[int, int]] | None = None
+        self._turns: list[tuple[int, int]] | None = None
         self.selection_label.setText("")
-        self.history_view.setStack(None)
+        self.history_view.setStack(None)  # type: ignore[arg-type]  # Qt accepts no stack: the view empties
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
 
@@ -413,8 +424,8 @@ class MainWindow(QMainWindow):
         project = self.controller.project
         text = document_text(project, doc.id)
         codings = coding_service.list_codings(project, document_id=doc.id)
-        self._sentences: list[tuple[int, int]] | None = None
-        self._turns: list[tuple[int, int]] | None = None
+        self._sentences = None
+        self._turns = None
         self._refresh_coder_filter(codings)
         self._apply_filter(refresh=False)
         self.document_view.set_document(doc.id, text, codings, self._colors(), self._stage_rows(doc.id),
@@ -439,7 +450,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_coder_filter(self, codings: list[coding_service.CodingInfo]) -> None:
         current = self.coder_filter.currentData()
-        coders = sorted({c.coder for c in codings} | ({self.controller.coder} if self.controller and self.controller.coder else set()))
+        mine = {self.controller.coder} if self.controller and self.controller.coder else set()
+        coders = sorted({c.coder for c in codings} | mine)
         self.coder_filter.blockSignals(True)
         self.coder_filter.clear()
         self.coder_filter.addItem(self.tr("all coders"), None)
@@ -709,9 +721,8 @@ class MainWindow(QMainWindow):
 
     # --- dialogs ---
     def new_project_dialog(self) -> None:
-        path, _ = file_dialogs.save_file(
-            self, "project", self.tr("New project"), self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX), ""
-        )
+        kinds = self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
+        path, _ = file_dialogs.save_file(self, "project", self.tr("New project"), kinds, "")
         if not path:
             return
         if not path.endswith(PROJECT_SUFFIX):
@@ -741,9 +752,8 @@ class MainWindow(QMainWindow):
         self._set_project(project)
 
     def open_project_dialog(self) -> None:
-        path = file_dialogs.open_file(
-            self, "project", self.tr("Open project"), self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
-        )
+        kinds = self.tr("Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX)
+        path = file_dialogs.open_file(self, "project", self.tr("Open project"), kinds)
         if path:
             self.open_project_path(path)
 

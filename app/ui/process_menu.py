@@ -18,6 +18,12 @@ if TYPE_CHECKING:
     from app.ui.timeline import ProcessWindow
 
 
+def _then(process_window: ProcessWindow | None, method: str) -> None:
+    """Call ``method`` of the process window once it is open (nothing when no project is)."""
+    if process_window is not None:
+        getattr(process_window, method)()
+
+
 def install(window: MainWindow) -> None:
     """Add the Process menu; its window follows the open project."""
     menu = window.api.menu("process", QCoreApplication.translate("ProcessMenu", "&Process"))
@@ -28,7 +34,7 @@ def install(window: MainWindow) -> None:
             return None
         from app.ui.timeline import ProcessWindow  # the figure machinery loads on first use
 
-        current = state["window"]
+        current: ProcessWindow | None = state["window"]
         if current is None or current.controller is not window.controller:
             if current is not None:
                 current.close()
@@ -57,9 +63,9 @@ def install(window: MainWindow) -> None:
         actions.append(action)
     menu.addSeparator()
     export = menu.addAction(QCoreApplication.translate("ProcessMenu", "&Export figure…"))
-    export.triggered.connect(lambda: (w := open_kind("timeline")) and w.export_dialog())
+    export.triggered.connect(lambda: _then(open_kind("timeline"), "export_dialog"))
     report = menu.addAction(QCoreApplication.translate("ProcessMenu", "Stage &report…"))
-    report.triggered.connect(lambda: (w := open_kind("timeline")) and w.stage_report())
+    report.triggered.connect(lambda: _then(open_kind("timeline"), "stage_report"))
     actions += [export, report]
 
     def close_window() -> None:

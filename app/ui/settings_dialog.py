@@ -22,7 +22,7 @@ DEFAULT_TEXT_SIZE = 12
 def text_size() -> int:
     """Point size of transcript text."""
     try:
-        return int(settings().value("ui/text_size", DEFAULT_TEXT_SIZE))
+        return int(str(settings().value("ui/text_size", DEFAULT_TEXT_SIZE)))
     except (TypeError, ValueError):
         return DEFAULT_TEXT_SIZE
 
@@ -45,16 +45,16 @@ class SettingsDialog(QDialog):
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(str(store.value("ui/language", "") or ""))))
-        self.size = QSpinBox()
-        self.size.setRange(8, 32)
-        self.size.setSuffix(" pt")
-        self.size.setValue(text_size())
+        self.text_size_box = QSpinBox()
+        self.text_size_box.setRange(8, 32)
+        self.text_size_box.setSuffix(" pt")
+        self.text_size_box.setValue(text_size())
         self.coder = QLineEdit(str(store.value("coder/name", "") or ""))
         self.coder.setPlaceholderText(self.tr("your name as a coder"))
         form = QFormLayout(self)
         form.addRow(self.tr("Interface language:"), self.language)
         form.addRow("", QLabel(self.tr("(takes effect when Guiji starts again)")))
-        form.addRow(self.tr("Transcript text size:"), self.size)
+        form.addRow(self.tr("Transcript text size:"), self.text_size_box)
         form.addRow(self.tr("Coder name:"), self.coder)
         self.fold_scripts = QCheckBox(self.tr("Match Traditional and Simplified Chinese as one"))
         self.fold_scripts.setChecked(fold_scripts())
@@ -67,7 +67,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         store = settings()
         store.setValue("ui/language", self.language.currentData())
-        store.setValue("ui/text_size", self.size.value())
+        store.setValue("ui/text_size", self.text_size_box.value())
         store.setValue("search/fold_scripts", self.fold_scripts.isChecked())
         if self.coder.text().strip():
             store.setValue("coder/name", self.coder.text().strip())

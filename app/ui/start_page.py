@@ -144,6 +144,7 @@ class StartPage(QWidget):
 def install(window: MainWindow) -> None:
     """Put the window's central widget and the start page in a stack; the page shows without a project."""
     center = window.takeCentralWidget()
+    assert center is not None, "the main window has its text view as central widget"
     stack = QStackedWidget()
     stack.setObjectName("central-stack")
     stack.addWidget(center)

@@ -339,8 +339,8 @@ class ProcessWindow(LinkEditing, QMainWindow):
             if rows:
                 self.jump_row(rows[0])
         elif kind == "stage":
-            stage = next((s for s in data.stages if s.id == ref[1]), None)
-            caption = f"{stage.name}: {stage.description}" if stage else caption
+            shown = next((s for s in data.stages if s.id == ref[1]), None)
+            caption = f"{shown.name}: {shown.description}" if shown else caption
         self.passages.set_rows(rows)
         self.caption.setText(caption)
         self._update_link_buttons()
@@ -400,7 +400,7 @@ class ProcessWindow(LinkEditing, QMainWindow):
 
     def context_menu(self, pos: Any) -> None:
         scene_pos = self.view.mapToScene(pos)
-        element = next((i for i in self.scene.items(scene_pos) if getattr(i, "key", "")), None)
+        element: Any = next((i for i in self.scene.items(scene_pos) if getattr(i, "key", "")), None)
         menu = QMenu(self)
         if element is not None and self.editable:
             key = element.key
@@ -427,7 +427,10 @@ class ProcessWindow(LinkEditing, QMainWindow):
         dialog.exec()
 
     def _run(self, title: str, work: Any, done: Any) -> None:
-        self.main.tasks.run(title, work, done, lambda exc: QMessageBox.warning(self, self.tr("Process"), describe(exc)))
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Process"), describe(exc))
+
+        self.main.tasks.run(title, work, done, failed)
 
     def stage_report(self) -> None:
         path, _filter = file_dialogs.save_file(

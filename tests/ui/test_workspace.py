@@ -241,7 +241,7 @@ def test_settings_dialog_saves_and_applies(window: MainWindow, qtbot) -> None:  
     dialog = SettingsDialog(window)
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    dialog.size.setValue(17)
+    dialog.text_size_box.setValue(17)
     dialog.coder.setText("研究者C")
     dialog.accept()
     window._settings_changed()

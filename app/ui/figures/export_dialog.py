@@ -55,11 +55,11 @@ class FigureExportDialog(QDialog):
         self.dpi.setValue(600)
         self.dpi.setSuffix(" dpi")
         self.grayscale = QCheckBox(self.tr("Greyscale (patterns and line styles instead of colour)"))
-        self.font = QComboBox()
+        self.font_family = QComboBox()
         chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
         default = choose_family()
-        self.font.addItems(sorted(set(chinese) | {default}))
-        self.font.setCurrentText(default)
+        self.font_family.addItems(sorted(set(chinese) | {default}))
+        self.font_family.setCurrentText(default)
         self.font_size = QDoubleSpinBox()
         self.font_size.setRange(0, 36)
         self.font_size.setSingleStep(0.5)
@@ -68,7 +68,7 @@ class FigureExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Width:"), self.width_mm)
         form.addRow(self.tr("PNG resolution:"), self.dpi)
-        form.addRow(self.tr("Font:"), self.font)
+        form.addRow(self.tr("Font:"), self.font_family)
         form.addRow(self.tr("Font size:"), self.font_size)
         form.addRow(self.grayscale)
         self.info = QLabel()
@@ -95,7 +95,7 @@ class FigureExportDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.update_preview)
-        for signal in (self.width_mm.currentTextChanged, self.font.currentTextChanged):
+        for signal in (self.width_mm.currentTextChanged, self.font_family.currentTextChanged):
             signal.connect(self._timer.start)
         for spin in (self.font_size, self.dpi):
             spin.valueChanged.connect(self._timer.start)
@@ -111,7 +111,7 @@ class FigureExportDialog(QDialog):
                 text.lower().removesuffix("mm").split()[0])
         except (ValueError, IndexError):
             raise GuijiError(self.tr("The width must be a number of millimetres")) from None
-        family = self.font.currentText()
+        family = self.font_family.currentText()
         return FigureOptions(width=width, font_size=self.font_size.value() or None, font_family=family,
                              grayscale=self.grayscale.isChecked(), measure=qt_measure(family),
                              lang=export_language())
@@ -124,7 +124,7 @@ class FigureExportDialog(QDialog):
             self.info.setText(describe(exc))
             self.preview.clear()
             return
-        image = render_image(self.figure, 110, self.font.currentText())
+        image = render_image(self.figure, 110, self.font_family.currentText())
         self.preview.setPixmap(QPixmap.fromImage(image))
         px = pixel_size(self.figure, self.dpi.value())
         lines = [self.tr("{w:.0f} × {h:.0f} mm; PNG {pw} × {ph} px").format(
@@ -145,7 +145,7 @@ class FigureExportDialog(QDialog):
 
     def write(self, path: Path) -> None:
         """Write the previewed figure to ``path``."""
-        figure, dpi, family = self.figure, self.dpi.value(), self.font.currentText()
+        figure, dpi, family = self.figure, self.dpi.value(), self.font_family.currentText()
         assert figure is not None
         if self._run is None:
             export_figure(figure, path, dpi=dpi, family=family, title=self._kind)

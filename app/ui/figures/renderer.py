@@ -405,7 +405,7 @@ def export_figure(figure: Figure, out: str | FilePath, *, dpi: float = 600, fami
     title = title or figure.kind
     try:
         if suffix == ".png":
-            if not render_image(figure, dpi, family).save(str(tmp), "PNG"):
+            if not render_image(figure, dpi, family).save(str(tmp), b"PNG"):
                 raise InputFileError(target, "cannot be written")
         elif suffix == ".pdf":
             _write_pdf(figure, str(tmp), family, title)
