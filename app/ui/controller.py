@@ -12,6 +12,7 @@ views not yet moved to the record.)
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from enum import Flag, auto
 from typing import Any, TypeVar
@@ -240,10 +241,8 @@ def follow(old: ProjectController | None, new: ProjectController | None,
            slot: Callable[[Changes], None]) -> None:
     """Move ``slot`` from ``old``'s change stream (settled changes) to ``new``'s."""
     if old is not None and old is not new:
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):  # never connected, or the controller is gone
             old.changes_settled.disconnect(slot)
-        except (RuntimeError, TypeError):  # never connected, or the controller is gone
-            pass
     if new is not None and new is not old:
         new.changes_settled.connect(slot)
 

@@ -76,8 +76,7 @@ def perform_text_change(
     try:
         return controller.run(text_ops.run(controller.project, do), title)
     except GuijiError as exc:
-        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."),
-                          describe(exc))
+        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."), describe(exc))
         return None
 
 
@@ -97,7 +96,9 @@ class EditTextDialog(QDialog):
         self.document_id, self.start, self.end = document_id, start, end
         layout = QVBoxLayout(self)
         where = (
-            QCoreApplication.translate("EditingActions", "Replace characters {start}–{end}:") if end > start else QCoreApplication.translate("EditingActions", "Insert at character {start}:")
+            QCoreApplication.translate("EditingActions", "Replace characters {start}–{end}:")
+            if end > start
+            else QCoreApplication.translate("EditingActions", "Insert at character {start}:")
         )
         layout.addWidget(QLabel(where.format(start=start, end=end)))
         self.old_view = QPlainTextEdit(old)
@@ -113,15 +114,15 @@ class EditTextDialog(QDialog):
         self.new_edit.setMaximumHeight(120)
         layout.addWidget(self.new_edit)
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(QCoreApplication.translate("EditingActions", "Why (kept in the document history), e.g. transcription error"))
+        self.note_edit.setPlaceholderText(
+            QCoreApplication.translate("EditingActions", "Why (kept in the document history), e.g. transcription error")
+        )
         layout.addWidget(self.note_edit)
         self.effect_label = QLabel()
         self.effect_label.setWordWrap(True)
         self.effect_label.setObjectName("edit-effect")
         layout.addWidget(self.effect_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -144,9 +145,13 @@ class EditTextDialog(QDialog):
         except GuijiError as exc:
             self.effect_label.setText(describe(exc))
             return
-        text = QCoreApplication.translate("EditingActions", "Codings and spans stay on their words ({n} will move).").format(n=len(moved))
+        text = QCoreApplication.translate(
+            "EditingActions", "Codings and spans stay on their words ({n} will move)."
+        ).format(n=len(moved))
         if removed:
-            text += "\n" + QCoreApplication.translate("EditingActions", "These lose all their words and will be removed (undo brings them back):")
+            text += "\n" + QCoreApplication.translate(
+                "EditingActions", "These lose all their words and will be removed (undo brings them back):"
+            )
             text += "\n" + removed_summary(removed)
         self.effect_label.setText(text)
 
@@ -160,7 +165,11 @@ class HitsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: list[editing.ReplaceHit] = []
-        self._headers = [QCoreApplication.translate("EditingActions", "Document"), QCoreApplication.translate("EditingActions", "Position"), QCoreApplication.translate("EditingActions", "Context")]
+        self._headers = [
+            QCoreApplication.translate("EditingActions", "Document"),
+            QCoreApplication.translate("EditingActions", "Position"),
+            QCoreApplication.translate("EditingActions", "Context"),
+        ]
 
     def set_hits(self, hits: list[editing.ReplaceHit] | tuple[editing.ReplaceHit, ...]) -> None:
         self.beginResetModel()
@@ -176,9 +185,7 @@ class HitsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 3
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -225,7 +232,9 @@ class FindReplaceDialog(QDialog):
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self.update_preview)
         row.addWidget(self.preview_button)
-        self.summary = QLabel(QCoreApplication.translate("EditingActions", "Every hit is listed here before anything changes."))
+        self.summary = QLabel(
+            QCoreApplication.translate("EditingActions", "Every hit is listed here before anything changes.")
+        )
         self.summary.setWordWrap(True)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
@@ -241,7 +250,9 @@ class FindReplaceDialog(QDialog):
         self.removed_label.setWordWrap(True)
         layout.addWidget(self.removed_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.replace_button = buttons.addButton(QCoreApplication.translate("EditingActions", "Replace all"), QDialogButtonBox.ButtonRole.ApplyRole)
+        self.replace_button = buttons.addButton(
+            QCoreApplication.translate("EditingActions", "Replace all"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         self.replace_button.setEnabled(False)
         self.replace_button.clicked.connect(self.replace_all)
         buttons.rejected.connect(self.reject)
@@ -280,10 +291,16 @@ class FindReplaceDialog(QDialog):
         hits = self.preview.hits
         self.model.set_hits(hits)
         documents = len({h.document_id for h in hits})
-        self.summary.setText(QCoreApplication.translate("EditingActions", "{n} hit(s) in {d} document(s).").format(n=len(hits), d=documents))
+        self.summary.setText(
+            QCoreApplication.translate("EditingActions", "{n} hit(s) in {d} document(s).").format(
+                n=len(hits), d=documents
+            )
+        )
         removed = self.preview.would_remove
         self.removed_label.setText(
-            QCoreApplication.translate("EditingActions", "These lose all their words and will be removed (undo brings them back):")
+            QCoreApplication.translate(
+                "EditingActions", "These lose all their words and will be removed (undo brings them back):"
+            )
             + "\n"
             + removed_summary(removed)
             if removed
@@ -299,13 +316,19 @@ class FindReplaceDialog(QDialog):
         ids = self._document_ids()
         change = perform_text_change(
             self._window,
-            QCoreApplication.translate("EditingActions", "Replace “{find}” with “{new}”").format(find=find, new=replacement),
+            QCoreApplication.translate("EditingActions", "Replace “{find}” with “{new}”").format(
+                find=find, new=replacement
+            ),
             lambda: editing.replace_text(
                 controller.project, find, replacement, coder=controller.coder, document_ids=ids
             ),
         )
         if change is not None:
-            self.summary.setText(QCoreApplication.translate("EditingActions", "Replaced {n} hit(s). Edit → Undo takes it back.").format(n=change.hits))
+            self.summary.setText(
+                QCoreApplication.translate("EditingActions", "Replaced {n} hit(s). Edit → Undo takes it back.").format(
+                    n=change.hits
+                )
+            )
             self.model.set_hits([])
             self.removed_label.clear()
             self._invalidate()
@@ -324,7 +347,14 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[editing.HistoryEntry] = []
-        self._headers = [QCoreApplication.translate("EditingActions", "When"), QCoreApplication.translate("EditingActions", "Document"), QCoreApplication.translate("EditingActions", "Change"), QCoreApplication.translate("EditingActions", "Who"), QCoreApplication.translate("EditingActions", "Where"), QCoreApplication.translate("EditingActions", "What")]
+        self._headers = [
+            QCoreApplication.translate("EditingActions", "When"),
+            QCoreApplication.translate("EditingActions", "Document"),
+            QCoreApplication.translate("EditingActions", "Change"),
+            QCoreApplication.translate("EditingActions", "Who"),
+            QCoreApplication.translate("EditingActions", "Where"),
+            QCoreApplication.translate("EditingActions", "What"),
+        ]
 
     def set_entries(self, entries: list[editing.HistoryEntry]) -> None:
         self.beginResetModel()
@@ -337,9 +367,7 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -348,8 +376,16 @@ class HistoryModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._entries) or role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self._entries[index.row()]
-        kinds = {"edit": QCoreApplication.translate("EditingActions", "edit"), "replace": QCoreApplication.translate("EditingActions", "replace"), "pseudonymise": QCoreApplication.translate("EditingActions", "pseudonymisation")}
-        where = f"{e.start}–{e.end}" if e.start is not None else QCoreApplication.translate("EditingActions", "{n} hit(s)").format(n=e.hits)
+        kinds = {
+            "edit": QCoreApplication.translate("EditingActions", "edit"),
+            "replace": QCoreApplication.translate("EditingActions", "replace"),
+            "pseudonymise": QCoreApplication.translate("EditingActions", "pseudonymisation"),
+        }
+        where = (
+            f"{e.start}–{e.end}"
+            if e.start is not None
+            else QCoreApplication.translate("EditingActions", "{n} hit(s)").format(n=e.hits)
+        )
         if e.kind == "pseudonymise":
             what = QCoreApplication.translate("EditingActions", "{n} name(s) replaced by pseudonyms").format(n=e.hits)
         else:
@@ -414,7 +450,10 @@ class EditingActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.edit_action = self._action(
-            QCoreApplication.translate("EditingActions", "Edit &text…"), "edit-text", self.edit_text_dialog, "Ctrl+Alt+E"
+            QCoreApplication.translate("EditingActions", "Edit &text…"),
+            "edit-text",
+            self.edit_text_dialog,
+            "Ctrl+Alt+E",
         )
         self.replace_action = self._action(
             QCoreApplication.translate("EditingActions", "Find and &replace…"),
@@ -425,7 +464,9 @@ class EditingActions:
         self.pseudonymise_action = self._action(
             QCoreApplication.translate("EditingActions", "&Pseudonymise…"), "pseudonymise", self.pseudonymise_dialog
         )
-        self.history_action = self._action(QCoreApplication.translate("EditingActions", "Document &history…"), "document-history", self.history_dialog)
+        self.history_action = self._action(
+            QCoreApplication.translate("EditingActions", "Document &history…"), "document-history", self.history_dialog
+        )
         menu = window.api.menu("edit")
         menu.addSeparator()
         for action in (self.edit_action, self.replace_action, self.pseudonymise_action, self.history_action):
@@ -479,7 +520,9 @@ class EditingActions:
         view = self.window.document_view
         selected = self.selected_range()
         if self.window.controller is None or view.document_id is None or selected is None:
-            self.window.statusBar().showMessage(QCoreApplication.translate("EditingActions", "Open a document and select the text to correct."), 4000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("EditingActions", "Open a document and select the text to correct."), 4000
+            )
             return None
         start, end = selected
         dialog = EditTextDialog(self.window, view.document_id, start, end, view.text()[start:end])
@@ -496,17 +539,15 @@ class EditingActions:
         change = perform_text_change(
             self.window,
             QCoreApplication.translate("EditingActions", "Edit text"),
-            lambda: editing.edit_text(
-                controller.project, doc_id, start, end, new, coder=controller.coder, note=note
-            ),
+            lambda: editing.edit_text(controller.project, doc_id, start, end, new, coder=controller.coder, note=note),
         )
         if change is not None:
             self.window.document_view.select_range(start, start + len(change.documents[0].splices[0].text))
             if change.removed:
                 self.window.statusBar().showMessage(
                     QCoreApplication.translate(
-                        "EditingActions", "{n} coding(s) or span(s) lost all their words and were removed; "
-                        "undo brings them back."
+                        "EditingActions",
+                        "{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.",
                     ).format(n=len(change.removed)),
                     8000,
                 )

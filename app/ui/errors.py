@@ -46,7 +46,8 @@ def show_unexpected_error(exc_type: type[BaseException], exc: BaseException, tb:
                       QCoreApplication.translate("ErrorDialog", "Something went wrong that Guiji did not expect. "
                           "Your codings are saved as you make them, so nothing already done is lost."))
     box.setInformativeText(f"{exc_type.__name__}: {exc}")
-    box.setDetailedText(QCoreApplication.translate("ErrorDialog", "Details were written to the log file:") + f"\n{log_file()}\n\n"
+    box.setDetailedText(QCoreApplication.translate("ErrorDialog", "Details were written to the log file:")
+                        + f"\n{log_file()}\n\n"
                         + "".join(traceback.format_exception(exc_type, exc, tb))[-4000:])
     box.exec()
 

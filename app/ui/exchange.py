@@ -40,21 +40,32 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 
 
-
 def count_labels() -> dict[str, str]:
     """The report's count keys as the user reads them."""
     return {
-        "documents": QCoreApplication.translate("ExchangeActions", "documents"), "codes": QCoreApplication.translate("ExchangeActions", "codes"), "codings": QCoreApplication.translate("ExchangeActions", "codings"),
-        "coders": QCoreApplication.translate("ExchangeActions", "coders"), "cases": QCoreApplication.translate("ExchangeActions", "cases"), "attributes": QCoreApplication.translate("ExchangeActions", "attributes"),
-        "stages": QCoreApplication.translate("ExchangeActions", "stages"), "memos": QCoreApplication.translate("ExchangeActions", "memos"), "links": QCoreApplication.translate("ExchangeActions", "links"),
+        "documents": QCoreApplication.translate("ExchangeActions", "documents"),
+        "codes": QCoreApplication.translate("ExchangeActions", "codes"),
+        "codings": QCoreApplication.translate("ExchangeActions", "codings"),
+        "coders": QCoreApplication.translate("ExchangeActions", "coders"),
+        "cases": QCoreApplication.translate("ExchangeActions", "cases"),
+        "attributes": QCoreApplication.translate("ExchangeActions", "attributes"),
+        "stages": QCoreApplication.translate("ExchangeActions", "stages"),
+        "memos": QCoreApplication.translate("ExchangeActions", "memos"),
+        "links": QCoreApplication.translate("ExchangeActions", "links"),
     }
 
 
 def kind_labels() -> dict[str, str]:
     return {
-        "source": QCoreApplication.translate("ExchangeActions", "source"), "selection": QCoreApplication.translate("ExchangeActions", "selection"), "coding": QCoreApplication.translate("ExchangeActions", "coding"),
-        "code": QCoreApplication.translate("ExchangeActions", "code"), "link": QCoreApplication.translate("ExchangeActions", "link"), "graph": QCoreApplication.translate("ExchangeActions", "graph"), "set": QCoreApplication.translate("ExchangeActions", "set"),
-        "case": QCoreApplication.translate("ExchangeActions", "case"), "note": QCoreApplication.translate("ExchangeActions", "note"),
+        "source": QCoreApplication.translate("ExchangeActions", "source"),
+        "selection": QCoreApplication.translate("ExchangeActions", "selection"),
+        "coding": QCoreApplication.translate("ExchangeActions", "coding"),
+        "code": QCoreApplication.translate("ExchangeActions", "code"),
+        "link": QCoreApplication.translate("ExchangeActions", "link"),
+        "graph": QCoreApplication.translate("ExchangeActions", "graph"),
+        "set": QCoreApplication.translate("ExchangeActions", "set"),
+        "case": QCoreApplication.translate("ExchangeActions", "case"),
+        "note": QCoreApplication.translate("ExchangeActions", "note"),
     }
 
 
@@ -69,10 +80,12 @@ class ImportReportDialog(QDialog):
         self.resize(820, 520)
         layout = QVBoxLayout(self)
         labels = count_labels()
-        counts = self.tr(", ").join(f"{n:,} {labels.get(k, k)}" for k, n in report.counts if n) or self.tr(
-            "nothing")
-        self.summary = QLabel(self.tr("<b>{source}</b> was imported into <b>{project}</b>: {counts}.").format(
-            source=_escape(report.source), project=_escape(report.project), counts=counts))
+        counts = self.tr(", ").join(f"{n:,} {labels.get(k, k)}" for k, n in report.counts if n) or self.tr("nothing")
+        self.summary = QLabel(
+            self.tr("<b>{source}</b> was imported into <b>{project}</b>: {counts}.").format(
+                source=_escape(report.source), project=_escape(report.project), counts=counts
+            )
+        )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         details = []
@@ -94,8 +107,11 @@ class ImportReportDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr("What"), self.tr("Name"), self.tr("Reason")])
         kinds = kind_labels()
         for item in report.skipped:
-            row = [QStandardItem(kinds.get(item.kind, item.kind)), QStandardItem(item.name),
-                   QStandardItem(translate_text(item.reason))]
+            row = [
+                QStandardItem(kinds.get(item.kind, item.kind)),
+                QStandardItem(item.name),
+                QStandardItem(translate_text(item.reason)),
+            ]
             for cell in row:
                 cell.setEditable(False)
                 cell.setToolTip(translate_text(item.reason))
@@ -138,13 +154,19 @@ class ExchangeActions:
         self.window = window
         self.last_report: ImportReport | None = None
         self.dialog: ImportReportDialog | None = None
-        self.import_qdpx_action = QAction(QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project (.qdpx)…"), window)
+        self.import_qdpx_action = QAction(
+            QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project (.qdpx)…"), window
+        )
         self.import_qdpx_action.setObjectName("import-qdpx")
         self.import_qdpx_action.triggered.connect(self.import_qdpx_dialog)
-        self.import_rqda_action = QAction(QCoreApplication.translate("ExchangeActions", "Import RQDA project (.rqda)…"), window)
+        self.import_rqda_action = QAction(
+            QCoreApplication.translate("ExchangeActions", "Import RQDA project (.rqda)…"), window
+        )
         self.import_rqda_action.setObjectName("import-rqda")
         self.import_rqda_action.triggered.connect(self.import_rqda_dialog)
-        self.export_qdpx_action = QAction(QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project (.qdpx)…"), window)
+        self.export_qdpx_action = QAction(
+            QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project (.qdpx)…"), window
+        )
         self.export_qdpx_action.setObjectName("export-qdpx")
         self.export_qdpx_action.triggered.connect(self.export_qdpx_dialog)
         menu = window.api.menu("file")
@@ -167,24 +189,34 @@ class ExchangeActions:
     # --- import ---
     def import_qdpx_dialog(self) -> None:
         path = file_dialogs.open_file(
-            self.window, "exchange", QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project"),
-            QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx *.qde);;All files (*)"))
+            self.window,
+            "exchange",
+            QCoreApplication.translate("ExchangeActions", "Import REFI-QDA project"),
+            QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx *.qde);;All files (*)"),
+        )
         if path:
             self.choose_target_and_import(Path(path), "qdpx")
 
     def import_rqda_dialog(self) -> None:
         path = file_dialogs.open_file(
-            self.window, "exchange", QCoreApplication.translate("ExchangeActions", "Import RQDA project"),
-            QCoreApplication.translate("ExchangeActions", "RQDA projects (*.rqda);;All files (*)"))
+            self.window,
+            "exchange",
+            QCoreApplication.translate("ExchangeActions", "Import RQDA project"),
+            QCoreApplication.translate("ExchangeActions", "RQDA projects (*.rqda);;All files (*)"),
+        )
         if path:
             self.choose_target_and_import(Path(path), "rqda")
 
     def choose_target_and_import(self, source: Path, kind: str) -> None:
         suggested = source.with_suffix(PROJECT_SUFFIX)
         path, _ = file_dialogs.save_file(
-            self.window, "project", QCoreApplication.translate("ExchangeActions", "New project for the import"),
+            self.window,
+            "project",
+            QCoreApplication.translate("ExchangeActions", "New project for the import"),
             QCoreApplication.translate("ExchangeActions", "Guiji projects (*{suffix})").format(suffix=PROJECT_SUFFIX),
-            suggested.name, folder=suggested.parent)
+            suggested.name,
+            folder=suggested.parent,
+        )
         if not path:
             return
         target = Path(path if path.endswith(PROJECT_SUFFIX) else path + PROJECT_SUFFIX)
@@ -212,14 +244,25 @@ class ExchangeActions:
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CancelledError):
-                self.window.statusBar().showMessage(QCoreApplication.translate("ExchangeActions", "Import cancelled; no project was created."), 5000)
+                self.window.statusBar().showMessage(
+                    QCoreApplication.translate("ExchangeActions", "Import cancelled; no project was created."), 5000
+                )
             elif isinstance(exc, GuijiError):
-                self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be imported; no file was created."),
-                                       describe(exc))
+                self.window.show_error(
+                    QCoreApplication.translate(
+                        "ExchangeActions", "The project could not be imported; no file was created."
+                    ),
+                    describe(exc),
+                )
             else:
                 raise exc
 
-        self.window.tasks.run(QCoreApplication.translate("ExchangeActions", "Importing {name}…").format(name=source.name), work, done, failed)
+        self.window.tasks.run(
+            QCoreApplication.translate("ExchangeActions", "Importing {name}…").format(name=source.name),
+            work,
+            done,
+            failed,
+        )
 
     # --- export ---
     def export_qdpx_dialog(self) -> None:
@@ -228,9 +271,13 @@ class ExchangeActions:
             return
         suggested = controller.project.path.with_suffix(".qdpx")
         path, _ = file_dialogs.save_file(
-            self.window, "qdpx-export", QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project"),
-            QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx)"), suggested.name,
-            controller.project.path)
+            self.window,
+            "qdpx-export",
+            QCoreApplication.translate("ExchangeActions", "Export as REFI-QDA project"),
+            QCoreApplication.translate("ExchangeActions", "REFI-QDA projects (*.qdpx)"),
+            suggested.name,
+            controller.project.path,
+        )
         if path:
             self.run_export(Path(path if path.lower().endswith(".qdpx") else path + ".qdpx"))
 
@@ -244,18 +291,30 @@ class ExchangeActions:
 
         def done(report: ExportReport) -> None:
             self.window.statusBar().showMessage(
-                QCoreApplication.translate("ExchangeActions", "Exported {n} documents and {m} codings to {file}.").format(
-                    n=dict(report.counts).get("documents", 0), m=dict(report.counts).get("codings", 0),
-                    file=report.path.name), 8000)
+                QCoreApplication.translate(
+                    "ExchangeActions", "Exported {n} documents and {m} codings to {file}."
+                ).format(
+                    n=dict(report.counts).get("documents", 0),
+                    m=dict(report.counts).get("codings", 0),
+                    file=report.path.name,
+                ),
+                8000,
+            )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, GuijiError):
-                self.window.show_error(QCoreApplication.translate("ExchangeActions", "The project could not be exported."), describe(exc))
+                self.window.show_error(
+                    QCoreApplication.translate("ExchangeActions", "The project could not be exported."), describe(exc)
+                )
             else:
                 raise exc
 
-        self.window.tasks.run(QCoreApplication.translate("ExchangeActions", "Exporting {name}…").format(name=out.name),
-                              lambda _progress: export_qdpx(project, out), done, failed)
+        self.window.tasks.run(
+            QCoreApplication.translate("ExchangeActions", "Exporting {name}…").format(name=out.name),
+            lambda _progress: export_qdpx(project, out),
+            done,
+            failed,
+        )
 
 
 def install(window: MainWindow) -> None:

@@ -40,7 +40,6 @@ _Index = QModelIndex | QPersistentModelIndex
 PSEUDONYM_COLUMN = 3
 
 
-
 class NamesModel(QAbstractTableModel):
     """Name, kind, count, and an editable pseudonym column."""
 
@@ -48,7 +47,12 @@ class NamesModel(QAbstractTableModel):
         super().__init__(parent)
         self._names: list[pseudonyms.NameFound] = []
         self._pseudonyms: dict[str, str] = {}
-        self._headers = [QCoreApplication.translate("PseudonymiseDialog", "Name"), QCoreApplication.translate("PseudonymiseDialog", "Kind"), QCoreApplication.translate("PseudonymiseDialog", "Count"), QCoreApplication.translate("PseudonymiseDialog", "Pseudonym")]
+        self._headers = [
+            QCoreApplication.translate("PseudonymiseDialog", "Name"),
+            QCoreApplication.translate("PseudonymiseDialog", "Kind"),
+            QCoreApplication.translate("PseudonymiseDialog", "Count"),
+            QCoreApplication.translate("PseudonymiseDialog", "Pseudonym"),
+        ]
 
     def set_names(self, names: list[pseudonyms.NameFound]) -> None:
         self.beginResetModel()
@@ -89,9 +93,7 @@ class NamesModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -106,7 +108,12 @@ class NamesModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._names):
             return None
         found = self._names[index.row()]
-        kinds = {"nr": QCoreApplication.translate("PseudonymiseDialog", "person"), "ns": QCoreApplication.translate("PseudonymiseDialog", "place"), "nt": QCoreApplication.translate("PseudonymiseDialog", "organisation"), "added": QCoreApplication.translate("PseudonymiseDialog", "added")}
+        kinds = {
+            "nr": QCoreApplication.translate("PseudonymiseDialog", "person"),
+            "ns": QCoreApplication.translate("PseudonymiseDialog", "place"),
+            "nt": QCoreApplication.translate("PseudonymiseDialog", "organisation"),
+            "added": QCoreApplication.translate("PseudonymiseDialog", "added"),
+        }
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             values = [
                 found.name,
@@ -141,10 +148,11 @@ class PseudonymiseDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             QCoreApplication.translate(
-                "PseudonymiseDialog", "Names of people, places and organisations found in the transcripts. Type a pseudonym "
+                "PseudonymiseDialog",
+                "Names of people, places and organisations found in the transcripts. Type a pseudonym "
                 "for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left "
                 "as they are. Applying replaces them everywhere: texts, memos, code names and "
-                "descriptions, document names."
+                "descriptions, document names.",
             )
         )
         intro.setWordWrap(True)
@@ -174,14 +182,17 @@ class PseudonymiseDialog(QDialog):
         )
         layout.addWidget(self.warning)
         where = QHBoxLayout()
-        self.choose_button = QPushButton(QCoreApplication.translate("PseudonymiseDialog", "Save the mapping elsewhere…"))
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("PseudonymiseDialog", "Save the mapping elsewhere…")
+        )
         self.choose_button.clicked.connect(self.choose_mapping_path)
         where.addWidget(self.choose_button)
         where.addStretch(1)
         layout.addLayout(where)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button = buttons.addButton(
-            QCoreApplication.translate("PseudonymiseDialog", "Save mapping and apply"), QDialogButtonBox.ButtonRole.ApplyRole
+            QCoreApplication.translate("PseudonymiseDialog", "Save mapping and apply"),
+            QDialogButtonBox.ButtonRole.ApplyRole,
         )
         self.apply_button.clicked.connect(self.apply)
         buttons.rejected.connect(self.reject)
@@ -191,15 +202,16 @@ class PseudonymiseDialog(QDialog):
 
     def _update_warning(self) -> None:
         text = QCoreApplication.translate(
-            "PseudonymiseDialog", "⚠ The mapping from real names to pseudonyms will be saved to:\n{path}\n"
+            "PseudonymiseDialog",
+            "⚠ The mapping from real names to pseudonyms will be saved to:\n{path}\n"
             "It is NOT part of the project, and it re-identifies people: keep it somewhere safe and never "
-            "share it with the project."
+            "share it with the project.",
         ).format(path=self.mapping_path)
         backups = pseudonyms.backups_beside(self._project)
         if backups:
-            text += "\n" + QCoreApplication.translate("PseudonymiseDialog", "Backups beside the project still hold the real names: {files}").format(
-                files=", ".join(b.name for b in backups)
-            )
+            text += "\n" + QCoreApplication.translate(
+                "PseudonymiseDialog", "Backups beside the project still hold the real names: {files}"
+            ).format(files=", ".join(b.name for b in backups))
         self.warning.setText(text)
 
     def find_names(self) -> None:
@@ -210,10 +222,10 @@ class PseudonymiseDialog(QDialog):
         def done(names: list[pseudonyms.NameFound]) -> None:
             self.model.set_names(names)
             self.table.resizeColumnsToContents()
-            self.table.horizontalHeader().setSectionResizeMode(
-                PSEUDONYM_COLUMN, QHeaderView.ResizeMode.Stretch
+            self.table.horizontalHeader().setSectionResizeMode(PSEUDONYM_COLUMN, QHeaderView.ResizeMode.Stretch)
+            self.status.setText(
+                QCoreApplication.translate("PseudonymiseDialog", "{n} name(s) found.").format(n=len(names))
             )
-            self.status.setText(QCoreApplication.translate("PseudonymiseDialog", "{n} name(s) found.").format(n=len(names)))
 
         def failed(exc: BaseException) -> None:
             self.status.setText(describe(exc))
@@ -226,7 +238,11 @@ class PseudonymiseDialog(QDialog):
         )
 
     def ask_for_name(self) -> None:
-        name, ok = QInputDialog.getText(self, QCoreApplication.translate("PseudonymiseDialog", "Add a name"), QCoreApplication.translate("PseudonymiseDialog", "A name jieba did not find:"))
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("PseudonymiseDialog", "Add a name"),
+            QCoreApplication.translate("PseudonymiseDialog", "A name jieba did not find:"),
+        )
         if ok and name.strip():
             self.add_name(name.strip())
 
@@ -241,9 +257,13 @@ class PseudonymiseDialog(QDialog):
 
     def choose_mapping_path(self) -> None:
         path, _ = file_dialogs.save_file(
-            self, "mapping", QCoreApplication.translate("PseudonymiseDialog", "Save the mapping"),
-            QCoreApplication.translate("PseudonymiseDialog", "CSV files (*.csv)"), self.mapping_path.name,
-            folder=self.mapping_path.parent)
+            self,
+            "mapping",
+            QCoreApplication.translate("PseudonymiseDialog", "Save the mapping"),
+            QCoreApplication.translate("PseudonymiseDialog", "CSV files (*.csv)"),
+            self.mapping_path.name,
+            folder=self.mapping_path.parent,
+        )
         if path:
             self.set_mapping_path(Path(path))
 
@@ -255,21 +275,25 @@ class PseudonymiseDialog(QDialog):
         """Save the mapping, then replace every name in one undoable step; False when nothing was done."""
         rows = self.model.mapping()
         if not rows:
-            self.status.setText(QCoreApplication.translate("PseudonymiseDialog", "Type a pseudonym for at least one name."))
+            self.status.setText(
+                QCoreApplication.translate("PseudonymiseDialog", "Type a pseudonym for at least one name.")
+            )
             return False
         if self.mapping_path.resolve().parent == self._project.path.resolve().parent:
             self._window.show_error(
                 QCoreApplication.translate("PseudonymiseDialog", "The mapping must not be kept beside the project."),
-                QCoreApplication.translate("PseudonymiseDialog", "Choose a folder that is not shared with the project: {path}").format(
-                    path=self.mapping_path
-                ),
+                QCoreApplication.translate(
+                    "PseudonymiseDialog", "Choose a folder that is not shared with the project: {path}"
+                ).format(path=self.mapping_path),
             )
             return False
         try:
             pseudonyms.check_mapping(rows)
             pseudonyms.write_mapping(self.mapping_path, self.model.names(), self.model.pseudonyms())
         except (GuijiError, OSError) as exc:
-            self._window.show_error(QCoreApplication.translate("PseudonymiseDialog", "The pseudonyms cannot be applied."), describe(exc))
+            self._window.show_error(
+                QCoreApplication.translate("PseudonymiseDialog", "The pseudonyms cannot be applied."), describe(exc)
+            )
             return False
         coder = self._window.controller.coder if self._window.controller else ""
         change = perform_text_change(
@@ -281,9 +305,9 @@ class PseudonymiseDialog(QDialog):
             return False
         pseudonyms.scrub_project_file(self._project)
         self.status.setText(
-            QCoreApplication.translate("PseudonymiseDialog", "{n} occurrence(s) replaced. The mapping is saved at {path}.").format(
-                n=change.hits, path=self.mapping_path
-            )
+            QCoreApplication.translate(
+                "PseudonymiseDialog", "{n} occurrence(s) replaced. The mapping is saved at {path}."
+            ).format(n=change.hits, path=self.mapping_path)
         )
         return True
 

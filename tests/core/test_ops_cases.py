@@ -18,7 +18,7 @@ from tests.dump import dump_tables
 TEXT = "访谈者：您好𠮷😀！\r\n受访者：我们一起做增权赋能的工作。\r\n"
 
 
-@pytest.fixture()
+@pytest.fixture
 def project_path(tmp_path: Path) -> Path:
     source = tmp_path / "访谈.txt"
     source.write_bytes(TEXT.encode("utf-8"))

@@ -56,7 +56,8 @@ def test_sample_timeline_is_seed_000s_framework(sample: Any) -> None:
     assert figure.meta["rows"] == ["内生因素", "治理环境", "禀赋资源"]
     assert figure.meta["outcomes"] == {"内生因素": "价值共同体", "治理环境": "结构共同体", "禀赋资源": "资源共同体"}
     texts = {" ".join(i.lines) for i in figure.items if isinstance(i, Text)}
-    assert {"活起来", "动起来", "实起来", "共 建 共 治 共 享"} <= texts or "共建共治共享" in "".join(texts).replace(" ", "")
+    joined = "".join(texts).replace(" ", "")
+    assert {"活起来", "动起来", "实起来", "共 建 共 治 共 享"} <= texts or "共建共治共享" in joined
     data = load_process_data(sample)
     names = {data.codes[int(k.split(":")[1].split("@")[0])].name for k in boxes(figure)}
     assert {"增权赋能", "互助合作", "畅通协商", "空间营造", "引入督导", "资源整合", "品牌打造"} <= names
@@ -206,8 +207,8 @@ def test_stage_report_prefers_exemplars(sample: Any, tmp_path: Path) -> None:
     first = sections[0].codes[0]
     assert (first.code, first.codings, first.cases, first.exemplar) == ("内生因素/增权赋能", 14, 3, False)
     data = load_process_data(sample)
-    later = [c for c in compute_transitions(data).box_codings(data.stages[0].id, data.code_by_path(
-        "内生因素/增权赋能").id)][-1]
+    later = list(compute_transitions(data).box_codings(data.stages[0].id, data.code_by_path(
+        "内生因素/增权赋能").id))[-1]
     with sample.write() as session:
         from app.core.db.models import Coding
 

@@ -33,7 +33,8 @@ def test_gui_coding_after_astral_characters_is_exact(window: MainWindow, qtbot, 
     ]
     with open_project(project_file, read_only=True) as reader:
         got = [(c.text, c.code, c.coder) for c in coding.list_codings(reader)]
-    assert got == [("增权赋能", "内生因素/增权赋能", "测试者"), (stored[second - 6:second + 4], "内生因素/互助合作", "测试者")]
+    assert got == [("增权赋能", "内生因素/增权赋能", "测试者"),
+                   (stored[second - 6:second + 4], "内生因素/互助合作", "测试者")]
     assert "😀" in got[1][0]
 
 

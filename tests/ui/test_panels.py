@@ -174,7 +174,7 @@ def test_document_attributes_typed_with_undo(window: MainWindow, qtbot) -> None:
     dialog.fields[ids[0]].setText("46")
     dialog.fields[ids[1]].setText("2023-05-12")
     dialog.accept()
-    assert [(v.name, v.typed) for v in get_attributes(project, doc_id)][0] == ("年龄", 46.0)
+    assert next((v.name, v.typed) for v in get_attributes(project, doc_id)) == ("年龄", 46.0)
     assert str(get_attributes(project, doc_id)[1].typed) == "2023-05-12"
     window.undo_action.trigger()
     assert get_attributes(project, doc_id) == []

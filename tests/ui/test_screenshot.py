@@ -18,7 +18,7 @@ def test_screenshot_of_the_sample_project(tmp_path: Path, qapp) -> None:  # type
     subprocess.run([sys.executable, "-m", "app", "sample", str(sample)], check=True, cwd=ROOT, env=env,
                    capture_output=True)
     out = tmp_path / "shot.png"
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: PLW1510 - the return code is asserted below
         [sys.executable, "-m", "app", "screenshot", str(out), "--project", str(sample), "--doc", "社工访谈"],
         cwd=ROOT, env=env, capture_output=True, text=True,
     )
@@ -40,7 +40,7 @@ def test_screenshot_names_a_missing_document(tmp_path: Path) -> None:
     sample = tmp_path / "sample.guiji"
     subprocess.run([sys.executable, "-m", "app", "sample", str(sample)], check=True, cwd=ROOT, env=env,
                    capture_output=True)
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: PLW1510 - the return code is asserted below
         [sys.executable, "-m", "app", "screenshot", str(tmp_path / "x.png"), "--project", str(sample),
          "--doc", "不存在"], cwd=ROOT, env=env, capture_output=True, text=True,
     )

@@ -113,7 +113,7 @@ def test_code_tree_rename_recolour_move_with_undo(window: MainWindow) -> None:
     panel.rename_code(leaf, "赋权")
     panel.recolor_code(leaf, "#00AA00")
     window.codes_model.move_requested.emit(leaf, None, 0)
-    assert [c.path for c in window.codes_model.all_codes()][0] == "赋权"
+    assert next(c.path for c in window.codes_model.all_codes()) == "赋权"
     assert window.codes_model.code(leaf).color == "#00AA00"  # type: ignore[union-attr]
     for _ in range(3):
         window.undo_action.trigger()

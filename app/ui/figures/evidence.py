@@ -97,8 +97,8 @@ class PassageModel(QAbstractTableModel):
             )
             return values[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            where = QCoreApplication.translate("PassageModel", "{document}, characters {start}–{end}").format(document=r.document, start=r.start,
-                                                                         end=r.end)
+            where = QCoreApplication.translate("PassageModel", "{document}, characters {start}–{end}").format(
+                document=r.document, start=r.start, end=r.end)
             return f"{r.code}\n{where}\n\n{r.text}" + (f"\n\n{r.note}" if r.note else "")
         return None
 
