@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -34,6 +36,7 @@ class AttributesDialog(QDialog):
         self.setWindowTitle(self.tr("Attributes of “{name}”").format(name=title))
         self.form = QFormLayout(self)
         self.fields: dict[int, QLineEdit] = {}
+        self._rows: dict[int, QHBoxLayout] = {}
         self._original: dict[int, str] = {}
         values = {v.attribute_id: v.value for v in attr_service.get_attributes(controller.project, document_id)}
         for info in attr_service.list_attributes(controller.project):
@@ -63,9 +66,34 @@ class AttributesDialog(QDialog):
     def _add_row(self, attribute_id: int, name: str, type_: str, value: str) -> None:
         field = QLineEdit(value)
         field.setPlaceholderText({"number": "0", "date": "2024-05-01"}.get(type_, ""))
+        delete = QToolButton()
+        delete.setText(self.tr("Delete"))
+        delete.setToolTip(self.tr("Delete the attribute “{name}” and its values in every document "
+                                  "(Undo brings them back)").format(name=name))
+        delete.clicked.connect(lambda _checked=False: self.delete_attribute(attribute_id, name))
+        row = QHBoxLayout()
+        row.addWidget(field, 1)
+        row.addWidget(delete)
         self.fields[attribute_id] = field
+        self._rows[attribute_id] = row
         self._original[attribute_id] = value
-        self.form.insertRow(len(self.fields) - 1, f"{name}:", field)
+        self.form.insertRow(len(self.fields) - 1, f"{name}:", row)
+
+    def delete_attribute(self, attribute_id: int, name: str) -> None:
+        """Delete an attribute from the project (every document's value with it), after asking."""
+        answer = QMessageBox.question(
+            self, self.tr("Delete attribute"),
+            self.tr("Delete the attribute “{name}” and its values in every document? (Undo brings them back.)")
+            .format(name=name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.controller.run(case_ops.delete_attribute(self.controller.project, attribute_id))
+        except GuijiError as exc:
+            self.error.setText(describe(exc))
+            return
+        self.form.removeRow(self._rows.pop(attribute_id))
+        del self.fields[attribute_id], self._original[attribute_id]
 
     def define(self) -> None:
         name = self.new_name.text().strip()
