@@ -42,43 +42,63 @@
     <context>
         <name>AttributesDialog</name>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="34" />
+            <location filename="../../app/ui/attributes_dialog.py" line="36" />
             <source>Attributes of “{name}”</source>
             <translation>“{name}”的属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="42" />
+            <location filename="../../app/ui/attributes_dialog.py" line="45" />
             <source>new attribute name</source>
             <translation>新属性变量名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="48" />
             <source>text</source>
             <translation>文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="45" />
+            <location filename="../../app/ui/attributes_dialog.py" line="48" />
             <source>number</source>
             <translation>数值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="46" />
+            <location filename="../../app/ui/attributes_dialog.py" line="49" />
             <source>date (YYYY-MM-DD)</source>
             <translation>日期（YYYY-MM-DD）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="47" />
+            <location filename="../../app/ui/attributes_dialog.py" line="50" />
             <source>Add</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="53" />
+            <location filename="../../app/ui/attributes_dialog.py" line="56" />
             <source>New attribute:</source>
             <translation>新属性变量：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/attributes_dialog.py" line="91" />
-            <location filename="../../app/ui/attributes_dialog.py" line="98" />
+            <location filename="../../app/ui/attributes_dialog.py" line="70" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="71" />
+            <source>Delete the attribute “{name}” and its values in every document (Undo brings them back)</source>
+            <translation>删除属性「{name}」及其在所有文档中的取值（可撤销）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="85" />
+            <source>Delete attribute</source>
+            <translation>删除属性</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="86" />
+            <source>Delete the attribute “{name}” and its values in every document? (Undo brings them back.)</source>
+            <translation>删除属性「{name}」及其在所有文档中的取值？（撤销可恢复。）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/attributes_dialog.py" line="119" />
+            <location filename="../../app/ui/attributes_dialog.py" line="126" />
             <source>Edit attributes</source>
             <translation>编辑属性变量</translation>
         </message>
@@ -802,144 +822,144 @@ source: {source} ({enc})</source>
             <translation>已拒绝的建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="93" />
-            <location filename="../../app/ui/editing.py" line="498" />
+            <location filename="../../app/ui/editing.py" line="92" />
+            <location filename="../../app/ui/editing.py" line="541" />
             <source>Edit text</source>
             <translation>编辑文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="100" />
+            <location filename="../../app/ui/editing.py" line="99" />
             <source>Replace characters {start}–{end}:</source>
             <translation>替换第 {start}–{end} 个字符：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="100" />
+            <location filename="../../app/ui/editing.py" line="101" />
             <source>Insert at character {start}:</source>
             <translation>在第 {start} 个字符处插入：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="116" />
+            <location filename="../../app/ui/editing.py" line="118" />
             <source>Why (kept in the document history), e.g. transcription error</source>
             <translation>修改原因（记入文档修改记录），如：转录错误</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="163" />
-            <location filename="../../app/ui/editing.py" line="327" />
+            <location filename="../../app/ui/editing.py" line="169" />
+            <location filename="../../app/ui/editing.py" line="352" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="163" />
+            <location filename="../../app/ui/editing.py" line="170" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="163" />
+            <location filename="../../app/ui/editing.py" line="171" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="209" />
+            <location filename="../../app/ui/editing.py" line="216" />
             <source>Find and replace</source>
             <translation>查找和替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="218" />
+            <location filename="../../app/ui/editing.py" line="225" />
             <source>Find:</source>
             <translation>查找：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="219" />
+            <location filename="../../app/ui/editing.py" line="226" />
             <source>Replace with:</source>
             <translation>替换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="220" />
+            <location filename="../../app/ui/editing.py" line="227" />
             <source>Only in the document shown</source>
             <translation>仅在当前文档中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="224" />
+            <location filename="../../app/ui/editing.py" line="231" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="228" />
+            <location filename="../../app/ui/editing.py" line="236" />
             <source>Every hit is listed here before anything changes.</source>
             <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="244" />
+            <location filename="../../app/ui/editing.py" line="254" />
             <source>Replace all</source>
             <translation>全部替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="327" />
+            <location filename="../../app/ui/editing.py" line="351" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="327" />
+            <location filename="../../app/ui/editing.py" line="353" />
             <source>Change</source>
             <translation>修改类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="327" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>Who</source>
             <translation>修改者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="327" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="327" />
+            <location filename="../../app/ui/editing.py" line="356" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="351" />
+            <location filename="../../app/ui/editing.py" line="380" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="351" />
+            <location filename="../../app/ui/editing.py" line="381" />
             <source>replace</source>
             <translation>替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="351" />
+            <location filename="../../app/ui/editing.py" line="382" />
             <source>pseudonymisation</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="378" />
+            <location filename="../../app/ui/editing.py" line="414" />
             <source>Document history</source>
             <translation>文档修改记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="381" />
+            <location filename="../../app/ui/editing.py" line="417" />
             <source>Only the document shown</source>
             <translation>仅当前文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="417" />
+            <location filename="../../app/ui/editing.py" line="453" />
             <source>Edit &amp;text…</source>
             <translation>编辑文本(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="420" />
+            <location filename="../../app/ui/editing.py" line="459" />
             <source>Find and &amp;replace…</source>
             <translation>查找和替换(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="426" />
+            <location filename="../../app/ui/editing.py" line="465" />
             <source>&amp;Pseudonymise…</source>
             <translation>化名处理(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="428" />
+            <location filename="../../app/ui/editing.py" line="468" />
             <source>Document &amp;history…</source>
             <translation>文档修改记录(&amp;H)…</translation>
         </message>
@@ -949,58 +969,58 @@ source: {source} ({enc})</source>
             <translation>无法修改文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="110" />
+            <location filename="../../app/ui/editing.py" line="111" />
             <source>New text:</source>
             <translation>新文本：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="147" />
+            <location filename="../../app/ui/editing.py" line="148" />
             <source>Codings and spans stay on their words ({n} will move).</source>
             <translation>编码片段和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="149" />
-            <location filename="../../app/ui/editing.py" line="286" />
+            <location filename="../../app/ui/editing.py" line="152" />
+            <location filename="../../app/ui/editing.py" line="301" />
             <source>These lose all their words and will be removed (undo brings them back):</source>
             <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="482" />
+            <location filename="../../app/ui/editing.py" line="524" />
             <source>Open a document and select the text to correct.</source>
             <translation>请打开文档并选中要更正的文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="283" />
+            <location filename="../../app/ui/editing.py" line="295" />
             <source>{n} hit(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 处匹配。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="302" />
+            <location filename="../../app/ui/editing.py" line="319" />
             <source>Replace “{find}” with “{new}”</source>
             <translation>将“{find}”替换为“{new}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="352" />
+            <location filename="../../app/ui/editing.py" line="387" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="390" />
             <source>{n} name(s) replaced by pseudonyms</source>
             <translation>{n} 个名称已替换为化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="308" />
+            <location filename="../../app/ui/editing.py" line="328" />
             <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
             <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="358" />
+            <location filename="../../app/ui/editing.py" line="394" />
             <source>({n} removed)</source>
             <translation>（移除 {n} 处）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="507" />
+            <location filename="../../app/ui/editing.py" line="548" />
             <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
             <translation>{n} 处编码片段或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
         </message>
@@ -1049,7 +1069,7 @@ source: {source} ({enc})</source>
     <context>
         <name>ExchangeActions</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="47" />
+            <location filename="../../app/ui/exchange.py" line="46" />
             <source>documents</source>
             <translation>个文档</translation>
         </message>
@@ -1059,167 +1079,167 @@ source: {source} ({enc})</source>
             <translation>个编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="47" />
+            <location filename="../../app/ui/exchange.py" line="48" />
             <source>codings</source>
             <translation>个编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="49" />
             <source>coders</source>
             <translation>位编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="50" />
             <source>cases</source>
             <translation>个案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="48" />
+            <location filename="../../app/ui/exchange.py" line="51" />
             <source>attributes</source>
             <translation>个属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="52" />
             <source>stages</source>
             <translation>个阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="53" />
             <source>memos</source>
             <translation>条备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="49" />
+            <location filename="../../app/ui/exchange.py" line="54" />
             <source>links</source>
             <translation>条关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="55" />
+            <location filename="../../app/ui/exchange.py" line="60" />
             <source>source</source>
             <translation>来源文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="55" />
+            <location filename="../../app/ui/exchange.py" line="61" />
             <source>selection</source>
             <translation>选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="55" />
+            <location filename="../../app/ui/exchange.py" line="62" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="63" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="64" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="65" />
             <source>graph</source>
             <translation>图</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="56" />
+            <location filename="../../app/ui/exchange.py" line="66" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="67" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="57" />
+            <location filename="../../app/ui/exchange.py" line="68" />
             <source>note</source>
             <translation>注释</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="141" />
+            <location filename="../../app/ui/exchange.py" line="158" />
             <source>Import REFI-QDA project (.qdpx)…</source>
             <translation>导入 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="144" />
+            <location filename="../../app/ui/exchange.py" line="163" />
             <source>Import RQDA project (.rqda)…</source>
             <translation>导入 RQDA 项目 (.rqda)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="147" />
+            <location filename="../../app/ui/exchange.py" line="168" />
             <source>Export as REFI-QDA project (.qdpx)…</source>
             <translation>导出为 REFI-QDA 项目 (.qdpx)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="170" />
+            <location filename="../../app/ui/exchange.py" line="194" />
             <source>Import REFI-QDA project</source>
             <translation>导入 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="171" />
+            <location filename="../../app/ui/exchange.py" line="195" />
             <source>REFI-QDA projects (*.qdpx *.qde);;All files (*)</source>
             <translation>REFI-QDA 项目 (*.qdpx *.qde);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="177" />
+            <location filename="../../app/ui/exchange.py" line="204" />
             <source>Import RQDA project</source>
             <translation>导入 RQDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="178" />
+            <location filename="../../app/ui/exchange.py" line="205" />
             <source>RQDA projects (*.rqda);;All files (*)</source>
             <translation>RQDA 项目 (*.rqda);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="185" />
+            <location filename="../../app/ui/exchange.py" line="215" />
             <source>New project for the import</source>
             <translation>为导入新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="231" />
+            <location filename="../../app/ui/exchange.py" line="276" />
             <source>Export as REFI-QDA project</source>
             <translation>导出为 REFI-QDA 项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="232" />
+            <location filename="../../app/ui/exchange.py" line="277" />
             <source>REFI-QDA projects (*.qdpx)</source>
             <translation>REFI-QDA 项目 (*.qdpx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="186" />
+            <location filename="../../app/ui/exchange.py" line="216" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="215" />
+            <location filename="../../app/ui/exchange.py" line="248" />
             <source>Import cancelled; no project was created.</source>
             <translation>已取消导入，未创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="222" />
+            <location filename="../../app/ui/exchange.py" line="261" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="253" />
+            <location filename="../../app/ui/exchange.py" line="307" />
             <source>The project could not be exported.</source>
             <translation>无法导出项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="257" />
+            <location filename="../../app/ui/exchange.py" line="313" />
             <source>Exporting {name}…</source>
             <translation>正在导出 {name}…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="217" />
+            <location filename="../../app/ui/exchange.py" line="252" />
             <source>The project could not be imported; no file was created.</source>
             <translation>无法导入项目，未创建任何文件。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="247" />
+            <location filename="../../app/ui/exchange.py" line="294" />
             <source>Exported {n} documents and {m} codings to {file}.</source>
             <translation>已将 {n} 个文档和 {m} 个编码片段导出到 {file}。</translation>
         </message>
@@ -1375,62 +1395,62 @@ source: {source} ({enc})</source>
     <context>
         <name>ImportReportDialog</name>
         <message>
-            <location filename="../../app/ui/exchange.py" line="68" />
+            <location filename="../../app/ui/exchange.py" line="79" />
             <source>Import report — {name}</source>
             <translation>导入报告 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="72" />
+            <location filename="../../app/ui/exchange.py" line="83" />
             <source>, </source>
             <translation>，</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="73" />
+            <location filename="../../app/ui/exchange.py" line="83" />
             <source>nothing</source>
             <translation>无</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="74" />
+            <location filename="../../app/ui/exchange.py" line="85" />
             <source>&lt;b&gt;{source}&lt;/b&gt; was imported into &lt;b&gt;{project}&lt;/b&gt;: {counts}.</source>
             <translation>已将 &lt;b&gt;{source}&lt;/b&gt; 导入 &lt;b&gt;{project}&lt;/b&gt;：{counts}。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="80" />
+            <location filename="../../app/ui/exchange.py" line="93" />
             <source>Made by: {origin}</source>
             <translation>生成软件：{origin}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="82" />
+            <location filename="../../app/ui/exchange.py" line="95" />
             <source>Positions: {how}</source>
             <translation>位置：{how}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="89" />
+            <location filename="../../app/ui/exchange.py" line="102" />
             <source>Not imported ({n}), and why:</source>
             <translation>未导入的内容（{n} 项）及原因：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="91" />
+            <location filename="../../app/ui/exchange.py" line="104" />
             <source>Everything in the file was imported.</source>
             <translation>文件中的全部内容均已导入。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="94" />
+            <location filename="../../app/ui/exchange.py" line="107" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="94" />
+            <location filename="../../app/ui/exchange.py" line="107" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="94" />
+            <location filename="../../app/ui/exchange.py" line="107" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../app/ui/exchange.py" line="118" />
+            <location filename="../../app/ui/exchange.py" line="134" />
             <source>Copy report</source>
             <translation>复制报告</translation>
         </message>
@@ -1499,362 +1519,362 @@ source: {source} ({enc})</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="108" />
+            <location filename="../../app/ui/main_window.py" line="109" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="111" />
+            <location filename="../../app/ui/main_window.py" line="112" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="115" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="116" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>&lt;project opened&gt;</source>
             <translation>&lt;项目已打开&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="118" />
             <source>History</source>
             <translation>操作历史</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="128" />
+            <location filename="../../app/ui/main_window.py" line="129" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="130" />
             <source>Coded passages</source>
             <translation>已编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="130" />
+            <location filename="../../app/ui/main_window.py" line="131" />
             <source>Memos</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="168" />
+            <location filename="../../app/ui/main_window.py" line="176" />
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="169" />
+            <location filename="../../app/ui/main_window.py" line="177" />
             <source>&amp;Open project…</source>
             <translation>打开项目(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="170" />
+            <location filename="../../app/ui/main_window.py" line="178" />
             <source>&amp;Import documents…</source>
             <translation>导入文档(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="171" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="172" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>&amp;Apply selected code</source>
             <translation>应用所选编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="173" />
+            <location filename="../../app/ui/main_window.py" line="181" />
             <source>In-&amp;vivo code from selection</source>
             <translation>用选中文本创建实境编码(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="174" />
+            <location filename="../../app/ui/main_window.py" line="182" />
             <source>Extend selection to &amp;sentence</source>
             <translation>将选区扩展到整句(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="175" />
+            <location filename="../../app/ui/main_window.py" line="183" />
             <source>Extend selection to speaker &amp;turn</source>
             <translation>将选区扩展到整个话轮(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="176" />
+            <location filename="../../app/ui/main_window.py" line="184" />
             <source>Set the selected coding's range to the selection</source>
             <translation>将所选编码片段的范围设为当前选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>&amp;Remove the selected coding</source>
             <translation>删除所选编码片段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="179" />
+            <location filename="../../app/ui/main_window.py" line="187" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="181" />
+            <location filename="../../app/ui/main_window.py" line="190" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="182" />
+            <location filename="../../app/ui/main_window.py" line="191" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="192" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="185" />
+            <location filename="../../app/ui/main_window.py" line="194" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="188" />
+            <location filename="../../app/ui/main_window.py" line="197" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="195" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="199" />
+            <location filename="../../app/ui/main_window.py" line="208" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="201" />
+            <location filename="../../app/ui/main_window.py" line="210" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="208" />
+            <location filename="../../app/ui/main_window.py" line="219" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="215" />
+            <location filename="../../app/ui/main_window.py" line="226" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="218" />
+            <location filename="../../app/ui/main_window.py" line="229" />
             <source>Code&amp;book…</source>
             <translation>编码簿(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="219" />
+            <location filename="../../app/ui/main_window.py" line="230" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="237" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="253" />
+            <location filename="../../app/ui/main_window.py" line="264" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="263" />
+            <location filename="../../app/ui/main_window.py" line="274" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="299" />
+            <location filename="../../app/ui/main_window.py" line="310" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="302" />
+            <location filename="../../app/ui/main_window.py" line="313" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="317" />
+            <location filename="../../app/ui/main_window.py" line="328" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="318" />
+            <location filename="../../app/ui/main_window.py" line="329" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="340" />
-            <location filename="../../app/ui/main_window.py" line="789" />
+            <location filename="../../app/ui/main_window.py" line="351" />
+            <location filename="../../app/ui/main_window.py" line="799" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="352" />
+            <location filename="../../app/ui/main_window.py" line="363" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="364" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="680" />
+            <location filename="../../app/ui/main_window.py" line="692" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="739" />
+            <location filename="../../app/ui/main_window.py" line="750" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="784" />
+            <location filename="../../app/ui/main_window.py" line="794" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="278" />
-            <location filename="../../app/ui/main_window.py" line="355" />
+            <location filename="../../app/ui/main_window.py" line="289" />
+            <location filename="../../app/ui/main_window.py" line="366" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="594" />
-            <location filename="../../app/ui/main_window.py" line="617" />
+            <location filename="../../app/ui/main_window.py" line="606" />
+            <location filename="../../app/ui/main_window.py" line="629" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="551" />
-            <location filename="../../app/ui/main_window.py" line="582" />
+            <location filename="../../app/ui/main_window.py" line="563" />
+            <location filename="../../app/ui/main_window.py" line="594" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="91" />
+            <location filename="../../app/ui/main_window.py" line="92" />
             <source>Show codings of:</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="445" />
+            <location filename="../../app/ui/main_window.py" line="457" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="554" />
+            <location filename="../../app/ui/main_window.py" line="566" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="558" />
+            <location filename="../../app/ui/main_window.py" line="570" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="600" />
+            <location filename="../../app/ui/main_window.py" line="612" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="605" />
+            <location filename="../../app/ui/main_window.py" line="617" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="626" />
+            <location filename="../../app/ui/main_window.py" line="638" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="630" />
+            <location filename="../../app/ui/main_window.py" line="642" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="664" />
+            <location filename="../../app/ui/main_window.py" line="676" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="670" />
+            <location filename="../../app/ui/main_window.py" line="682" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="689" />
+            <location filename="../../app/ui/main_window.py" line="701" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="700" />
+            <location filename="../../app/ui/main_window.py" line="712" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="705" />
+            <location filename="../../app/ui/main_window.py" line="717" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="713" />
+            <location filename="../../app/ui/main_window.py" line="725" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="713" />
-            <location filename="../../app/ui/main_window.py" line="745" />
+            <location filename="../../app/ui/main_window.py" line="724" />
+            <location filename="../../app/ui/main_window.py" line="755" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="733" />
+            <location filename="../../app/ui/main_window.py" line="744" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="745" />
+            <location filename="../../app/ui/main_window.py" line="756" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="754" />
+            <location filename="../../app/ui/main_window.py" line="764" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="754" />
+            <location filename="../../app/ui/main_window.py" line="764" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="778" />
+            <location filename="../../app/ui/main_window.py" line="788" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="780" />
+            <location filename="../../app/ui/main_window.py" line="790" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="774" />
+            <location filename="../../app/ui/main_window.py" line="784" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="261" />
+            <location filename="../../app/ui/main_window.py" line="272" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
@@ -2671,253 +2691,253 @@ source: {source} ({enc})</source>
     <context>
         <name>Operations</name>
         <message>
-            <location filename="../../app/ui/controller.py" line="83" />
+            <location filename="../../app/ui/controller.py" line="84" />
             <source>Apply code “{0}”</source>
             <extracomment>Undo-stack labels of the operations, by their ``action`` key: the user reads them in History and in the Undo/Redo menu items, with the object's name (撤销 应用编码「代议政治」).</extracomment>
             <translation>应用编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="84" />
+            <location filename="../../app/ui/controller.py" line="85" />
             <source>Apply code to {0}</source>
             <translation>将编码应用于{0}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="85" />
+            <location filename="../../app/ui/controller.py" line="86" />
             <source>Remove coding “{0}”</source>
             <translation>删除编码片段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="86" />
+            <location filename="../../app/ui/controller.py" line="87" />
             <source>Adjust coding “{0}”</source>
             <translation>调整编码片段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="87" />
+            <location filename="../../app/ui/controller.py" line="88" />
             <source>Memo on coding “{0}”</source>
             <translation>编码片段备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="88" />
+            <location filename="../../app/ui/controller.py" line="89" />
             <source>Stage of coding “{0}”</source>
             <translation>设置编码片段阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="89" />
+            <location filename="../../app/ui/controller.py" line="90" />
             <source>New code “{0}”</source>
             <translation>新建编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="90" />
+            <location filename="../../app/ui/controller.py" line="91" />
             <source>Delete code “{0}”</source>
             <translation>删除编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="91" />
+            <location filename="../../app/ui/controller.py" line="92" />
             <source>Rename code “{0}”</source>
             <translation>重命名编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="92" />
+            <location filename="../../app/ui/controller.py" line="93" />
             <source>Recolour code “{0}”</source>
             <translation>更改编码颜色「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="93" />
+            <location filename="../../app/ui/controller.py" line="94" />
             <source>Move code “{0}”</source>
             <translation>移动编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="94" />
+            <location filename="../../app/ui/controller.py" line="95" />
             <source>Edit code “{0}”</source>
             <translation>编辑编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="95" />
+            <location filename="../../app/ui/controller.py" line="96" />
             <source>Merge code “{0}”</source>
             <translation>合并编码「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="96" />
+            <location filename="../../app/ui/controller.py" line="97" />
             <source>Add stage “{0}”</source>
             <translation>添加阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="97" />
+            <location filename="../../app/ui/controller.py" line="98" />
             <source>Edit stage “{0}”</source>
             <translation>编辑阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="98" />
+            <location filename="../../app/ui/controller.py" line="99" />
             <source>Move stage “{0}”</source>
             <translation>移动阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="99" />
+            <location filename="../../app/ui/controller.py" line="100" />
             <source>Delete stage “{0}”</source>
             <translation>删除阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="100" />
+            <location filename="../../app/ui/controller.py" line="101" />
             <source>Set the stage of document “{0}”</source>
             <translation>设置文档阶段「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="101" />
+            <location filename="../../app/ui/controller.py" line="102" />
             <source>Set the stage of a passage in “{0}”</source>
             <translation>设置片段阶段（{0}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="102" />
+            <location filename="../../app/ui/controller.py" line="103" />
             <source>Remove a span of stage “{0}”</source>
             <translation>移除阶段区间「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="103" />
+            <location filename="../../app/ui/controller.py" line="104" />
             <source>Delete document “{0}”</source>
             <translation>删除文档「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="104" />
+            <location filename="../../app/ui/controller.py" line="105" />
             <source>Rename document “{0}”</source>
             <translation>重命名文档「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="105" />
+            <location filename="../../app/ui/controller.py" line="106" />
             <source>Move document “{0}”</source>
             <translation>移动文档「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="106" />
+            <location filename="../../app/ui/controller.py" line="107" />
             <source>Delete case “{0}”</source>
             <translation>删除案例「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="107" />
+            <location filename="../../app/ui/controller.py" line="108" />
             <source>New case “{0}”</source>
             <translation>新建案例「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="108" />
+            <location filename="../../app/ui/controller.py" line="109" />
             <source>Rename case “{0}”</source>
             <translation>重命名案例「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="109" />
+            <location filename="../../app/ui/controller.py" line="110" />
             <source>Add documents to case “{0}”</source>
             <translation>向案例「{0}」添加文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="110" />
+            <location filename="../../app/ui/controller.py" line="111" />
             <source>Add a passage to case “{0}”</source>
             <translation>向案例「{0}」添加段落</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="111" />
+            <location filename="../../app/ui/controller.py" line="112" />
             <source>New attribute “{0}”</source>
             <translation>新建属性「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="112" />
+            <location filename="../../app/ui/controller.py" line="113" />
             <source>Set attribute “{0}”</source>
             <translation>设置属性「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="113" />
+            <location filename="../../app/ui/controller.py" line="114" />
             <source>Delete attribute “{0}”</source>
             <translation>删除属性「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="114" />
+            <location filename="../../app/ui/controller.py" line="115" />
             <source>Delete link “{0}”</source>
             <translation>删除关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="115" />
+            <location filename="../../app/ui/controller.py" line="116" />
             <source>Link “{0}”</source>
             <translation>关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="116" />
+            <location filename="../../app/ui/controller.py" line="117" />
             <source>Edit link “{0}”</source>
             <translation>编辑关联「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="117" />
+            <location filename="../../app/ui/controller.py" line="118" />
             <source>Add evidence “{0}”</source>
             <translation>添加证据「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="118" />
+            <location filename="../../app/ui/controller.py" line="119" />
             <source>Change evidence “{0}”</source>
             <translation>修改证据「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="119" />
+            <location filename="../../app/ui/controller.py" line="120" />
             <source>Remove evidence “{0}”</source>
             <translation>移除证据「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="120" />
+            <location filename="../../app/ui/controller.py" line="121" />
             <source>Edit the text of “{0}”</source>
             <translation>编辑「{0}」的文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="121" />
+            <location filename="../../app/ui/controller.py" line="122" />
             <source>Replace in “{0}”</source>
             <translation>在「{0}」中替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="122" />
+            <location filename="../../app/ui/controller.py" line="123" />
             <source>Pseudonymise “{0}”</source>
             <translation>假名化「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="123" />
+            <location filename="../../app/ui/controller.py" line="124" />
             <source>Convert the script of “{0}”</source>
             <translation>转换「{0}」的字形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="124" />
+            <location filename="../../app/ui/controller.py" line="125" />
             <source>Import codebook “{0}”</source>
             <translation>导入编码簿「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="125" />
+            <location filename="../../app/ui/controller.py" line="126" />
             <source>Merge template “{0}”</source>
             <translation>合并模板「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="126" />
+            <location filename="../../app/ui/controller.py" line="127" />
             <source>Choose an example of “{0}”</source>
             <translation>选为「{0}」的示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="127" />
+            <location filename="../../app/ui/controller.py" line="128" />
             <source>Drop an example of “{0}”</source>
             <translation>取消「{0}」的示例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="128" />
+            <location filename="../../app/ui/controller.py" line="129" />
             <source>Adjust figure element “{0}”</source>
             <translation>调整图形元素「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="129" />
+            <location filename="../../app/ui/controller.py" line="130" />
             <source>Reset the layout of “{0}”</source>
             <translation>重置「{0}」的布局</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="130" />
+            <location filename="../../app/ui/controller.py" line="131" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="131" />
+            <location filename="../../app/ui/controller.py" line="132" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="132" />
+            <location filename="../../app/ui/controller.py" line="133" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
@@ -2968,42 +2988,42 @@ source: {source} ({enc})</source>
     <context>
         <name>ProcessMenu</name>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="23" />
+            <location filename="../../app/ui/process_menu.py" line="29" />
             <source>&amp;Process</source>
             <translation>过程(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="45" />
+            <location filename="../../app/ui/process_menu.py" line="51" />
             <source>&amp;Timeline…</source>
             <translation>时间线(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="46" />
+            <location filename="../../app/ui/process_menu.py" line="52" />
             <source>Transition &amp;flow…</source>
             <translation>转换流图(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="47" />
+            <location filename="../../app/ui/process_menu.py" line="53" />
             <source>Transition &amp;matrix…</source>
             <translation>转换矩阵(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="48" />
+            <location filename="../../app/ui/process_menu.py" line="54" />
             <source>&amp;Codeline…</source>
             <translation>编码线(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="49" />
+            <location filename="../../app/ui/process_menu.py" line="55" />
             <source>&amp;Saturation curve…</source>
             <translation>饱和曲线(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="59" />
+            <location filename="../../app/ui/process_menu.py" line="65" />
             <source>&amp;Export figure…</source>
             <translation>导出图表(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/process_menu.py" line="61" />
+            <location filename="../../app/ui/process_menu.py" line="67" />
             <source>Stage &amp;report…</source>
             <translation>阶段报告(&amp;R)…</translation>
         </message>
@@ -3230,7 +3250,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/figures/link_editing.py" line="58" />
             <location filename="../../app/ui/timeline.py" line="364" />
-            <location filename="../../app/ui/timeline.py" line="430" />
+            <location filename="../../app/ui/timeline.py" line="431" />
             <source>Process</source>
             <translation>过程</translation>
         </message>
@@ -3331,27 +3351,27 @@ source: {source} ({enc})</source>
             <translation>片段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="434" />
+            <location filename="../../app/ui/timeline.py" line="437" />
             <source>Stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="434" />
+            <location filename="../../app/ui/timeline.py" line="437" />
             <source>Word document (*.docx)</source>
             <translation>Word 文档 (*.docx)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="435" />
+            <location filename="../../app/ui/timeline.py" line="438" />
             <source>stage report</source>
             <translation>阶段报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="438" />
+            <location filename="../../app/ui/timeline.py" line="441" />
             <source>Writing the stage report…</source>
             <translation>正在生成阶段报告…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/timeline.py" line="440" />
+            <location filename="../../app/ui/timeline.py" line="443" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
@@ -3364,97 +3384,97 @@ source: {source} ({enc})</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="52" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="53" />
             <source>Count</source>
             <translation>次数</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="51" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="54" />
             <source>Pseudonym</source>
             <translation>化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="112" />
             <source>person</source>
             <translation>人名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="113" />
             <source>place</source>
             <translation>地名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="114" />
             <source>organisation</source>
             <translation>机构</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="109" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="115" />
             <source>added</source>
             <translation>手动添加</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="136" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="143" />
             <source>Pseudonymise</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="143" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="150" />
             <source>Names of people, places and organisations found in the transcripts. Type a pseudonym for each name to replace (e.g. 受访者A, Z社区, Y社工机构); names without one are left as they are. Applying replaces them everywhere: texts, memos, code names and descriptions, document names.</source>
             <translation>以下是在访谈稿中找到的人名、地名和机构名。请为需要替换的名称填写化名（如：受访者A、Z社区、Y社工机构）；未填写化名的名称保持不变。应用后将在所有位置替换：文本、备忘录、编码名称和说明、文档名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="162" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="170" />
             <source>Add a name…</source>
             <translation>添加名称…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="177" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="186" />
             <source>Save the mapping elsewhere…</source>
             <translation>将对照表保存到其他位置…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="184" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="194" />
             <source>Save mapping and apply</source>
             <translation>保存对照表并应用</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="207" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="219" />
             <source>Looking for names…</source>
             <translation>正在查找名称…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="222" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="234" />
             <source>Looking for names</source>
             <translation>正在查找名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="229" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="243" />
             <source>Add a name</source>
             <translation>添加名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="229" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="244" />
             <source>A name jieba did not find:</source>
             <translation>jieba 未识别出的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="244" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="262" />
             <source>Save the mapping</source>
             <translation>保存对照表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="245" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="263" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="193" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="204" />
             <source>⚠ The mapping from real names to pseudonyms will be saved to:
 {path}
 It is NOT part of the project, and it re-identifies people: keep it somewhere safe and never share it with the project.</source>
@@ -3463,42 +3483,42 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
 它不属于项目，且可据此识别当事人：请妥善保管，切勿随项目一同共享。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="258" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="279" />
             <source>Type a pseudonym for at least one name.</source>
             <translation>请至少为一个名称填写化名。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="262" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="284" />
             <source>The mapping must not be kept beside the project.</source>
             <translation>对照表不得与项目存放在同一位置。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="272" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="295" />
             <source>The pseudonyms cannot be applied.</source>
             <translation>无法应用化名。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="277" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="301" />
             <source>Pseudonymise {n} name(s)</source>
             <translation>对 {n} 个名称进行化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="284" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="308" />
             <source>{n} occurrence(s) replaced. The mapping is saved at {path}.</source>
             <translation>已替换 {n} 处。对照表已保存到 {path}。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="200" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="212" />
             <source>Backups beside the project still hold the real names: {files}</source>
             <translation>项目旁的备份文件仍含有真实姓名：{files}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="216" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="227" />
             <source>{n} name(s) found.</source>
             <translation>找到 {n} 个名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/pseudonyms_dialog.py" line="263" />
+            <location filename="../../app/ui/pseudonyms_dialog.py" line="285" />
             <source>Choose a folder that is not shared with the project: {path}</source>
             <translation>请选择一个不与项目一同共享的文件夹：{path}</translation>
         </message>
