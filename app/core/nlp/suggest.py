@@ -207,7 +207,7 @@ def _dress(
     if candidate.hit is not None:
         keyword = candidate.hit.rule.term
         word = _keyword_word(text, candidate.hit.start - unit.start, candidate.hit.end - unit.start)
-        what = "代码名" if candidate.hit.rule.from_name else "关键词"
+        what = "编码名" if candidate.hit.rule.from_name else "关键词"
         parts.append(f"{what}「{keyword}」" + (f"（在词「{word}」中）" if word else ""))
     if candidate.model_score is not None:
         best = index.most_similar(candidate.code_id, text)
