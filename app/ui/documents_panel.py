@@ -22,6 +22,7 @@ from app.core import documents as document_service
 from app.core.ops import entities as entity_ops
 from app.ui.controller import ProjectController
 from app.ui.models import DocumentListModel
+from app.ui.stage_actions import build_document_stage_menu, document_stage_combo
 
 
 class DocumentsPanel(QWidget):
@@ -60,6 +61,7 @@ class DocumentsPanel(QWidget):
             menu.addAction(self.tr("Rename…"), lambda: self.rename(doc.id))
             menu.addAction(self.tr("Memo…"), lambda: self.set_memo(doc.id))
             menu.addAction(self.tr("Attributes…"), lambda: self.attributes_dialog(doc.id).open())
+            build_document_stage_menu(menu, self.controller, doc.id)  # issue 13: "Set stage ▸"
             menu.addAction(self.tr("Move up"), lambda: self.move(doc.id, index.row() - 1))
             menu.addAction(self.tr("Move down"), lambda: self.move(doc.id, index.row() + 1))
             menu.addSeparator()
@@ -148,6 +150,8 @@ class DocumentsPanel(QWidget):
             field = QLabel(text)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, field)
+        # Issue 13: the document's stage, changed here as one undo step.
+        form.addRow(self.tr("Stage:"), document_stage_combo(self.controller, document_id, dialog))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -159,6 +160,9 @@ class RetrievalPanel(QWidget):
         ], self)
         self.view = _table(self.model)
         self.view.doubleClicked.connect(self._jump)
+        # Issue 13: a row's context menu overrides the stage of its coding(s) (app/ui/stage_actions.py).
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._row_menu)
 
         self.children_box = QCheckBox(self.tr("include child codes"))
         self.children_box.setChecked(True)  # a category's passages are its concepts' passages
@@ -207,21 +211,32 @@ class RetrievalPanel(QWidget):
         follow(self.controller, controller, self._on_changes)
         self.controller = controller
         self.clear()
-        self.refresh_filters()
+        self.refresh_filters(keep=False)  # another project: its ids mean other things
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.cases or changes.document_list or changes.stages:
             self.refresh_filters()
+        if self.model.rowCount() and (changes.stages or changes.codings_changed):
+            self.run()  # the passages shown get their new (effective) stages at once
 
-    def refresh_filters(self) -> None:
-        from app.core.documents import list_documents
-        from app.core.stages import list_stages
-
-        for combo in (self.document, self.case, self.coder, self.stage):
+    def refresh_filters(self, *, keep: bool = True) -> None:
+        """Fill the filter lists; ``keep``: the chosen filters stay chosen (a new stage, a renamed case)."""
+        combos = (self.document, self.case, self.coder, self.stage)
+        chosen = [combo.currentData() if keep else None for combo in combos]
+        for combo in combos:
             combo.clear()
             combo.addItem(self.tr("all"), None)
         if self.controller is None:
             return
+        self._fill_filters()
+        for combo, data in zip(combos, chosen, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(data)))
+
+    def _fill_filters(self) -> None:
+        assert self.controller is not None
+        from app.core.documents import list_documents
+        from app.core.stages import list_stages
+
         project = self.controller.project
         for doc in list_documents(project):
             self.document.addItem(doc.name, doc.id)
@@ -266,13 +281,18 @@ class RetrievalPanel(QWidget):
         coder = self.coder.currentData()
         stage = self.stage.currentData()
         case = self.case.currentData()
-        passages = retrieve(
-            self.controller.project, codes=[c for c, _ in self.include],
-            mode="and" if self.mode_and.isChecked() else "or", exclude=[c for c, _ in self.exclude],
-            document_ids=None if doc is None else [doc], coders=None if coder is None else [coder],
-            stage_ids=None if stage is None else [stage], case_ids=None if case is None else [case],
-            include_children=self.children_box.isChecked(),
-        )
+        try:
+            passages = retrieve(
+                self.controller.project, codes=[c for c, _ in self.include],
+                mode="and" if self.mode_and.isChecked() else "or", exclude=[c for c, _ in self.exclude],
+                document_ids=None if doc is None else [doc], coders=None if coder is None else [coder],
+                stage_ids=None if stage is None else [stage], case_ids=None if case is None else [case],
+                include_children=self.children_box.isChecked(),
+            )
+        except GuijiError as exc:  # re-run after a change: a listed code may be gone meanwhile
+            self.model.set_records([])
+            self.status.setText(describe(exc))
+            return
         self.model.set_records(passages)
         self.status.setText(self.tr("{n} passage(s)").format(n=len(passages)))
 
@@ -298,6 +318,22 @@ class RetrievalPanel(QWidget):
     def _jump(self, index: QModelIndex) -> None:
         passage = self.model.record(index.row())
         self.jump_requested.emit(passage.document_id, passage.start, passage.end)
+
+    def row_menu(self, row: int) -> QMenu:
+        """The context menu of a passage: "Stage of this coding ▸" (its stages, then Inherit)."""
+        from app.ui.stage_actions import build_coding_stage_menu
+
+        menu = QMenu(self)
+        build_coding_stage_menu(menu, self.controller, self.model.record(row).coding_ids)
+        return menu
+
+    def _row_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.row_menu(index.row())
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
 
 class MemoPanel(QWidget):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QWidget
 
 from app.core import stages as stage_service
 from app.core.errors import GuijiError
@@ -200,65 +200,136 @@ def span_stage_at(controller: ProjectController, document_id: int, start: int, e
     return None
 
 
+def fill_stage_menu(menu: QMenu, controller: ProjectController | None, document_id: int | None,
+                    start: int, end: int) -> None:
+    """(Re)fill ``menu`` with the stages for code points ``[start, end)`` of a document, then "No stage".
+
+    Disabled when no project is open for writing, no document is given or the range is empty. The
+    stage whose span covers the whole range is checked.
+    """
+    menu.clear()
+    widget = menu.parentWidget()
+    if controller is None or not _editable(controller) or document_id is None or end <= start:
+        menu.setEnabled(False)
+        return
+    current = span_stage_at(controller, document_id, start, end)
+    _fill(menu, stage_service.list_stages(controller.project), current,
+          lambda sid: set_span_stage(controller, document_id, start, end, sid, parent=widget),
+          _texts()["none"], none_checked=False)
+
+
+def fill_document_stage_menu(menu: QMenu, controller: ProjectController | None, document_id: int | None) -> None:
+    """(Re)fill ``menu`` with the stages for a whole document (its own checked), then "No stage"."""
+    menu.clear()
+    widget = menu.parentWidget()
+    if controller is None or not _editable(controller) or document_id is None:
+        menu.setEnabled(False)
+        return
+    current = stage_service.document_stage_id(controller.project, document_id)
+    _fill(menu, stage_service.list_stages(controller.project), current,
+          lambda sid: set_document_stage(controller, document_id, sid, parent=widget),
+          _texts()["none"], none_checked=current is None)
+
+
+def fill_coding_stage_menu(menu: QMenu, controller: ProjectController | None, coding_ids: Iterable[int]) -> None:
+    """(Re)fill ``menu`` with the stages for codings, then "Inherit" (their span's or document's stage).
+
+    A stage is checked when all the codings have it as their own stage.
+    """
+    from app.core.coding import get_coding
+
+    menu.clear()
+    widget = menu.parentWidget()
+    ids = list(coding_ids)
+    if controller is None or not _editable(controller) or not ids:
+        menu.setEnabled(False)
+        return
+    own = {get_coding(controller.project, cid).own_stage_id for cid in ids}
+    current = next(iter(own)) if len(own) == 1 else None
+    _fill(menu, stage_service.list_stages(controller.project), current,
+          lambda sid: set_coding_stage(controller, ids, sid, parent=widget),
+          _texts()["inherit"], none_checked=own == {None})
+
+
 def build_stage_menu(parent: QWidget | QMenu | None, controller: ProjectController | None, document_id: int,
                      start: int, end: int) -> QMenu:
     """"Set stage ▸" for code points ``[start, end)`` of a document: the stages, then "No stage".
 
-    With a menu as ``parent`` it is added to it as a submenu. Disabled when no project is open for
-    writing or the range is empty. The stage whose span covers the whole range is checked.
+    With a menu as ``parent`` it is added to it as a submenu (see :func:`fill_stage_menu`).
     """
-    texts = _texts()
-    menu = _menu(parent, texts["menu"])
-    widget = parent if isinstance(parent, QWidget) else None
-    if controller is None or not _editable(controller) or end <= start:
-        menu.setEnabled(False)
-        return menu
-    current = span_stage_at(controller, document_id, start, end)
-    _fill(menu, stage_service.list_stages(controller.project), current,
-          lambda sid: set_span_stage(controller, document_id, start, end, sid, parent=widget),
-          texts["none"], none_checked=False)
+    menu = _menu(parent, _texts()["menu"])
+    fill_stage_menu(menu, controller, document_id, start, end)
     return menu
 
 
 def build_document_stage_menu(parent: QWidget | QMenu | None, controller: ProjectController | None,
                               document_id: int) -> QMenu:
     """"Set stage ▸" for a whole document: the stages (its own checked), then "No stage"."""
-    texts = _texts()
-    menu = _menu(parent, texts["menu"])
-    widget = parent if isinstance(parent, QWidget) else None
-    if controller is None or not _editable(controller):
-        menu.setEnabled(False)
-        return menu
-    current = stage_service.document_stage_id(controller.project, document_id)
-    _fill(menu, stage_service.list_stages(controller.project), current,
-          lambda sid: set_document_stage(controller, document_id, sid, parent=widget),
-          texts["none"], none_checked=current is None)
+    menu = _menu(parent, _texts()["menu"])
+    fill_document_stage_menu(menu, controller, document_id)
     return menu
 
 
 def build_coding_stage_menu(parent: QWidget | QMenu | None, controller: ProjectController | None,
                             coding_ids: Iterable[int]) -> QMenu:
-    """"Stage of this coding ▸": the stages, then "Inherit" (its span's or document's stage).
-
-    For several codings (a passage of the coded-passages dock), a stage is checked when all of them
-    have it as their own stage.
-    """
-    from app.core.coding import get_coding
-
-    texts = _texts()
-    menu = _menu(parent, texts["coding_menu"])
-    widget = parent if isinstance(parent, QWidget) else None
-    ids = list(coding_ids)
-    if controller is None or not _editable(controller) or not ids:
-        menu.setEnabled(False)
-        return menu
-    own = {get_coding(controller.project, cid).own_stage_id for cid in ids}
-    current = next(iter(own)) if len(own) == 1 else None
-    _fill(menu, stage_service.list_stages(controller.project), current,
-          lambda sid: set_coding_stage(controller, ids, sid, parent=widget),
-          texts["inherit"], none_checked=own == {None})
+    """"Stage of this coding ▸" (for a passage of the coded-passages dock: its codings)."""
+    menu = _menu(parent, _texts()["coding_menu"])
+    fill_coding_stage_menu(menu, controller, coding_ids)
     return menu
 
 
-__all__ = ["build_coding_stage_menu", "build_document_stage_menu", "build_stage_menu", "numbered",
-           "set_coding_stage", "set_document_stage", "set_span_stage", "span_stage_at", "swatch"]
+class DocumentStageCombo(QComboBox):
+    """A document's stage as a drop-down ("No stage", then the stages); choosing one sets it (one undo step).
+
+    It follows the change stream, so an undo while it is shown puts it back to the stored stage.
+    """
+
+    def __init__(self, controller: ProjectController, document_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.document_id = document_id
+        self.setEnabled(_editable(controller))
+        self.reload()
+        self.activated.connect(self._chosen)
+        controller.changes_settled.connect(self._on_changes)
+
+    def reload(self) -> None:
+        project = self.controller.project
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(_texts()["none"].replace("&", ""), None)
+        for stage in stage_service.list_stages(project):
+            self.addItem(swatch(stage.color), stage.name, stage.id)
+        self.setCurrentIndex(max(0, self.findData(stage_service.document_stage_id(project, self.document_id))))
+        self.blockSignals(False)
+
+    def _on_changes(self, changes: object) -> None:
+        if getattr(changes, "stages", False):
+            self.reload()
+
+    def _chosen(self, index: int) -> None:
+        set_document_stage(self.controller, self.document_id, self.itemData(index), parent=self.window())
+        self.reload()  # a refused change shows the stored stage again
+
+
+def document_stage_combo(controller: ProjectController, document_id: int, parent: QWidget | None = None) -> QComboBox:
+    """The stage field of the document properties dialog (see :class:`DocumentStageCombo`)."""
+    return DocumentStageCombo(controller, document_id, parent)
+
+
+__all__ = [
+    "DocumentStageCombo",
+    "build_coding_stage_menu",
+    "build_document_stage_menu",
+    "build_stage_menu",
+    "document_stage_combo",
+    "fill_coding_stage_menu",
+    "fill_document_stage_menu",
+    "fill_stage_menu",
+    "numbered",
+    "set_coding_stage",
+    "set_document_stage",
+    "set_span_stage",
+    "span_stage_at",
+    "swatch",
+]

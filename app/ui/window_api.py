@@ -67,6 +67,15 @@ class WindowApi(QObject):
             return None
         return self._window.document_view.selection_range()
 
+    def cursor_position(self) -> int | None:
+        """The text cursor's position in the shown document in code points (None: no document shown)."""
+        if self.current_document() is None:
+            return None
+        from app.core.text import utf16_to_cp
+
+        view = self._window.document_view
+        return utf16_to_cp(view.text(), view.textCursor().position())
+
     def jump_to(self, document_id: int, start: int, end: int) -> None:
         """Show a document and select ``[start, end)`` in it (code points)."""
         self._window.jump_to(document_id, start, end)
