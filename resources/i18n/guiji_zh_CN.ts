@@ -694,109 +694,114 @@ source: {source} ({enc})</source>
     <context>
         <name>DocumentsPanel</name>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="58" />
+            <location filename="../../app/ui/documents_panel.py" line="59" />
             <source>Properties…</source>
             <translation>文档信息…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="60" />
+            <location filename="../../app/ui/documents_panel.py" line="61" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="61" />
+            <location filename="../../app/ui/documents_panel.py" line="62" />
             <source>Memo…</source>
             <translation>备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="62" />
+            <location filename="../../app/ui/documents_panel.py" line="63" />
             <source>Attributes…</source>
             <translation>属性变量…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="63" />
+            <location filename="../../app/ui/documents_panel.py" line="65" />
             <source>Move up</source>
             <translation>上移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="64" />
+            <location filename="../../app/ui/documents_panel.py" line="66" />
             <source>Move down</source>
             <translation>下移</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="66" />
+            <location filename="../../app/ui/documents_panel.py" line="68" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="76" />
+            <location filename="../../app/ui/documents_panel.py" line="78" />
             <source>Rename document</source>
             <translation>重命名文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="76" />
+            <location filename="../../app/ui/documents_panel.py" line="78" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="99" />
+            <location filename="../../app/ui/documents_panel.py" line="101" />
             <source>Delete document</source>
             <translation>删除文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="100" />
+            <location filename="../../app/ui/documents_panel.py" line="102" />
             <source>Delete “{name}” and its {n} coding(s)? (Undo brings them back.)</source>
             <translation>删除“{name}”及其 {n} 个编码片段吗？（可撤销恢复。）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="115" />
+            <location filename="../../app/ui/documents_panel.py" line="117" />
             <source>Document memo</source>
             <translation>文档备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="129" />
+            <location filename="../../app/ui/documents_panel.py" line="131" />
             <source>Properties of “{name}”</source>
             <translation>“{name}”的文档信息</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="132" />
+            <location filename="../../app/ui/documents_panel.py" line="134" />
             <source>Source file:</source>
             <translation>源文件：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="133" />
+            <location filename="../../app/ui/documents_panel.py" line="135" />
             <source>Format / encoding found:</source>
             <translation>识别的格式／编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="134" />
+            <location filename="../../app/ui/documents_panel.py" line="136" />
             <source>Characters:</source>
             <translation>字数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="135" />
+            <location filename="../../app/ui/documents_panel.py" line="137" />
             <source>Sentences:</source>
             <translation>句数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="136" />
+            <location filename="../../app/ui/documents_panel.py" line="138" />
             <source>Codings:</source>
             <translation>编码片段数：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="137" />
+            <location filename="../../app/ui/documents_panel.py" line="139" />
             <source>Imported:</source>
             <translation>导入时间：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="140" />
+            <location filename="../../app/ui/documents_panel.py" line="142" />
             <source>{speaker}: {turns} turn(s), {chars} characters</source>
             <translation>{speaker}：{turns} 个话轮，{chars} 字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/documents_panel.py" line="144" />
+            <location filename="../../app/ui/documents_panel.py" line="146" />
             <source>Speakers:</source>
             <translation>说话人：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/documents_panel.py" line="154" />
+            <source>Stage:</source>
+            <translation>阶段：</translation>
         </message>
     </context>
     <context>
@@ -1456,6 +1461,45 @@ source: {source} ({enc})</source>
         </message>
     </context>
     <context>
+        <name>ImportScript</name>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="51" />
+            <source>Simplified Chinese</source>
+            <extracomment>How many files (and existing documents) are sampled, and how many characters of each.</extracomment>
+            <translation type="unfinished">简体中文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="52" />
+            <source>Traditional Chinese</source>
+            <translation type="unfinished">繁体中文</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="53" />
+            <source>These transcripts are in {theirs}; the project's documents are in {ours}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="55" />
+            <source>Import documents</source>
+            <translation type="unfinished">导入文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="57" />
+            <source>Search, suggestions and the quick-code box treat both scripts as one, so keeping the original text is safe. Converting changes the stored text (quotes in tables and figures will be in {ours}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="61" />
+            <source>&amp;Keep as in the files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/import_script.py" line="63" />
+            <source>&amp;Convert to {ours}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>LinkDialog</name>
         <message>
             <location filename="../../app/ui/figures/evidence.py" line="112" />
@@ -1519,362 +1563,367 @@ source: {source} ({enc})</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="109" />
+            <location filename="../../app/ui/main_window.py" line="111" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="112" />
+            <location filename="../../app/ui/main_window.py" line="114" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="115" />
+            <location filename="../../app/ui/main_window.py" line="117" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="119" />
             <source>&lt;project opened&gt;</source>
             <translation>&lt;项目已打开&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="118" />
+            <location filename="../../app/ui/main_window.py" line="120" />
             <source>History</source>
             <translation>操作历史</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="129" />
+            <location filename="../../app/ui/main_window.py" line="131" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="130" />
+            <location filename="../../app/ui/main_window.py" line="132" />
             <source>Coded passages</source>
             <translation>已编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="131" />
+            <location filename="../../app/ui/main_window.py" line="133" />
             <source>Memos</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="176" />
+            <location filename="../../app/ui/main_window.py" line="178" />
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="177" />
+            <location filename="../../app/ui/main_window.py" line="179" />
             <source>&amp;Open project…</source>
             <translation>打开项目(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="180" />
             <source>&amp;Import documents…</source>
             <translation>导入文档(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="179" />
+            <location filename="../../app/ui/main_window.py" line="181" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="182" />
             <source>&amp;Apply selected code</source>
             <translation>应用所选编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="181" />
+            <location filename="../../app/ui/main_window.py" line="183" />
             <source>In-&amp;vivo code from selection</source>
             <translation>用选中文本创建实境编码(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="182" />
+            <location filename="../../app/ui/main_window.py" line="184" />
             <source>Extend selection to &amp;sentence</source>
             <translation>将选区扩展到整句(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="185" />
             <source>Extend selection to speaker &amp;turn</source>
             <translation>将选区扩展到整个话轮(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="184" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>Set the selected coding's range to the selection</source>
             <translation>将所选编码片段的范围设为当前选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>&amp;Remove the selected coding</source>
             <translation>删除所选编码片段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="187" />
+            <location filename="../../app/ui/main_window.py" line="189" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="188" />
+            <location filename="../../app/ui/main_window.py" line="190" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="190" />
+            <location filename="../../app/ui/main_window.py" line="192" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="191" />
+            <location filename="../../app/ui/main_window.py" line="193" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="194" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="194" />
+            <location filename="../../app/ui/main_window.py" line="196" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="197" />
+            <location filename="../../app/ui/main_window.py" line="199" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="208" />
+            <location filename="../../app/ui/main_window.py" line="210" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="210" />
+            <location filename="../../app/ui/main_window.py" line="212" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="219" />
+            <location filename="../../app/ui/main_window.py" line="221" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="226" />
+            <location filename="../../app/ui/main_window.py" line="228" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="229" />
+            <location filename="../../app/ui/main_window.py" line="231" />
             <source>Code&amp;book…</source>
             <translation>编码簿(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="230" />
+            <location filename="../../app/ui/main_window.py" line="232" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="237" />
+            <location filename="../../app/ui/main_window.py" line="239" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="264" />
+            <location filename="../../app/ui/main_window.py" line="266" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="274" />
+            <location filename="../../app/ui/main_window.py" line="276" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="310" />
+            <location filename="../../app/ui/main_window.py" line="312" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="313" />
+            <location filename="../../app/ui/main_window.py" line="315" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="328" />
+            <location filename="../../app/ui/main_window.py" line="330" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="329" />
+            <location filename="../../app/ui/main_window.py" line="331" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="351" />
-            <location filename="../../app/ui/main_window.py" line="799" />
+            <location filename="../../app/ui/main_window.py" line="353" />
+            <location filename="../../app/ui/main_window.py" line="807" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="363" />
+            <location filename="../../app/ui/main_window.py" line="365" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="366" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="692" />
+            <location filename="../../app/ui/main_window.py" line="694" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="750" />
+            <location filename="../../app/ui/main_window.py" line="752" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="794" />
+            <location filename="../../app/ui/main_window.py" line="786" />
+            <source>Import {n} document(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="802" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="289" />
-            <location filename="../../app/ui/main_window.py" line="366" />
+            <location filename="../../app/ui/main_window.py" line="291" />
+            <location filename="../../app/ui/main_window.py" line="368" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="606" />
-            <location filename="../../app/ui/main_window.py" line="629" />
+            <location filename="../../app/ui/main_window.py" line="608" />
+            <location filename="../../app/ui/main_window.py" line="631" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="563" />
-            <location filename="../../app/ui/main_window.py" line="594" />
+            <location filename="../../app/ui/main_window.py" line="565" />
+            <location filename="../../app/ui/main_window.py" line="596" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="92" />
+            <location filename="../../app/ui/main_window.py" line="94" />
             <source>Show codings of:</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="457" />
+            <location filename="../../app/ui/main_window.py" line="459" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="566" />
+            <location filename="../../app/ui/main_window.py" line="568" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="570" />
+            <location filename="../../app/ui/main_window.py" line="572" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="612" />
+            <location filename="../../app/ui/main_window.py" line="614" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="617" />
+            <location filename="../../app/ui/main_window.py" line="619" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="638" />
+            <location filename="../../app/ui/main_window.py" line="640" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="642" />
+            <location filename="../../app/ui/main_window.py" line="644" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="676" />
+            <location filename="../../app/ui/main_window.py" line="678" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="682" />
+            <location filename="../../app/ui/main_window.py" line="684" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="701" />
+            <location filename="../../app/ui/main_window.py" line="703" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="712" />
+            <location filename="../../app/ui/main_window.py" line="714" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="717" />
+            <location filename="../../app/ui/main_window.py" line="719" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="725" />
+            <location filename="../../app/ui/main_window.py" line="727" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="724" />
-            <location filename="../../app/ui/main_window.py" line="755" />
+            <location filename="../../app/ui/main_window.py" line="726" />
+            <location filename="../../app/ui/main_window.py" line="757" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="744" />
+            <location filename="../../app/ui/main_window.py" line="746" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="756" />
+            <location filename="../../app/ui/main_window.py" line="758" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="764" />
+            <location filename="../../app/ui/main_window.py" line="766" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="764" />
+            <location filename="../../app/ui/main_window.py" line="766" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="788" />
+            <location filename="../../app/ui/main_window.py" line="796" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="790" />
+            <location filename="../../app/ui/main_window.py" line="798" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="784" />
+            <location filename="../../app/ui/main_window.py" line="792" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="272" />
+            <location filename="../../app/ui/main_window.py" line="274" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
@@ -1882,52 +1931,52 @@ source: {source} ({enc})</source>
     <context>
         <name>MemoPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="312" />
+            <location filename="../../app/ui/panels.py" line="348" />
             <source>Project memo: research questions, decisions, notes…</source>
             <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="313" />
+            <location filename="../../app/ui/panels.py" line="349" />
             <source>Save project memo</source>
             <translation>保存项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="316" />
+            <location filename="../../app/ui/panels.py" line="352" />
             <source>Search memos…</source>
             <translation>搜索备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="319" />
+            <location filename="../../app/ui/panels.py" line="355" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="320" />
+            <location filename="../../app/ui/panels.py" line="356" />
             <source>Of</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="321" />
+            <location filename="../../app/ui/panels.py" line="357" />
             <source>Memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="337" />
+            <location filename="../../app/ui/panels.py" line="373" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="337" />
+            <location filename="../../app/ui/panels.py" line="373" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="337" />
+            <location filename="../../app/ui/panels.py" line="373" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="338" />
+            <location filename="../../app/ui/panels.py" line="374" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
@@ -3547,155 +3596,155 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>RetrievalPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="131" />
+            <location filename="../../app/ui/panels.py" line="132" />
             <source>Add selected code</source>
             <translation>添加所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="133" />
+            <location filename="../../app/ui/panels.py" line="134" />
             <source>Exclude selected code</source>
             <translation>排除所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="135" />
+            <location filename="../../app/ui/panels.py" line="136" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="137" />
+            <location filename="../../app/ui/panels.py" line="138" />
             <source>any of them (OR)</source>
             <translation>任一编码（OR）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="138" />
+            <location filename="../../app/ui/panels.py" line="139" />
             <source>where all overlap (AND)</source>
             <translation>全部编码重叠处（AND）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="147" />
+            <location filename="../../app/ui/panels.py" line="148" />
             <source>Retrieve</source>
             <translation>检索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="149" />
+            <location filename="../../app/ui/panels.py" line="150" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="153" />
-            <location filename="../../app/ui/panels.py" line="291" />
+            <location filename="../../app/ui/panels.py" line="154" />
+            <location filename="../../app/ui/panels.py" line="311" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="154" />
+            <location filename="../../app/ui/panels.py" line="155" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="155" />
-            <location filename="../../app/ui/panels.py" line="291" />
+            <location filename="../../app/ui/panels.py" line="156" />
+            <location filename="../../app/ui/panels.py" line="311" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="156" />
+            <location filename="../../app/ui/panels.py" line="157" />
             <source>Coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="157" />
-            <location filename="../../app/ui/panels.py" line="292" />
+            <location filename="../../app/ui/panels.py" line="158" />
+            <location filename="../../app/ui/panels.py" line="312" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="158" />
+            <location filename="../../app/ui/panels.py" line="159" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="163" />
+            <location filename="../../app/ui/panels.py" line="167" />
             <source>include child codes</source>
             <translation>包含下级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="173" />
+            <location filename="../../app/ui/panels.py" line="177" />
             <source>Not coded with:</source>
             <translation>排除编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="183" />
+            <location filename="../../app/ui/panels.py" line="187" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="183" />
+            <location filename="../../app/ui/panels.py" line="187" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="184" />
+            <location filename="../../app/ui/panels.py" line="188" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="184" />
+            <location filename="../../app/ui/panels.py" line="188" />
             <source>Stage:</source>
             <translation>阶段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="222" />
+            <location filename="../../app/ui/panels.py" line="228" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="277" />
+            <location filename="../../app/ui/panels.py" line="297" />
             <source>{n} passage(s)</source>
             <translation>{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="281" />
+            <location filename="../../app/ui/panels.py" line="301" />
             <source>passages</source>
             <translation>检索片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="282" />
+            <location filename="../../app/ui/panels.py" line="302" />
             <source>Export passages</source>
             <translation>导出片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="283" />
+            <location filename="../../app/ui/panels.py" line="303" />
             <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="291" />
+            <location filename="../../app/ui/panels.py" line="311" />
             <source>Start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="291" />
+            <location filename="../../app/ui/panels.py" line="311" />
             <source>End</source>
             <translation>终点</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="291" />
+            <location filename="../../app/ui/panels.py" line="311" />
             <source>Coders</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="292" />
+            <location filename="../../app/ui/panels.py" line="312" />
             <source>Before</source>
             <translation>前文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="292" />
+            <location filename="../../app/ui/panels.py" line="312" />
             <source>Text</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="292" />
+            <location filename="../../app/ui/panels.py" line="312" />
             <source>After</source>
             <translation>后文</translation>
         </message>
@@ -3703,42 +3752,42 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="66" />
+            <location filename="../../app/ui/panels.py" line="67" />
             <source>Search all documents (1 character or more)…</source>
             <translation>在全部文档中搜索（至少 1 个字符）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="70" />
+            <location filename="../../app/ui/panels.py" line="71" />
             <source>Match Traditional/Simplified</source>
             <translation>繁简互通</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="71" />
+            <location filename="../../app/ui/panels.py" line="72" />
             <source>代议 also finds 代議, 软件 also finds 軟體</source>
             <translation>代议 也能找到 代議，软件 也能找到 軟體</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="74" />
+            <location filename="../../app/ui/panels.py" line="75" />
             <source>Code all hits with the selected code</source>
             <translation>用所选编码标注全部搜索结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="77" />
+            <location filename="../../app/ui/panels.py" line="78" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="78" />
+            <location filename="../../app/ui/panels.py" line="79" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="79" />
+            <location filename="../../app/ui/panels.py" line="80" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="108" />
+            <location filename="../../app/ui/panels.py" line="109" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
@@ -3789,6 +3838,145 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <location filename="../../app/ui/settings_dialog.py" line="61" />
             <source>Search:</source>
             <translation>搜索：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageActions</name>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="37" />
+            <source>Set &amp;stage</source>
+            <translation>设为阶段(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="38" />
+            <source>&amp;No stage</source>
+            <translation>无阶段(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="39" />
+            <source>&amp;Inherit (from the passage or document)</source>
+            <translation>继承(&amp;I)（来自段落或文档）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="40" />
+            <source>No stages yet (Coding → Stages…)</source>
+            <translation>还没有阶段（编码 → 阶段…）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="41" />
+            <source>Set stage “{stage}” on a passage of “{document}”</source>
+            <translation>将「{document}」中的一段设为阶段「{stage}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="42" />
+            <source>Remove the stage from a passage of “{document}”</source>
+            <translation>取消「{document}」中一段的阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="43" />
+            <source>Set stage “{stage}” on document “{document}”</source>
+            <translation>将文档「{document}」设为阶段「{stage}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="44" />
+            <source>Remove the stage of document “{document}”</source>
+            <translation>取消文档「{document}」的阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="45" />
+            <source>Set stage “{stage}” on coding “{code}”</source>
+            <translation>将编码片段「{code}」设为阶段「{stage}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="46" />
+            <source>Set stage “{stage}” on {n} codings</source>
+            <translation>将 {n} 个编码片段设为阶段「{stage}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="47" />
+            <source>Coding “{code}” inherits its stage</source>
+            <translation>编码片段「{code}」继承阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="48" />
+            <source>{n} codings inherit their stage</source>
+            <translation>{n} 个编码片段继承阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="49" />
+            <source>Stage of this &amp;coding</source>
+            <translation>此编码片段的阶段(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_actions.py" line="50" />
+            <source>The stage could not be set.</source>
+            <translation>无法设置阶段。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StagePicker</name>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="87" />
+            <source>Stage: name, pinyin (xt) or number — Enter sets it, Esc cancels</source>
+            <translation>阶段：名称、拼音（xt）或序号——回车设定，Esc 取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageRoute</name>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="167" />
+            <source>&amp;Stages</source>
+            <translation>阶段(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="168" />
+            <source>Set &amp;stage…</source>
+            <translation>设为阶段(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="169" />
+            <source>Stage of the se&amp;lection</source>
+            <translation>所选内容的阶段(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="170" />
+            <source>Stage of this &amp;document</source>
+            <translation>此文档的阶段(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="210" />
+            <source>Open a document first: the stage is set on its selected passage.</source>
+            <translation>请先打开文档：阶段设置在所选段落上。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="212" />
+            <source>The project is open read-only: stages cannot be set.</source>
+            <translation>项目以只读方式打开：无法设置阶段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="222" />
+            <source>Select a passage (or put the cursor in a sentence) to set its stage.</source>
+            <translation>请选中一段文字（或将光标放在某句中）再设置阶段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="228" />
+            <source>The project has no stages yet: add them in Coding → Stages…</source>
+            <translation>项目还没有阶段：请在“编码 → 阶段…”中添加。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="233" />
+            <source>Stage for the selection (characters {start}–{end})</source>
+            <translation>所选内容的阶段（第 {start}–{end} 个字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="234" />
+            <source>Stage for the sentence at the cursor (characters {start}–{end})</source>
+            <translation>光标所在句子的阶段（第 {start}–{end} 个字符）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="251" />
+            <source>Stage “{stage}” set on characters {start}–{end}.</source>
+            <translation>已将第 {start}–{end} 个字符设为阶段「{stage}」。</translation>
         </message>
     </context>
     <context>
