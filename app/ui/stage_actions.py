@@ -183,6 +183,10 @@ def _fill(menu: QMenu, stages: list[StageInfo], current: int | None, choose: Cal
         action = menu.addAction(swatch(stage.color), numbered(index, stage.name))
         action.setCheckable(True)
         action.setChecked(stage.id == current)
+        if stage.id == current:  # beside a colour swatch some styles draw no check mark: bold says it too
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
         action.setData(stage.id)
         action.triggered.connect(lambda _=False, sid=stage.id: choose(sid))
     menu.addSeparator()
