@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from app.core import codebook, coding, documents, stages
 from app.core.changes import Changes
@@ -220,11 +220,26 @@ def test_ctrl_j_is_in_the_shortcut_list_and_explains_itself_without_a_document(q
     qtbot.waitExposed(window)
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_J, CTRL)
-    assert "document" in window.statusBar().currentMessage()
+    assert "Open a document first" in window.statusBar().currentMessage()
     assert not picker(window).isVisible()
-    keys = [a for a in window.findChildren(type(window.stage_route.pick_action))  # type: ignore[attr-defined]
-            if a.shortcut().toString() == "Ctrl+J"]
-    assert len(keys) == 1 and keys[0] is window.stage_route.pick_action  # type: ignore[attr-defined]
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # Help ▸ Keyboard shortcuts
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "<b>Ctrl+J</b></td><td>Set stage…" in box.text()
+    assert box.text().count("<b>Ctrl+J</b>") == 1  # no other action on the key
+    box.close()
+
+
+def test_ctrl_j_on_a_read_only_project_says_so(qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_project_path(project_file, read_only=True)
+    window.show()
+    qtbot.waitExposed(window)
+    activate(qtbot, window)
+    assert window.shown_document_id() is not None
+    qtbot.keyClick(window.document_view, Qt.Key.Key_J, CTRL)
+    assert "read-only" in window.statusBar().currentMessage()
+    assert not picker(window).isVisible()
 
 
 # --- the Stages menu and the document list ---------------------------------------------------------
