@@ -19,11 +19,11 @@ def cmd_new(args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> None:
-    from app.core.documents import import_files
+    from app.core.ops.entities import import_documents
     from app.core.project import open_project
 
     with open_project(args.project) as project:
-        docs = import_files(project, args.files)
+        docs = import_documents(project, args.files, to=args.to, variant=args.variant).value
     if args.json:
         print_json([{"name": d.name, "characters": d.length, "encoding": d.source_encoding} for d in docs])
     else:
@@ -53,6 +53,11 @@ def register(add: Add) -> None:
     p = add("import", cmd_import, "add documents (.txt in any common encoding, .docx, .md), all or nothing")
     p.add_argument("project")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--to", choices=["hans", "hant"],
+                   help="convert the Chinese text to Simplified (hans) or Traditional (hant) as it is stored "
+                        "(default: keep the script of the file)")
+    p.add_argument("--variant", choices=["tw", "hk"],
+                   help="with --to: Taiwan or Hong Kong usage (to hant: write it; to hans: read it, e.g. 軟體 → 软件)")
     p.add_argument("--json", action="store_true")
 
     p = add("info", cmd_info, "counts of documents, characters, codes, codings, stages, coders")

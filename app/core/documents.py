@@ -16,6 +16,7 @@ from app.core.errors import NotFoundError, ValidationError
 from app.core.lookup import get_or_raise, not_found
 from app.core.project import Project
 from app.core.text import normalise, sha256_text
+from app.core.variants import REGIONS, SCRIPTS, convert
 
 Progress = Callable[[int, int], None]
 
@@ -48,15 +49,23 @@ def unique_name(wanted: str, taken: set[str]) -> str:
 
 
 def import_files(
-    project: Project, paths: Sequence[str | Path], *, progress: Progress | None = None
+    project: Project, paths: Sequence[str | Path], *, progress: Progress | None = None,
+    to: str | None = None, variant: str | None = None,
 ) -> list[DocumentInfo]:
     """Import text files as documents, all or nothing.
 
     Every file is read and checked before anything is written; the first unreadable one raises
-    :class:`~app.core.errors.InputFileError` and the project is left as it was.
+    :class:`~app.core.errors.InputFileError` and the project is left as it was. With ``to``
+    (``"hans"`` or ``"hant"``, and a regional ``variant`` ``"tw"`` or ``"hk"``) the Chinese text is
+    converted to that script as it is stored (OpenCC); without, it is kept as in the file.
     """
     # The readers (python-docx, lxml: 0.1 s) load with the first import, not when the window starts.
     from app.core.exchange.readers import read_document_file
+
+    if (to is not None and to not in SCRIPTS) or variant not in REGIONS or (variant and to is None):
+        raise ValidationError(f"cannot convert to script {to!r} with variant {variant!r} "
+                              "(scripts: hans, hant; variants: tw, hk)", code="convert.bad_target",
+                              params={"to": str(to), "variant": str(variant)})
 
     files = [Path(p) for p in paths]
     read = []
@@ -69,8 +78,9 @@ def import_files(
         position = (session.scalar(select(func.max(Document.position))) or 0) + 1
         ids = []
         for i, (path, doc) in enumerate(zip(files, read, strict=True)):
+            text = doc.text if to is None else normalise(convert(doc.text, to, variant))
             row = _new_document(
-                session, unique_name(path.stem, taken), doc.text, position + i,
+                session, unique_name(path.stem, taken), text, position + i,
                 source_name=path.name, source_format=doc.format, source_encoding=doc.encoding,
             )
             ids.append(row.id)

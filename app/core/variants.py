@@ -177,7 +177,20 @@ __all__ = [
     "fold",
     "fold_table",
     "pattern",
+    "script_of",
     "spelled_out",
     "spellings",
     "variants",
 ]
+
+
+def script_of(text: str, *, sample: int = 20_000) -> str | None:
+    """The script a text is written in: ``"hant"`` when its characters that differ between the
+    scripts are mostly Traditional, ``"hans"`` when mostly Simplified, None when it has none of them
+    (no Chinese, or only characters both scripts share). Only the first ``sample`` characters count."""
+    head = text[:sample]
+    traditional = sum(1 for ch in head if ord(ch) in fold_table())
+    simplified = len(head) - sum(1 for a, b in zip(head, convert(head, "hant"), strict=False) if a == b)
+    if traditional == simplified == 0:
+        return None
+    return "hant" if traditional > simplified else "hans"

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from app.core import coding as coding_service
 from app.core import stages as stage_service
 from app.core.changes import Changes
-from app.core.documents import document_text, import_files, list_documents
+from app.core.documents import DocumentInfo, document_text, list_documents
 from app.core.errors import CancelledError, GuijiError, ProjectLockedError
+from app.core.ops import Done
 from app.core.ops import codings as coding_ops
+from app.core.ops.entities import import_documents
 from app.core.project import PROJECT_SUFFIX, Project, create_project, open_project
 from app.core.text import detect_turns, split_sentences
 from app.ui import file_dialogs
@@ -763,22 +765,28 @@ class MainWindow(QMainWindow):
         paths = file_dialogs.open_files(
             self, "transcripts", self.tr("Import documents"), self.tr("Transcripts (*.txt *.docx *.md)")
         )
-        if paths:
-            self.import_paths(paths)
+        if not paths or not self._can_edit():
+            return
+        from app.ui.import_script import ask_conversion
 
-    def import_paths(self, paths: list[str]) -> None:
-        """Import files in the background (all or nothing), with progress and Cancel."""
+        to, go_on = ask_conversion(self, self.controller.project, paths)
+        if go_on:
+            self.import_paths(paths, to=to)
+
+    def import_paths(self, paths: list[str], *, to: str | None = None) -> None:
+        """Import files in the background (all or nothing, one undo step), with progress and Cancel;
+        ``to`` converts them to that script (``"hans"``/``"hant"``) as they are stored."""
         if not self._can_edit() or self.tasks.busy:
             return
         project = self.controller.project  # type: ignore[union-attr]
 
-        def done(docs: list[object]) -> None:
+        def done(operation: Done[list[DocumentInfo]]) -> None:
             if self.controller is None or self.controller.project is not project:
                 return  # another project was opened meanwhile
-            self.controller.announce(Changes(document_list=True, cases=True, attributes=True))
+            docs = self.controller.run(operation, self.tr("Import {n} document(s)").format(n=len(operation.value)))
             self.flush_changes()
             if docs and self.document_view.document_id is None:  # nothing shown yet: show the first import
-                row = self.documents_model.row_of(docs[0].id)  # type: ignore[attr-defined]
+                row = self.documents_model.row_of(docs[0].id)
                 if row >= 0:
                     self.select_document_row(row)
             self.statusBar().showMessage(self.tr("Imported {n} document(s).").format(n=len(docs)), 5000)
@@ -792,7 +800,7 @@ class MainWindow(QMainWindow):
                 raise exc
 
         self.tasks.run(self.tr("Importing {n} file(s)…").format(n=len(paths)),
-                       lambda progress: import_files(project, paths, progress=progress), done, failed)
+                       lambda progress: import_documents(project, paths, to=to, progress=progress), done, failed)
 
     def show_error(self, summary: str, detail: str) -> None:
         log.warning("%s %s", summary, detail)

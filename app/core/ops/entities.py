@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
 from app.core import attributes, cases, document_ops, documents, lookup, memos
 from app.core.changes import Changes
+from app.core.documents import Progress
 from app.core.ops import Done, done
 from app.core.process import links
 from app.core.project import Project
@@ -22,6 +26,28 @@ def delete_document(project: Project, document: int | str) -> Done[document_ops.
     return done("delete_document", snapshot.name, snapshot, gone,
                 lambda: document_ops.restore_document(project, snapshot),
                 lambda: document_ops.delete_document_with_snapshot(project, document_id))
+
+
+def import_documents(
+    project: Project, paths: Sequence[str | Path], *, to: str | None = None, variant: str | None = None,
+    progress: Progress | None = None,
+) -> Done[list[documents.DocumentInfo]]:
+    """Import files as documents, all or nothing (optionally converting the script, see
+    :func:`app.core.documents.import_files`); undo deletes them, redo brings them back with their ids."""
+    imported = documents.import_files(project, paths, progress=progress, to=to, variant=variant)
+    snapshots: list[document_ops.DocumentSnapshot] = []
+
+    def undo() -> None:
+        snapshots[:] = [document_ops.delete_document_with_snapshot(project, d.id) for d in imported]
+
+    def redo() -> None:
+        for snapshot in snapshots:
+            document_ops.restore_document(project, snapshot)
+
+    subject = imported[0].name if len(imported) == 1 else str(len(imported))
+    return done("import_documents", subject, imported,
+                Changes(document_list=True, documents=frozenset(d.id for d in imported)), undo, redo,
+                undo_changes=_DOCUMENT_GONE | Changes(documents=frozenset(d.id for d in imported)))
 
 
 def rename_document(project: Project, document: int | str, new_name: str) -> Done[documents.DocumentInfo]:
