@@ -1466,37 +1466,37 @@ source: {source} ({enc})</source>
             <location filename="../../app/ui/import_script.py" line="51" />
             <source>Simplified Chinese</source>
             <extracomment>How many files (and existing documents) are sampled, and how many characters of each.</extracomment>
-            <translation type="unfinished">简体中文</translation>
+            <translation>简体中文</translation>
         </message>
         <message>
             <location filename="../../app/ui/import_script.py" line="52" />
             <source>Traditional Chinese</source>
-            <translation type="unfinished">繁体中文</translation>
+            <translation>繁体中文</translation>
         </message>
         <message>
             <location filename="../../app/ui/import_script.py" line="53" />
             <source>These transcripts are in {theirs}; the project's documents are in {ours}.</source>
-            <translation type="unfinished" />
+            <translation>这些访谈稿是{theirs}，而项目中已有的文档是{ours}。</translation>
         </message>
         <message>
             <location filename="../../app/ui/import_script.py" line="55" />
             <source>Import documents</source>
-            <translation type="unfinished">导入文档</translation>
+            <translation>导入文档</translation>
         </message>
         <message>
             <location filename="../../app/ui/import_script.py" line="57" />
             <source>Search, suggestions and the quick-code box treat both scripts as one, so keeping the original text is safe. Converting changes the stored text (quotes in tables and figures will be in {ours}).</source>
-            <translation type="unfinished" />
+            <translation>检索、编码建议和快速编码框都把简繁体视为同一字，保留原文不会影响分析。转换会改变保存的文本（表格和图中的引文将是{ours}）。</translation>
         </message>
         <message>
             <location filename="../../app/ui/import_script.py" line="61" />
             <source>&amp;Keep as in the files</source>
-            <translation type="unfinished" />
+            <translation>保留原文(&amp;K)</translation>
         </message>
         <message>
             <location filename="../../app/ui/import_script.py" line="63" />
             <source>&amp;Convert to {ours}</source>
-            <translation type="unfinished" />
+            <translation>转换为{ours}(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -1786,7 +1786,7 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/main_window.py" line="786" />
             <source>Import {n} document(s)</source>
-            <translation type="unfinished" />
+            <translation>导入 {n} 个文档</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="802" />
