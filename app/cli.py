@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -65,4 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except GuijiError as exc:
         sys.stderr.write(f"guiji: error: {exc}\n")
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader stopped early (`guiji codings P | head`): not an error. Point stdout at /dev/null
+        # so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return int(code or 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import partial
 from pathlib import Path
 
@@ -50,6 +51,13 @@ from app.ui.window_api import WindowApi
 
 MAX_RECENT = 10
 INVIVO_MAX = 30
+
+
+def toolbar_label(text: str) -> str:
+    """A menu item's text as a toolbar button shows it: without the accelerator — "&New project",
+    and the Chinese form "新建项目(&N)", become "New project", "新建项目" — and without a trailing "…"."""
+    text = re.sub(r"\s*\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.removesuffix("…").removesuffix("...").strip()
 
 
 def recent_projects() -> list[str]:
@@ -241,6 +249,7 @@ class MainWindow(QMainWindow):
         self.api.register_toolbar("main", toolbar)
         for act in (self.new_action, self.open_action, self.import_action, self.undo_action, self.redo_action,
                     self.apply_action):
+            act.setIconText(toolbar_label(act.text()))
             toolbar.addAction(act)
 
         # Number keys apply the codes pinned to them while the text has the focus.
