@@ -37,7 +37,7 @@ def _texts() -> dict[str, str]:
         "menu": QCoreApplication.translate("StageActions", "Set &stage"),
         "none": QCoreApplication.translate("StageActions", "&No stage"),
         "inherit": QCoreApplication.translate("StageActions", "&Inherit (from the passage or document)"),
-        "empty": QCoreApplication.translate("StageActions", "No stages yet (Coding → Stages…)"),
+        "empty": QCoreApplication.translate("StageActions", "No stages yet (Stages → Edit stages…)"),
         "span": QCoreApplication.translate("StageActions", "Set stage “{stage}” on a passage of “{document}”"),
         "unspan": QCoreApplication.translate("StageActions", "Remove the stage from a passage of “{document}”"),
         "document": QCoreApplication.translate("StageActions", "Set stage “{stage}” on document “{document}”"),

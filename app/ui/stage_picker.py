@@ -168,6 +168,8 @@ class StageRoute(QObject):
         self.pick_action = self.api.add_action("stages", self.tr("Set &stage…"), self.open_picker, "Ctrl+J")
         self.selection_menu = menu.addMenu(self.tr("Stage of the se&lection"))
         self.document_menu = menu.addMenu(self.tr("Stage of this &document"))
+        menu.addSeparator()
+        self.edit_action = menu.addAction(self.tr("&Edit stages…"), self._edit_stages)
         # Filled as the Stages menu opens: a submenu left disabled would never open to refill itself.
         menu.aboutToShow.connect(self._fill_selection_menu)
         menu.aboutToShow.connect(self._fill_document_menu)
@@ -225,7 +227,7 @@ class StageRoute(QObject):
         assert project is not None
         stages = stage_service.list_stages(project)
         if not stages:
-            self.api.status(self.tr("The project has no stages yet: add them in Coding → Stages…"))
+            self.api.status(self.tr("The project has no stages yet: add them in Stages → Edit stages…"))
             return
         self._range = target
         _doc, start, end = target
@@ -252,6 +254,12 @@ class StageRoute(QObject):
                 stage=name, start=start, end=end))
 
     # --- the menus ---
+    def _edit_stages(self) -> None:
+        from app.ui.stages_dialog import show_stages_dialog
+
+        if show_stages_dialog(self._window) is None:
+            self.api.status(self.tr("Open a project first."))
+
     def _fill_selection_menu(self) -> None:
         target = self.target() if self._refusal() is None else None
         document_id, start, end = target if target is not None else (None, 0, 0)
