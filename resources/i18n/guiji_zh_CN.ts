@@ -1563,367 +1563,367 @@ source: {source} ({enc})</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../app/ui/main_window.py" line="111" />
+            <location filename="../../app/ui/main_window.py" line="119" />
             <source>Documents</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="114" />
+            <location filename="../../app/ui/main_window.py" line="122" />
             <source>Cases</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="117" />
+            <location filename="../../app/ui/main_window.py" line="125" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="119" />
+            <location filename="../../app/ui/main_window.py" line="127" />
             <source>&lt;project opened&gt;</source>
             <translation>&lt;项目已打开&gt;</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="120" />
+            <location filename="../../app/ui/main_window.py" line="128" />
             <source>History</source>
             <translation>操作历史</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="131" />
+            <location filename="../../app/ui/main_window.py" line="139" />
             <source>Search</source>
             <translation>搜索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="132" />
+            <location filename="../../app/ui/main_window.py" line="140" />
             <source>Coded passages</source>
             <translation>已编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="133" />
+            <location filename="../../app/ui/main_window.py" line="141" />
             <source>Memos</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="178" />
+            <location filename="../../app/ui/main_window.py" line="186" />
             <source>&amp;New project…</source>
             <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="179" />
+            <location filename="../../app/ui/main_window.py" line="187" />
             <source>&amp;Open project…</source>
             <translation>打开项目(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="180" />
+            <location filename="../../app/ui/main_window.py" line="188" />
             <source>&amp;Import documents…</source>
             <translation>导入文档(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="181" />
+            <location filename="../../app/ui/main_window.py" line="189" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="182" />
+            <location filename="../../app/ui/main_window.py" line="190" />
             <source>&amp;Apply selected code</source>
             <translation>应用所选编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="183" />
+            <location filename="../../app/ui/main_window.py" line="191" />
             <source>In-&amp;vivo code from selection</source>
             <translation>用选中文本创建实境编码(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="184" />
+            <location filename="../../app/ui/main_window.py" line="192" />
             <source>Extend selection to &amp;sentence</source>
             <translation>将选区扩展到整句(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="185" />
+            <location filename="../../app/ui/main_window.py" line="193" />
             <source>Extend selection to speaker &amp;turn</source>
             <translation>将选区扩展到整个话轮(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="186" />
+            <location filename="../../app/ui/main_window.py" line="194" />
             <source>Set the selected coding's range to the selection</source>
             <translation>将所选编码片段的范围设为当前选区</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="188" />
+            <location filename="../../app/ui/main_window.py" line="196" />
             <source>&amp;Remove the selected coding</source>
             <translation>删除所选编码片段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="189" />
+            <location filename="../../app/ui/main_window.py" line="197" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="190" />
+            <location filename="../../app/ui/main_window.py" line="198" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="192" />
+            <location filename="../../app/ui/main_window.py" line="200" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="193" />
+            <location filename="../../app/ui/main_window.py" line="201" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="194" />
+            <location filename="../../app/ui/main_window.py" line="202" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="196" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="199" />
+            <location filename="../../app/ui/main_window.py" line="207" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="206" />
+            <location filename="../../app/ui/main_window.py" line="214" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="210" />
+            <location filename="../../app/ui/main_window.py" line="218" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="212" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="221" />
+            <location filename="../../app/ui/main_window.py" line="229" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="228" />
+            <location filename="../../app/ui/main_window.py" line="236" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="231" />
+            <location filename="../../app/ui/main_window.py" line="239" />
             <source>Code&amp;book…</source>
             <translation>编码簿(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="232" />
+            <location filename="../../app/ui/main_window.py" line="240" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="247" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="266" />
+            <location filename="../../app/ui/main_window.py" line="275" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="276" />
+            <location filename="../../app/ui/main_window.py" line="285" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="312" />
+            <location filename="../../app/ui/main_window.py" line="321" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="315" />
+            <location filename="../../app/ui/main_window.py" line="324" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="330" />
+            <location filename="../../app/ui/main_window.py" line="339" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="331" />
+            <location filename="../../app/ui/main_window.py" line="340" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="353" />
-            <location filename="../../app/ui/main_window.py" line="807" />
+            <location filename="../../app/ui/main_window.py" line="362" />
+            <location filename="../../app/ui/main_window.py" line="816" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="365" />
+            <location filename="../../app/ui/main_window.py" line="374" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="366" />
+            <location filename="../../app/ui/main_window.py" line="375" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="694" />
+            <location filename="../../app/ui/main_window.py" line="703" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="752" />
+            <location filename="../../app/ui/main_window.py" line="761" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="786" />
+            <location filename="../../app/ui/main_window.py" line="795" />
             <source>Import {n} document(s)</source>
             <translation>导入 {n} 个文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="802" />
+            <location filename="../../app/ui/main_window.py" line="811" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="291" />
-            <location filename="../../app/ui/main_window.py" line="368" />
+            <location filename="../../app/ui/main_window.py" line="300" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="608" />
-            <location filename="../../app/ui/main_window.py" line="631" />
+            <location filename="../../app/ui/main_window.py" line="617" />
+            <location filename="../../app/ui/main_window.py" line="640" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="565" />
-            <location filename="../../app/ui/main_window.py" line="596" />
+            <location filename="../../app/ui/main_window.py" line="574" />
+            <location filename="../../app/ui/main_window.py" line="605" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="94" />
+            <location filename="../../app/ui/main_window.py" line="102" />
             <source>Show codings of:</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="459" />
+            <location filename="../../app/ui/main_window.py" line="468" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="568" />
+            <location filename="../../app/ui/main_window.py" line="577" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="572" />
+            <location filename="../../app/ui/main_window.py" line="581" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="614" />
+            <location filename="../../app/ui/main_window.py" line="623" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="619" />
+            <location filename="../../app/ui/main_window.py" line="628" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="640" />
+            <location filename="../../app/ui/main_window.py" line="649" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="644" />
+            <location filename="../../app/ui/main_window.py" line="653" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="678" />
+            <location filename="../../app/ui/main_window.py" line="687" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="684" />
+            <location filename="../../app/ui/main_window.py" line="693" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="703" />
+            <location filename="../../app/ui/main_window.py" line="712" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="714" />
+            <location filename="../../app/ui/main_window.py" line="723" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="719" />
+            <location filename="../../app/ui/main_window.py" line="728" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="727" />
+            <location filename="../../app/ui/main_window.py" line="736" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="726" />
-            <location filename="../../app/ui/main_window.py" line="757" />
+            <location filename="../../app/ui/main_window.py" line="735" />
+            <location filename="../../app/ui/main_window.py" line="766" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="746" />
+            <location filename="../../app/ui/main_window.py" line="755" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="758" />
+            <location filename="../../app/ui/main_window.py" line="767" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="766" />
+            <location filename="../../app/ui/main_window.py" line="775" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="766" />
+            <location filename="../../app/ui/main_window.py" line="775" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="796" />
+            <location filename="../../app/ui/main_window.py" line="805" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="798" />
+            <location filename="../../app/ui/main_window.py" line="807" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="792" />
+            <location filename="../../app/ui/main_window.py" line="801" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="274" />
+            <location filename="../../app/ui/main_window.py" line="283" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
@@ -3859,8 +3859,8 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
         <message>
             <location filename="../../app/ui/stage_actions.py" line="40" />
-            <source>No stages yet (Coding → Stages…)</source>
-            <translation>还没有阶段（编码 → 阶段…）</translation>
+            <source>No stages yet (Stages → Edit stages…)</source>
+            <translation>还没有阶段（阶段 → 编辑阶段…）</translation>
         </message>
         <message>
             <location filename="../../app/ui/stage_actions.py" line="41" />
@@ -3944,37 +3944,47 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <translation>此文档的阶段(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="210" />
+            <location filename="../../app/ui/stage_picker.py" line="172" />
+            <source>&amp;Edit stages…</source>
+            <translation>编辑阶段(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="212" />
             <source>Open a document first: the stage is set on its selected passage.</source>
             <translation>请先打开文档：阶段设置在所选段落上。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="212" />
+            <location filename="../../app/ui/stage_picker.py" line="214" />
             <source>The project is open read-only: stages cannot be set.</source>
             <translation>项目以只读方式打开：无法设置阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="222" />
+            <location filename="../../app/ui/stage_picker.py" line="224" />
             <source>Select a passage (or put the cursor in a sentence) to set its stage.</source>
             <translation>请选中一段文字（或将光标放在某句中）再设置阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="228" />
-            <source>The project has no stages yet: add them in Coding → Stages…</source>
-            <translation>项目还没有阶段：请在“编码 → 阶段…”中添加。</translation>
+            <location filename="../../app/ui/stage_picker.py" line="230" />
+            <source>The project has no stages yet: add them in Stages → Edit stages…</source>
+            <translation>项目还没有阶段：请在“阶段 → 编辑阶段…”中添加。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="233" />
+            <location filename="../../app/ui/stage_picker.py" line="261" />
+            <source>Open a project first.</source>
+            <translation>请先打开项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/stage_picker.py" line="235" />
             <source>Stage for the selection (characters {start}–{end})</source>
             <translation>所选内容的阶段（第 {start}–{end} 个字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="234" />
+            <location filename="../../app/ui/stage_picker.py" line="236" />
             <source>Stage for the sentence at the cursor (characters {start}–{end})</source>
             <translation>光标所在句子的阶段（第 {start}–{end} 个字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="251" />
+            <location filename="../../app/ui/stage_picker.py" line="253" />
             <source>Stage “{stage}” set on characters {start}–{end}.</source>
             <translation>已将第 {start}–{end} 个字符设为阶段「{stage}」。</translation>
         </message>
