@@ -1,0 +1,40 @@
+"""Blind (independent) coding: while it is on, a coder sees only their own codings.
+
+Two coders can then code the same documents in one project without seeing each other's work, which an
+intercoder-agreement figure needs. The switch is stored in the project (``project_meta``), so every
+window and the command line that open the project see it; the codings themselves keep their coder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from app.core.coding import CodingInfo, list_codings
+from app.core.project import Project, project_meta, set_project_meta
+
+BLIND_KEY = "blind_coding"
+
+C = TypeVar("C", bound=CodingInfo)
+
+
+def blind_coding(project: Project) -> bool:
+    """Whether the project asks for blind coding."""
+    return project_meta(project, BLIND_KEY) == "1"
+
+
+def set_blind_coding(project: Project, on: bool) -> bool:
+    """Switch blind coding on or off; returns the previous setting."""
+    return set_project_meta(project, BLIND_KEY, "1" if on else "0") == "1"
+
+
+def visible_codings(codings: Iterable[C], coder: str, *, blind: bool) -> list[C]:
+    """The codings ``coder`` may see: all of them, or (blind) only their own."""
+    if not blind:
+        return list(codings)
+    return [c for c in codings if c.coder == coder]
+
+
+def codings_visible_to(project: Project, coder: str, *, document_id: int | None = None) -> list[CodingInfo]:
+    """The project's codings (of one document, if given) as ``coder`` may see them."""
+    return visible_codings(list_codings(project, document_id=document_id), coder, blind=blind_coding(project))
