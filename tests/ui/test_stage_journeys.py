@@ -351,3 +351,23 @@ def test_the_process_window_follows_a_stage_set_with_ctrl_j(window: MainWindow, 
     qtbot.keyClick(window.document_view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: {c.stage_id for c in process.data.codings} == {None}, timeout=5000)
     process.close()
+
+
+@MENUS
+def test_stages_menu_by_keyboard_sets_the_selections_stage(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = window.document_view.text()
+    start, end = text.index("还有呢？😀"), text.index("还有呢？😀") + 5
+    drag_select(qtbot, window, start, end)
+    activate(qtbot, window)
+    menu = window.stage_route.selection_menu.parentWidget()  # type: ignore[attr-defined]
+    assert isinstance(menu, QMenu)
+    qtbot.keyClick(window.document_view, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # 阶段(&S) drops down
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    qtbot.keyClick(menu, Qt.Key.Key_L)  # "Stage of the se&lection"
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not menu, timeout=3000)
+    submenu = QApplication.activePopupWidget()
+    assert submenu is window.stage_route.selection_menu  # type: ignore[attr-defined]
+    qtbot.keyClick(submenu, Qt.Key.Key_2)  # "&2 协调"
+    qtbot.waitUntil(lambda: spans(window) == [("协调", start, end)], timeout=3000)
+    assert text[start:end] == "还有呢？😀"
+    undo_redo(qtbot, window, lambda: spans(window), [], [("协调", start, end)])
