@@ -17,13 +17,13 @@ Add = Callable[[str, Callable[[argparse.Namespace], int | None], str], argparse.
 
 AREAS: tuple[str, ...] = (
     "project", "coding", "tools", "check", "workspace", "codebook", "exchange", "editing", "suggest", "process",
-    "convert",
+    "convert", "coders",
 )
 
 COMMANDS: frozenset[str] = frozenset({
-    "attributes", "cases", "check", "code", "codebook", "codes", "codings", "convert", "edit", "evaluate",
+    "agreement", "attributes", "cases", "check", "code", "codebook", "codes", "codings", "convert", "edit", "evaluate",
     "exemplar", "export-qdpx", "figure", "history", "import", "import-qdpx", "import-rqda", "info",
-    "keywords", "links", "memos", "names", "new", "pseudonymise", "replace", "retrieve", "sample",
+    "keywords", "links", "memos", "merge", "names", "new", "pseudonymise", "replace", "retrieve", "sample",
     "saturation", "screenshot", "search", "stage", "stage-report", "suggest", "table", "templates", "train",
     "transitions",
 })

@@ -67,7 +67,13 @@ def cmd_table(args: argparse.Namespace) -> None:
     from app.core.tables import write_paper_table
 
     with open_project(args.project, read_only=True) as project:
-        out = write_paper_table(project, args.out, args.kind, first=args.first, by=args.by, lang=args.lang)
+        if args.kind == "agreement":  # issue 17: its own builder (app.core.agreement_table)
+            from app.core.agreement_table import write_agreement_table
+
+            out = write_agreement_table(project, args.out, coders=args.coders, unit=args.unit, codes=args.code,
+                                        documents=args.doc, lang=args.lang)
+        else:
+            out = write_paper_table(project, args.out, args.kind, first=args.first, by=args.by, lang=args.lang)
     say(f"wrote {out}")
 
 
@@ -193,7 +199,8 @@ def register(add: Add) -> None:
     p = add("table", cmd_table, "write a table for a paper (.docx or .xlsx)")
     p.add_argument("project")
     p.add_argument("out", metavar="OUT")
-    p.add_argument("--kind", required=True, choices=["coding-examples", "stage-frequencies", "code-document"])
+    p.add_argument("--kind", required=True,
+                   choices=["coding-examples", "stage-frequencies", "code-document", "agreement"])
     p.add_argument("--first", type=int, metavar="N",
                    help="coding-examples: the first N codings of each code (default: the chosen exemplars, "
                         "else the first 3)")
@@ -201,6 +208,12 @@ def register(add: Add) -> None:
                    help="code-document: columns are documents (default) or cases")
     p.add_argument("--lang", choices=["zh", "en", "both"],
                    help="titles, headers and notes in Chinese (default), English, or both on separate lines")
+    p.add_argument("--coders", nargs="+", metavar="NAME",
+                   help="agreement: the coders compared (default: every coder of the project)")
+    p.add_argument("--unit", default="sentence", metavar="UNIT",
+                   help="agreement: sentence (default), turn, chars:N or segment:X (see `guiji agreement`)")
+    p.add_argument("--code", nargs="+", action="extend", metavar="PATH", help="agreement: only these codes")
+    p.add_argument("--doc", nargs="+", action="extend", metavar="NAME", help="agreement: only these documents")
 
     p = add("exemplar", cmd_exemplar, "choose a coding as an example for `table --kind coding-examples`")
     p.add_argument("project")
