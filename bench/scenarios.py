@@ -693,3 +693,35 @@ def delete_document_7m(ctx: Context) -> ScenarioGen:
 
     yield run
     project.close()
+
+
+# --------------------------------------------------------------------------- several coders (issue 17)
+
+
+@scenario(budget_s=2.0, max_runs=3)
+def agreement_large(ctx: Context) -> ScenarioGen:
+    """app.core.agreement.agreement(project, the two coders, unit="sentence"): 30,000 codings of two
+    coders on every document; per code and overall percent, Cohen's and Fleiss' κ, Krippendorff's α
+    with a 1,000-resample bootstrap interval, and unitizing α on the spans. Project already open. A
+    text's sentence units are cached by its SHA-256 (the window recomputes after every settled
+    disagreement), so the timed runs are the recomputation; ``cold_s`` in the details is the first
+    call, which also splits every text into sentences."""
+    from app.core import agreement as module
+    from app.core.project import open_project as open_
+
+    project = open_(ctx.project, read_only=True)
+    coders = ["研究者甲", "研究者乙"]
+    module._UNIT_CACHE.clear()
+    began = time.perf_counter()
+    module.agreement(project, coders, unit="sentence")
+    ctx.details["cold_s"] = round(time.perf_counter() - began, 3)
+
+    def run(_i: int) -> None:
+        result = module.agreement(project, coders, unit="sentence")
+        ctx.details["units"] = result.n_units
+        ctx.details["codes"] = len(result.per_code)
+        ctx.details["codings"] = result.overall.codings
+        ctx.details["kappa"] = round(result.overall.kappa or 0.0, 4)
+
+    yield run
+    project.close()

@@ -27,7 +27,7 @@ one after another), whatever the unit; overall it is 1 − ΣD_o/ΣD_e over the 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -35,6 +35,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.core import agreement_stats as stats
 from app.core.codebook import code_paths
@@ -152,11 +153,11 @@ class _Data:
     coder: Ints  # index into coders
     start: Ints
     end: Ints
-    texts: dict[int, str]
+    units: dict[int, tuple[Ints, Ints]]  # sentence or turn units (starts, ends) by document id
 
 
 def _load(project: Project, coders: Sequence[str], codes: Sequence[str] | None,
-          documents: Sequence[str] | None, with_texts: bool) -> _Data:
+          documents: Sequence[str] | None, unit_kind: str | None) -> _Data:
     from app.core.codebook import find_code
     from app.core.documents import find_document
 
@@ -169,7 +170,7 @@ def _load(project: Project, coders: Sequence[str], codes: Sequence[str] | None,
         for name in names:
             if name not in ids:
                 raise NotFoundError(f"no coder named '{name}'", code="not_found.coder", params={"name": name})
-        all_docs = session.execute(select(Document.id, Document.name, Document.length)
+        all_docs = session.execute(select(Document.id, Document.name, Document.length, Document.sha256)
                                    .order_by(Document.position, Document.id)).all()
         if documents:
             wanted = {find_document(session, name).id for name in documents}
@@ -183,10 +184,8 @@ def _load(project: Project, coders: Sequence[str], codes: Sequence[str] | None,
             query = query.where(Coding.document_id.in_(doc_ids))
         if code_filter is not None:
             query = query.where(Coding.code_id.in_(code_filter))
-        rows = np.array(session.execute(query).all(), dtype=np.int64).reshape(-1, 5)
-        texts: dict[int, str] = {}
-        if with_texts:
-            texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(doc_ids))).all())
+        rows = np.array([tuple(r) for r in session.execute(query)], dtype=np.int64).reshape(-1, 5)
+        units = _cached_units(session, unit_kind, [(d[0], d[3]) for d in all_docs]) if unit_kind else {}
     coder_index = {ids[n]: i for i, n in enumerate(names)}
     if not documents and rows.shape[0]:
         rows = rows[np.isin(rows[:, 0], doc_ids)]
@@ -199,7 +198,7 @@ def _load(project: Project, coders: Sequence[str], codes: Sequence[str] | None,
         coders=names, docs=[(d[0], d[1], d[2]) for d in all_docs], code_order=order, paths=paths,
         doc=rows[:, 0], code=rows[:, 1],
         coder=np.array([coder_index[c] for c in rows[:, 2].tolist()], dtype=np.int64),
-        start=rows[:, 3], end=rows[:, 4], texts=texts)
+        start=rows[:, 3], end=rows[:, 4], units=units)
 
 
 def _codings_per_coder(data: _Data, mask: NDArray[np.bool_] | None = None) -> dict[str, int]:
@@ -211,13 +210,35 @@ def _codings_per_coder(data: _Data, mask: NDArray[np.bool_] | None = None) -> di
 # --- units --------------------------------------------------------------------------------------
 
 
-def _doc_units(spec: UnitSpec, text: str | None, length: int) -> tuple[Ints, Ints]:
+# Sentence and turn units by (text SHA-256, kind): a text's units never change, and the window asks
+# for agreement again after every settled disagreement. Bounded; the oldest entries go first.
+_UNIT_CACHE: OrderedDict[tuple[str, str], tuple[Ints, Ints]] = OrderedDict()
+_UNIT_CACHE_SIZE = 5000
+
+
+def _cached_units(session: Session, kind: str, docs: list[tuple[int, str]]) -> dict[int, tuple[Ints, Ints]]:
+    missing = [doc_id for doc_id, sha in docs if (sha, kind) not in _UNIT_CACHE]
+    for start in range(0, len(missing), 200):
+        chunk = missing[start:start + 200]
+        for doc_id, sha, text in session.execute(
+                select(Document.id, Document.sha256, Document.text).where(Document.id.in_(chunk))):
+            found = text_units(text, kind)  # type: ignore[arg-type]
+            _UNIT_CACHE[(sha, kind)] = (np.array([u.start for u in found], dtype=np.int64).reshape(-1),
+                                        np.array([u.end for u in found], dtype=np.int64).reshape(-1))
+    out = {}
+    for doc_id, sha in docs:
+        _UNIT_CACHE.move_to_end((sha, kind))
+        out[doc_id] = _UNIT_CACHE[(sha, kind)]
+    while len(_UNIT_CACHE) > _UNIT_CACHE_SIZE:
+        _UNIT_CACHE.popitem(last=False)
+    return out
+
+
+def _doc_units(spec: UnitSpec, data: _Data, doc_id: int, length: int) -> tuple[Ints, Ints]:
     if spec.kind == "chars":
         starts = np.arange(0, length, spec.size, dtype=np.int64)
         return starts, np.minimum(starts + spec.size, length)
-    found = text_units(text or "", spec.kind)  # type: ignore[arg-type]
-    return (np.array([u.start for u in found], dtype=np.int64).reshape(-1),
-            np.array([u.end for u in found], dtype=np.int64).reshape(-1))
+    return data.units[doc_id]
 
 
 def _coded_units(spec: UnitSpec, data: _Data) -> tuple[int, Ints, Ints, Ints]:
@@ -230,7 +251,7 @@ def _coded_units(spec: UnitSpec, data: _Data) -> tuple[int, Ints, Ints, Ints]:
     offset = 0
     parts: list[tuple[Ints, Ints, Ints]] = []
     for doc_id, _name, length in data.docs:
-        starts, ends = _doc_units(spec, data.texts.get(doc_id), length)
+        starts, ends = _doc_units(spec, data, doc_id, length)
         rows = by_doc.get(doc_id)
         if rows is not None and rows.size and starts.size:
             s, e = data.start[rows], data.end[rows]
@@ -306,35 +327,37 @@ def _by_units(spec: UnitSpec, data: _Data, cu: dict[int, tuple[float, float]]) -
 # --- segments and spans -------------------------------------------------------------------------
 
 
-def _groups(data: _Data) -> dict[tuple[int, int], NDArray[np.int64]]:
-    """Coding row indices by (document, code), for the compared codes."""
-    chosen = np.flatnonzero(np.isin(data.code, data.code_order))
-    order = chosen[np.lexsort((data.code[chosen], data.doc[chosen]))]
-    out: dict[tuple[int, int], NDArray[np.int64]] = {}
-    if order.size:
-        key = data.doc[order] * (int(data.code.max()) + 1) + data.code[order]
-        for group in np.split(order, np.flatnonzero(np.diff(key)) + 1):
-            out[(int(data.doc[group[0]]), int(data.code[group[0]]))] = group
-    return out
-
-
-def _matched(data: _Data, rows: NDArray[np.int64], threshold: float) -> NDArray[np.bool_]:
-    """For codings ``rows`` (one document, one code): matched by every other coder at ``threshold``."""
-    s, e, who = data.start[rows], data.end[rows], data.coder[rows]
-    shared = np.minimum(e[:, None], e[None, :]) - np.maximum(s[:, None], s[None, :])
-    union = np.maximum(e[:, None], e[None, :]) - np.minimum(s[:, None], s[None, :])
-    good = (shared > 0) & (shared >= threshold * union - 1e-9)
-    ok = np.ones(rows.size, dtype=bool)
-    for other in range(len(data.coders)):
-        has = (good & (who[None, :] == other)).any(axis=1)
-        ok &= has | (who == other)
-    return ok
+def _segment_matches(data: _Data, threshold: float) -> NDArray[np.bool_]:
+    """For every coding: matched by every other coder (a coding of the same code in the same document
+    whose overlap is at least ``threshold`` of the two codings' union)."""
+    n, m = data.code.size, len(data.coders)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    _, group = np.unique(data.doc * (int(data.code.max()) + 1) + data.code, return_inverse=True)
+    group = group.reshape(-1)
+    span = int(data.end.max()) + 1
+    order = np.lexsort((data.start, group))
+    key = group[order] * span + data.start[order]
+    longest = np.zeros(int(group.max()) + 1, dtype=np.int64)
+    np.maximum.at(longest, group, data.end - data.start)
+    # Candidates of coding i: codings of its group starting in [start_i − longest, end_i).
+    lo = np.searchsorted(key, group * span + data.start - longest[group], side="left")
+    hi = np.searchsorted(key, group * span + data.end, side="left")
+    counts = hi - lo
+    left = np.repeat(np.arange(n), counts)
+    right = order[lo[left] + (np.arange(left.size) - np.repeat(np.cumsum(counts) - counts, counts))]
+    s1, e1, s2, e2 = data.start[left], data.end[left], data.start[right], data.end[right]
+    shared = np.minimum(e1, e2) - np.maximum(s1, s2)
+    union = np.maximum(e1, e2) - np.minimum(s1, s2)
+    good = (shared > 0) & (shared >= threshold * union - 1e-9) & (data.coder[left] != data.coder[right])
+    seen = np.zeros((n, m), dtype=bool)
+    seen[left[good], data.coder[right[good]]] = True
+    seen[np.arange(n), data.coder] = True
+    return seen.all(axis=1)
 
 
 def _by_segments(spec: UnitSpec, data: _Data, cu: dict[int, tuple[float, float]]) -> Agreement:
-    matched = np.zeros(data.code.size, dtype=bool)
-    for rows in _groups(data).values():
-        matched[rows] = _matched(data, rows, spec.size / 100.0)
+    matched = _segment_matches(data, spec.size / 100.0)
 
     def figures(mask: NDArray[np.bool_], code_ids: list[int]) -> Figures:
         total = int(mask.sum())
@@ -383,7 +406,7 @@ def agreement(project: Project, coders: Sequence[str], *, unit: str | UnitSpec =
     for fewer than two coders or a bad unit.
     """
     spec = unit if isinstance(unit, UnitSpec) else parse_unit(unit)
-    data = _load(project, coders, codes, documents, with_texts=spec.kind in ("sentence", "turn"))
+    data = _load(project, coders, codes, documents, spec.kind if spec.kind in ("sentence", "turn") else None)
     cu = _unitizing(data)
     if spec.kind == "segment":
         return _by_segments(spec, data, cu)
