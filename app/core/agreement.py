@@ -220,8 +220,8 @@ def _cached_units(session: Session, kind: str, docs: list[tuple[int, str]]) -> d
     missing = [doc_id for doc_id, sha in docs if (sha, kind) not in _UNIT_CACHE]
     for start in range(0, len(missing), 200):
         chunk = missing[start:start + 200]
-        for doc_id, sha, text in session.execute(
-                select(Document.id, Document.sha256, Document.text).where(Document.id.in_(chunk))):
+        for sha, text in session.execute(
+                select(Document.sha256, Document.text).where(Document.id.in_(chunk))):
             found = text_units(text, kind)  # type: ignore[arg-type]
             _UNIT_CACHE[(sha, kind)] = (np.array([u.start for u in found], dtype=np.int64).reshape(-1),
                                         np.array([u.end for u in found], dtype=np.int64).reshape(-1))
