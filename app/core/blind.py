@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
+from sqlalchemy import func, select
+
 from app.core.coding import CodingInfo, list_codings
+from app.core.db.models import Coder, Coding
 from app.core.project import Project, project_meta, set_project_meta
 
 BLIND_KEY = "blind_coding"
@@ -38,3 +41,12 @@ def visible_codings(codings: Iterable[C], coder: str, *, blind: bool) -> list[C]
 def codings_visible_to(project: Project, coder: str, *, document_id: int | None = None) -> list[CodingInfo]:
     """The project's codings (of one document, if given) as ``coder`` may see them."""
     return visible_codings(list_codings(project, document_id=document_id), coder, blind=blind_coding(project))
+
+
+def coding_counts(project: Project, coder: str) -> dict[int, int]:
+    """How many codings ``coder`` made in each document (document id → count; absent: none)."""
+    with project.read() as session:
+        rows = session.execute(
+            select(Coding.document_id, func.count(Coding.id)).join(Coder, Coder.id == Coding.coder_id)
+            .where(Coder.name == coder).group_by(Coding.document_id)).all()
+    return {int(doc): int(n) for doc, n in rows}

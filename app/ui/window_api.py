@@ -89,6 +89,10 @@ class WindowApi(QObject):
         """A message in the status bar."""
         self._window.statusBar().showMessage(message, msecs)
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        """A permanent widget at the right of the status bar (e.g. who is coding)."""
+        self._window.statusBar().addPermanentWidget(widget)
+
     # --- menus, toolbars, docks -------------------------------------------------------------------
     def register_menu(self, role: str, menu: QMenu) -> None:
         """Declare the window's own menu for ``role`` (the window does this for its menus)."""
