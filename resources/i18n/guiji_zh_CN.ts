@@ -571,6 +571,65 @@
         </message>
     </context>
     <context>
+        <name>CoderRoute</name>
+        <message>
+            <location filename="../../app/ui/coders.py" line="38" />
+            <source>Who is coding: every new coding, memo and stage span records it. Click to change.</source>
+            <translation>当前编码者：每个新的编码片段、备忘录和阶段片段都记录这个名字。点击可更换。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="45" />
+            <source>&amp;Blind coding (hide other coders)</source>
+            <translation>盲编码（隐藏其他编码者）(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="48" />
+            <source>C&amp;hange coder…</source>
+            <translation>更换编码者(&amp;H)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="50" />
+            <source>&amp;Disagreements between coders…</source>
+            <translation>编码者之间的分歧(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="51" />
+            <source>&amp;Merge project…</source>
+            <translation>合并项目(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="68" />
+            <source>Coder: {coder} (blind)</source>
+            <translation>编码者：{coder}（盲编码）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="69" />
+            <location filename="../../app/ui/coders.py" line="96" />
+            <source>Coder: {coder}</source>
+            <translation>编码者：{coder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="78" />
+            <source>Who is coding?</source>
+            <translation>谁在编码？</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="79" />
+            <source>Coder (new codings, memos and stage spans record this name):</source>
+            <translation>编码者（新的编码片段、备忘录和阶段片段记录这个名字）：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="115" />
+            <source>Blind coding is on: only your codings are shown.</source>
+            <translation>盲编码已开启：只显示您的编码片段。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/coders.py" line="116" />
+            <source>Blind coding is off: every coder's codings are shown.</source>
+            <translation>盲编码已关闭：显示所有编码者的编码片段。</translation>
+        </message>
+    </context>
+    <context>
         <name>CodingMargin</name>
         <message>
             <location filename="../../app/ui/document_view.py" line="267" />
@@ -652,6 +711,120 @@
             <location filename="../../app/ui/convert_action.py" line="85" />
             <source>{changed} character(s) change; {old} → {new} characters; {moved} range(s) move.</source>
             <translation>{changed} 个字符改变；{old} → {new} 个字符；{moved} 个范围移动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisagreementWindow</name>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="113" />
+            <source>Disagreements between coders</source>
+            <extracomment>Marks of the passage kinds in the list (the pane colours say which coder has what).</extracomment>
+            <translation>编码者之间的分歧</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="125" />
+            <source>consensus</source>
+            <translation>合议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="128" />
+            <source>Document:</source>
+            <translation>文档：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="128" />
+            <source>Coder A:</source>
+            <translation>编码者 A：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="129" />
+            <source>Coder B:</source>
+            <translation>编码者 B：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="129" />
+            <source>Consensus coder:</source>
+            <translation>合议编码者：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="158" />
+            <source>Accept &amp;A's</source>
+            <translation>采纳 A 的编码(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="159" />
+            <source>Accept &amp;B's</source>
+            <translation>采纳 B 的编码(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="160" />
+            <source>A&amp;ccept both</source>
+            <translation>两者都采纳(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="161" />
+            <source>&amp;Previous</source>
+            <translation>上一处(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="162" />
+            <source>&amp;Next</source>
+            <translation>下一处(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="261" />
+            <source>Choose a document and two coders.</source>
+            <translation>请选择一个文档和两位编码者。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="271" />
+            <source>A: {coder}</source>
+            <translation>A：{coder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="272" />
+            <source>B: {coder}</source>
+            <translation>B：{coder}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="275" />
+            <source>only A</source>
+            <translation>仅 A</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="275" />
+            <source>only B</source>
+            <translation>仅 B</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="275" />
+            <source>different</source>
+            <translation>范围不同</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="297" />
+            <source>Passages: {n} · agreed: {agreed} ({percent}) · disagreements: {d} · settled: {s} of {d}</source>
+            <translation>段落：{n} · 一致：{agreed}（{percent}）· 分歧：{d} · 已合议：{s}/{d}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="303" />
+            <source>κ = {kappa} · α = {alpha} over {n} sentences</source>
+            <translation>一致性：κ = {kappa} · α = {alpha}（{n} 个句子）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="337" />
+            <source>Accept {coder}'s “{code}”</source>
+            <translation>采纳 {coder} 的「{code}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="338" />
+            <source>Accept both “{code}”</source>
+            <translation>两者都采纳「{code}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="346" />
+            <source>The disagreement could not be settled.</source>
+            <translation>无法解决这处分歧。</translation>
         </message>
     </context>
     <context>
@@ -1982,6 +2155,14 @@ source: {source} ({enc})</source>
         </message>
     </context>
     <context>
+        <name>MergeDialog</name>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="19" />
+            <source>Merging projects is not available yet.</source>
+            <translation>合并项目功能尚不可用。</translation>
+        </message>
+    </context>
+    <context>
         <name>Messages</name>
         <message>
             <location filename="../../app/ui/messages.py" line="26" />
@@ -2364,297 +2545,492 @@ source: {source} ({enc})</source>
             <translation>无法读取的 RQDA 项目（{reason}）</translation>
         </message>
         <message>
+            <location filename="../../app/ui/messages.py" line="153" />
+            <source>there is no {what} named “{name}” in this project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="154" />
+            <source>“{value}” is not one of: {allowed}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="155" />
+            <source>the value must be 1 or more, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="156" />
+            <source>“{name}” is not a code path (names joined by “{separator}”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../../app/ui/messages.py" line="158" />
-            <location filename="../../app/ui/messages.py" line="207" />
+            <source>the parent of “{name}” no longer exists; it cannot be put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="160" />
+            <source>the {what} “{name}” no longer exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="161" />
+            <source>the deleted rows cannot be put back: the project has changed since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="163" />
+            <source>“{find}” would be replaced by itself; nothing to change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="165" />
+            <source>{file}: these positions are not usable ({reason})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="166" />
+            <source>{file}: the text could not be restored exactly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="168" />
+            <source>cannot import from a “{suffix}” file (use one of {allowed})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="170" />
+            <source>the file is larger than {limit} MB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="171" />
+            <source>{file}: the new project could not be written completely</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="174" />
+            <source>the archive holds {n} entries (possibly a zip bomb); nothing was imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="176" />
+            <source>the archive entry “{entry}” is larger than the limit of {limit}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="178" />
+            <source>the archive entry “{entry}” points outside the archive (a zip-slip attack?); nothing was imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="181" />
+            <source>the code name “{name}…” is longer than {limit} characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="183" />
+            <source>no REFI-QDA codebook in the file (the root element is &lt;{root}&gt;)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="185" />
+            <source>the code “{name}” has a malformed GUID {guid}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="186" />
+            <source>the code “{name}” contains itself (a cycle of GUIDs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="187" />
+            <source>the GUID {guid} is used by two codes (“{first}” and “{second}”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="189" />
+            <source>the table has more than {limit} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="191" />
+            <source>“{value}” is not an element of the figure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="192" />
+            <source>{width} mm is too narrow for {n} stages at {size} pt: use a wider figure or a smaller font</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="194" />
+            <source>no case or document named “{name}” is traced in this project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="196" />
+            <source>no document has codings yet: there is no codeline to draw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="198" />
+            <source>a link with id {id} already exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="199" />
+            <source>no coding of “{document}” at {start}–{end}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="200" />
+            <source>several codings of “{document}” at {start}–{end} ({codes}); choose one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="202" />
+            <source>line {line}: “{name}” has two pseudonyms (“{first}”, “{second}”)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="204" />
+            <source>nothing to learn from yet: code some passages first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="206" />
+            <source>the range {start}–{end} is not inside the text (0–{length} characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="208" />
+            <source>a range needs a document and a start before its end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="209" />
+            <source>the value must be between 0 and 1, not {value}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="210" />
+            <source>Guiji met an internal error ({detail}); please report it with the log file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="212" />
+            <source>the pseudonyms would give two things the same name; choose other pseudonyms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="214" />
+            <source>{where}: the pseudonym “{pseudonym}” of “{name}” contains the name “{other}”, which would remain in the project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="223" />
+            <location filename="../../app/ui/messages.py" line="274" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="159" />
-            <location filename="../../app/ui/messages.py" line="204" />
+            <location filename="../../app/ui/messages.py" line="224" />
+            <location filename="../../app/ui/messages.py" line="271" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="160" />
-            <location filename="../../app/ui/messages.py" line="204" />
+            <location filename="../../app/ui/messages.py" line="225" />
+            <source>level name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="226" />
+            <source>figure label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="227" />
+            <location filename="../../app/ui/messages.py" line="271" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="161" />
+            <location filename="../../app/ui/messages.py" line="228" />
             <source>stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="162" />
-            <location filename="../../app/ui/messages.py" line="206" />
+            <location filename="../../app/ui/messages.py" line="229" />
+            <location filename="../../app/ui/messages.py" line="273" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="163" />
+            <location filename="../../app/ui/messages.py" line="230" />
             <source>coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="164" />
+            <location filename="../../app/ui/messages.py" line="231" />
             <source>attribute</source>
             <translation>属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="165" />
-            <location filename="../../app/ui/messages.py" line="205" />
+            <location filename="../../app/ui/messages.py" line="232" />
+            <location filename="../../app/ui/messages.py" line="272" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="166" />
+            <location filename="../../app/ui/messages.py" line="233" />
             <source>memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="167" />
+            <location filename="../../app/ui/messages.py" line="234" />
             <source>evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="168" />
+            <location filename="../../app/ui/messages.py" line="235" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="169" />
+            <location filename="../../app/ui/messages.py" line="236" />
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="170" />
+            <location filename="../../app/ui/messages.py" line="237" />
             <source>relation type</source>
             <translation>关系类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="177" />
+            <location filename="../../app/ui/messages.py" line="244" />
             <source>no coding has a stage yet: the timeline is empty</source>
             <translation>还没有编码片段标注了阶段：时间线为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="178" />
+            <location filename="../../app/ui/messages.py" line="245" />
             <source>no coding has a stage yet: the flow is empty</source>
             <translation>还没有编码片段标注了阶段：流向图为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="179" />
+            <location filename="../../app/ui/messages.py" line="246" />
             <source>no transitions between consecutive stages: the matrix is empty</source>
             <translation>相邻阶段之间没有转换：矩阵为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="180" />
+            <location filename="../../app/ui/messages.py" line="247" />
             <source>no document has codings yet</source>
             <translation>还没有任何文档含有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="181" />
+            <location filename="../../app/ui/messages.py" line="248" />
             <source>the document has no codings</source>
             <translation>该文档还没有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="182" />
+            <location filename="../../app/ui/messages.py" line="249" />
             <source>some elements lie outside the figure's width and are cut off: move them back</source>
             <translation>部分元素超出图表宽度而被截去：请把它们移回图内</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="183" />
+            <location filename="../../app/ui/messages.py" line="250" />
             <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
             <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="184" />
+            <location filename="../../app/ui/messages.py" line="251" />
             <source>its text file is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="185" />
+            <location filename="../../app/ui/messages.py" line="252" />
             <source>its positions are not numbers</source>
             <translation>它的位置不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="186" />
+            <location filename="../../app/ui/messages.py" line="253" />
             <source>outside the text</source>
             <translation>超出文本范围</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="187" />
+            <location filename="../../app/ui/messages.py" line="254" />
             <source>zero-length selection (no characters)</source>
             <translation>长度为零的选段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="188" />
+            <location filename="../../app/ui/messages.py" line="255" />
             <source>zero-length coding (no characters)</source>
             <translation>长度为零的编码片段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="189" />
+            <location filename="../../app/ui/messages.py" line="256" />
             <source>its start is after its end</source>
             <translation>起点在终点之后</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="190" />
+            <location filename="../../app/ui/messages.py" line="257" />
             <source>its code is not in the codebook</source>
             <translation>它的编码不在编码簿中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="191" />
+            <location filename="../../app/ui/messages.py" line="258" />
             <source>the source's text is empty</source>
             <translation>来源文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="192" />
+            <location filename="../../app/ui/messages.py" line="259" />
             <source>its text is empty</source>
             <translation>文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="193" />
+            <location filename="../../app/ui/messages.py" line="260" />
             <source>it has no member Guiji imported</source>
             <translation>其成员均未导入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="194" />
+            <location filename="../../app/ui/messages.py" line="261" />
             <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
             <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="196" />
+            <location filename="../../app/ui/messages.py" line="263" />
             <source>it links a code to itself</source>
             <translation>它把编码关联到自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="197" />
+            <location filename="../../app/ui/messages.py" line="264" />
             <source>its code is deleted or unknown</source>
             <translation>它的编码已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="198" />
+            <location filename="../../app/ui/messages.py" line="265" />
             <source>its file is deleted or unknown</source>
             <translation>它的文件已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="199" />
+            <location filename="../../app/ui/messages.py" line="266" />
             <source>its linked range is outside the text</source>
             <translation>它关联的范围超出文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="200" />
+            <location filename="../../app/ui/messages.py" line="267" />
             <source>code points, line ends as in the file (the REFI-QDA standard)</source>
             <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="201" />
+            <location filename="../../app/ui/messages.py" line="268" />
             <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
             <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="203" />
+            <location filename="../../app/ui/messages.py" line="270" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="203" />
+            <location filename="../../app/ui/messages.py" line="270" />
             <source>selection</source>
             <translation>选段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="205" />
+            <location filename="../../app/ui/messages.py" line="272" />
             <source>graph</source>
             <translation>图形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="206" />
+            <location filename="../../app/ui/messages.py" line="273" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="207" />
+            <location filename="../../app/ui/messages.py" line="274" />
             <source>note</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="242" />
+            <location filename="../../app/ui/messages.py" line="309" />
             <source>{n} transitions reach the threshold; the {k} strongest are drawn (raise the minimum to see fewer)</source>
             <translation>有 {n} 个转换达到阈值；只画出最强的 {k} 个（提高下限可减少转换数）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="246" />
+            <location filename="../../app/ui/messages.py" line="313" />
             <source>link {source} → {target} is not drawn: a code has no box shown</source>
             <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="249" />
+            <location filename="../../app/ui/messages.py" line="316" />
             <source>its text file {path} is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="251" />
+            <location filename="../../app/ui/messages.py" line="318" />
             <source>its text file {path} is missing (a .qde file carries no texts)</source>
             <translation>缺少它的文本文件 {path}（.qde 文件不含文本）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="254" />
+            <location filename="../../app/ui/messages.py" line="321" />
             <source>{kind} sources are not imported (Guiji codes text transcripts only)</source>
             <translation>不导入{kind}来源（轨迹只对文字访谈稿编码）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="256" />
+            <location filename="../../app/ui/messages.py" line="323" />
             <source>{n} coding(s) on it skipped</source>
             <translation>其上的 {n} 个编码片段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="258" />
+            <location filename="../../app/ui/messages.py" line="325" />
             <source>{n} selection(s) on it skipped</source>
             <translation>其上的 {n} 个选段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="261" />
+            <location filename="../../app/ui/messages.py" line="328" />
             <source>{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)</source>
             <translation>{n} 个编码集或笔记集已列入项目备忘录（轨迹没有编码集）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="264" />
+            <location filename="../../app/ui/messages.py" line="331" />
             <source>{p} of the selections' ends fall on line boundaries when read this way</source>
             <translation>按此方式读取时，{p} 的选段端点落在行边界上</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="268" />
+            <location filename="../../app/ui/messages.py" line="335" />
             <source>every reading gives the same positions (no characters outside the BMP and no CRLF line ends before the selections)</source>
             <translation>各种读法得到的位置相同（选段之前既无基本多文种平面以外的字符，也无 CRLF 换行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="272" />
+            <location filename="../../app/ui/messages.py" line="339" />
             <source>written by Guiji, which counts code points</source>
             <translation>由轨迹生成，按 Unicode 字符计</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="278" />
+            <location filename="../../app/ui/messages.py" line="345" />
             <source>picture</source>
             <translation>图片</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="279" />
+            <location filename="../../app/ui/messages.py" line="346" />
             <source>audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="280" />
+            <location filename="../../app/ui/messages.py" line="347" />
             <source>video</source>
             <translation>视频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="299" />
+            <location filename="../../app/ui/messages.py" line="366" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="303" />
+            <location filename="../../app/ui/messages.py" line="370" />
             <source>: </source>
             <translation>：</translation>
         </message>
