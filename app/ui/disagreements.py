@@ -154,6 +154,7 @@ class DisagreementWindow(QWidget):
         split.addWidget(self.list)
         split.addWidget(panes)
         split.setStretchFactor(1, 3)
+        split.setSizes([340, 1000])
 
         self.accept_a = QPushButton(self.tr("Accept &A's"))
         self.accept_b = QPushButton(self.tr("Accept &B's"))
@@ -316,8 +317,11 @@ class DisagreementWindow(QWidget):
             spans = []
             for p in self.items:
                 strong = p is current
-                for c in (p.a if side == "a" else p.b):
+                mine = p.a if side == "a" else p.b
+                for c in mine:
                     spans.append((c.start, c.end, QColor(self._colors.get(c.code_id, "#999999")), strong))
+                if strong and not mine:  # where the other coder coded and this one did not: grey
+                    spans.append((p.start, p.end, QColor("#9E9E9E"), False))
             pane.mark(spans, (current.start, current.end) if current else None)
         for button in (self.accept_a, self.accept_b, self.accept_both):
             button.setEnabled(current is not None and not (self.api.project and self.api.project.read_only))

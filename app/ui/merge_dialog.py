@@ -14,4 +14,6 @@ if TYPE_CHECKING:
 
 
 def show_merge_dialog(api: WindowApi, parent: QWidget) -> None:
-    api.status(parent.tr("Merging projects is not available yet."))
+    from PySide6.QtCore import QCoreApplication
+
+    api.status(QCoreApplication.translate("MergeDialog", "Merging projects is not available yet."))

@@ -135,6 +135,10 @@ def test_disagreements_step_accept_and_undo(window: MainWindow, qtbot) -> None: 
     assert [(p.kind, p.start, p.end) for p in view.items] == [("different", 36, 43), ("only_b", 64, 68)]
     assert view.list.currentRow() == 0
     assert view.pane_a.marked() == [(37, 41)] and view.pane_b.marked() == [(36, 43), (64, 68)]
+    qtbot.keyClick(view.list, Qt.Key.Key_N)  # an only-乙 passage: greyed where 甲 has nothing
+    assert view.pane_a.marked() == [(37, 41), (64, 68)]
+    qtbot.keyClick(view.list, Qt.Key.Key_P)
+    assert view.pane_a.marked() == [(37, 41)]
     assert "settled: 0 of 2" in view.figures.text()
     qtbot.keyClick(view.list, Qt.Key.Key_N)
     assert view.list.currentRow() == 1
