@@ -21,7 +21,7 @@ from app.commands import Add
 from app.commands.output import print_json, say
 
 # The same as app.core.nlp.model.DEFAULT_THRESHOLD (a test checks), without importing it for --help.
-DEFAULT_THRESHOLD = 0.15
+DEFAULT_THRESHOLD = 0.3
 
 
 def _document_id(project: Any, name: str | None) -> int | None:

@@ -71,7 +71,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 SUGGESTION_UNDERLINE = QColor("#7B1FA2")
-DEFAULT_THRESHOLD = 0.15  # app.core.nlp.model.DEFAULT_THRESHOLD, without importing it at start-up
+DEFAULT_THRESHOLD = 0.3  # app.core.nlp.model.DEFAULT_THRESHOLD, without importing it at start-up
 REFRESH_DELAY_MS = 400
 
 
@@ -318,7 +318,8 @@ class SuggestionPanel(QWidget):
         self.threshold = QSlider(Qt.Orientation.Horizontal)
         self.threshold.setRange(0, 100)
         self.threshold.setValue(round(DEFAULT_THRESHOLD * 100))
-        self.threshold.setToolTip(self.tr("Lowest model score shown (keyword suggestions score 1.00)"))
+        self.threshold.setToolTip(
+            self.tr("Lowest calibrated model score shown (keyword rules are shown by their measured trust)"))
         self.threshold_label = QLabel()
         self.threshold.valueChanged.connect(self._refilter)
         self.selection_only = QCheckBox(self.tr("Only the selection"))
@@ -587,7 +588,7 @@ class SuggestionPanel(QWidget):
     def visible_suggestions(self) -> list[Suggestion]:
         """The suggestions the table shows: above the threshold, touching the selection if asked."""
         threshold = self.threshold_value()
-        shown = [s for s in self._all if s.score >= threshold]
+        shown = [s for s in self._all if s.source == "keyword" or s.score >= threshold]
         if self.selection_only.isChecked() and not self._all_documents:
             selection = self.window_.document_view.selection_range()
             if selection is not None:

@@ -78,7 +78,7 @@ def test_suggestions_for_the_shown_document_with_overlay(qtbot, window: MainWind
     expected = sorted({(utf16(STORED, s.start), utf16(STORED, s.end)) for s in rows})
     assert spans == expected
     assert all(m.format.underlineStyle() == m.format.UnderlineStyle.DotLine for m in marks)
-    # The threshold slider hides nothing of keyword suggestions (they score 1.0).
+    # The threshold slider hides nothing of keyword suggestions (rules, listed by their measured trust).
     panel.threshold.setValue(100)
     assert panel.model.rowCount() == 3
 

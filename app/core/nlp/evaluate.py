@@ -1,18 +1,20 @@
-"""Honest quality numbers: k-fold cross-validation over the project's coded documents, split by document.
+"""Honest quality numbers: the project's codings held out and suggested, scored per unit.
 
-The coded documents (those with at least one coding) are dealt round-robin, in document order, into
-``k`` folds (``k`` = at most :data:`DEFAULT_FOLDS`, at most the number of coded documents, at least 2).
-Each fold in turn is held out: a model is trained on the other folds' documents (their codings,
-rejections and the codebook's definitions, exactly as :func:`app.core.nlp.model.train` does) and the
-held-out documents' reviewed units are predicted. Splitting by document, never by sentence, keeps
-near-identical sentences of one interview from sitting on both sides of a split.
+Two protocols (:mod:`app.core.nlp.protocols`), each training exactly as the app does on its training
+part only (inner cross-validation, calibration and per-code choice, :mod:`app.core.nlp.trust`):
 
-The answer for a unit and code is whether the coder coded it (:func:`app.core.nlp.units.covers`);
-the prediction is what :func:`app.core.nlp.suggest.decide` would suggest there, without the filter on
-known codings. Three predictors are scored on the same units: keyword rules alone, the model alone,
-and both combined (their union, as the suggestion panel shows them). For each: micro precision,
-recall and F1 over all (unit, code) pairs, and macro ones averaged over the codes that occur in the
-answers or the predictions; per code too, with its support (coded units).
+- **by document**: the coded documents are dealt into ``k`` folds (``k`` = at most :data:`DEFAULT_FOLDS`,
+  at most the number of coded documents); each fold in turn is held out and suggested by a model of
+  the others. With a single coded document its reviewed part is cut into contiguous blocks instead, so
+  one coded document is enough for a first figure (issue 16: "evaluation refused with one coded
+  document"). Its figures are the report's top-level ``keywords``, ``model``, ``combined`` and
+  ``per_code`` (the keys of the first version, kept).
+- **split**: every coded document cut at the first speaker turn after 30 % of its text; the first
+  parts train, the rest is scored (``protocols.split``).
+
+The answer for a unit and code is whether the coder coded it (:func:`app.core.nlp.units.covers`).
+Methods: keyword rules alone, the model alone (its picks at the calibrated threshold), and combined
+(what the panel lists by default); ``top1``: the best listed suggestion is right on a coded unit.
 """
 
 from __future__ import annotations
@@ -20,21 +22,19 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from app.core.codebook import list_codes
 from app.core.db.models import ProjectMeta
 from app.core.errors import ValidationError
-from app.core.nlp import segment
 from app.core.nlp.corpus import DocumentUnits, load_corpus
 from app.core.nlp.keywords import rules_for
-from app.core.nlp.model import DEFAULT_THRESHOLD, build_examples, code_definitions, train_model
-from app.core.nlp.suggest import decide
+from app.core.nlp.model import DEFAULT_THRESHOLD, code_definitions
 from app.core.nlp.units import UnitKind
 from app.core.project import Project
 
-__all__ = ["DEFAULT_FOLDS", "Counts", "Evaluation", "evaluate", "folds_of", "store_quality", "stored_quality"]
+__all__ = ["DEFAULT_FOLDS", "Counts", "Report", "evaluate", "folds_of", "store_quality", "stored_quality"]
 
 DEFAULT_FOLDS = 5
 METHODS = ("keywords", "model", "combined")
@@ -60,59 +60,19 @@ class Counts:
         return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
-@dataclass
-class Evaluation:
-    """Counts per method and code; :meth:`as_dict` gives the report."""
-
-    folds: int
-    threshold: float
-    unit: str
-    documents: int
-    units: int = 0
-    counts: dict[str, dict[int, Counts]] = field(default_factory=lambda: {m: {} for m in METHODS})
-    paths: dict[int, str] = field(default_factory=dict)
-    support: dict[int, int] = field(default_factory=dict)
-    seconds: float = 0.0
-
-    def _method(self, method: str) -> dict[str, Any]:
-        per = self.counts[method]
-        total = Counts(sum(c.tp for c in per.values()), sum(c.fp for c in per.values()),
-                       sum(c.fn for c in per.values()))
-        active = [c for c in per.values() if c.tp + c.fp + c.fn]
-        macro = {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-        if active:
-            for key in macro:
-                macro[key] = round(sum(c.scores()[key] for c in active) / len(active), 4)
-        return {**total.scores(), "macro": macro, "tp": total.tp, "fp": total.fp, "fn": total.fn}
-
-    def as_dict(self) -> dict[str, Any]:
-        """``{"keywords", "model", "combined", "per_code", "folds", …}``: precision, recall, F1 each."""
-        codes = sorted(
-            {c for m in METHODS for c, n in self.counts[m].items() if n.tp + n.fp + n.fn},
-            key=lambda c: self.paths.get(c, ""),
-        )
-        per_code = {
-            self.paths.get(c, str(c)): {
-                "support": self.support.get(c, 0),
-                **{m: self.counts[m].get(c, Counts()).scores() for m in METHODS},
-            }
-            for c in codes
-        }
-        return {
-            **{m: self._method(m) for m in METHODS},
-            "per_code": per_code,
-            "folds": self.folds,
-            "threshold": self.threshold,
-            "unit": self.unit,
-            "documents": self.documents,
-            "units": self.units,
-            "seconds": round(self.seconds, 1),
-        }
-
-
 def folds_of(docs: Sequence[DocumentUnits], k: int) -> list[list[DocumentUnits]]:
     """``docs`` dealt round-robin into ``k`` folds."""
     return [list(docs[i::k]) for i in range(k)]
+
+
+@dataclass
+class Report:
+    """The evaluation report; :meth:`as_dict` is the JSON of ``guiji evaluate``."""
+
+    data: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.data)
 
 
 def evaluate(
@@ -122,53 +82,43 @@ def evaluate(
     threshold: float = DEFAULT_THRESHOLD,
     kind: UnitKind = "sentence",
     progress: Progress | None = None,
-) -> Evaluation:
-    """Cross-validate keyword rules, the model and both on the project's coded documents (saves nothing)."""
+    split: bool = True,
+) -> Report:
+    """Both protocols on the project's coded documents (saves nothing)."""
+    from app.core.nlp.protocols import evaluate_by_document, evaluate_split
+
     began = time.perf_counter()
-    segment.use_codebook(project)
     codes = list_codes(project)
     rules = rules_for(codes)
+    paths = {c.id: c.path for c in codes}
     definitions = code_definitions(project)
-    corpus = [doc for doc in load_corpus(project, kind) if doc.has_codings]
-    if len(corpus) < 2:
+    corpus = load_corpus(project, kind)
+    coded = [doc for doc in corpus if doc.has_codings]
+    if not coded or (len(coded) == 1 and coded[0].reviewed < 6):
         raise ValidationError(
-            f"{project.path.name}: evaluation needs at least 2 coded documents (it has {len(corpus)})",
-            code="evaluate.too_few_documents", params={"n": len(corpus)},
+            f"{project.path.name}: evaluation needs at least 2 coded documents, or one with at least 6 "
+            f"sentences up to its last coding (it has {len(coded)})",
+            code="evaluate.too_few_documents", params={"n": len(coded)},
         )
-    k = max(2, min(folds, len(corpus)))
-    result = Evaluation(folds=k, threshold=threshold, unit=kind, documents=len(corpus),
-                        paths={c.id: c.path for c in codes})
-    for n, held_out in enumerate(folds_of(corpus, k)):
-        training_docs = [d for d in corpus if d not in held_out]
-        training = build_examples(training_docs, definitions)
-        model = None
-        if training.code_ids:
-            model, _epochs = train_model(training)
-        for doc in held_out:
-            reviewed = range(doc.reviewed)
-            texts = [doc.text[doc.units[i].start : doc.units[i].end] for i in reviewed]
-            scores = model.score(texts) if model is not None else None
-            if scores is not None:
-                scores += [{} for _ in range(len(doc.units) - doc.reviewed)]
-            picks: dict[str, dict[int, set[int]]] = {m: {} for m in METHODS}
-            for method, sources in (("keywords", ("keyword",)), ("model", ("model",)),
-                                    ("combined", ("keyword", "model"))):
-                for c in decide(doc, rules, scores, threshold, skip_known=False, sources=sources):  # type: ignore[arg-type]
-                    picks[method].setdefault(c.unit, set()).add(c.code_id)
-            for i in reviewed:
-                answer = doc.coded[i]
-                result.units += 1
-                for code_id in answer:
-                    result.support[code_id] = result.support.get(code_id, 0) + 1
-                for method in METHODS:
-                    predicted = picks[method].get(i, set())
-                    per = result.counts[method]
-                    for code_id in predicted | answer:
-                        per.setdefault(code_id, Counts()).add(predicted, answer, code_id)
+    k = max(2, min(folds, len(coded))) if len(coded) >= 2 else 3
+    steps = k + (1 if split else 0)
+    by_doc = evaluate_by_document(corpus, definitions, rules, paths, folds=k, threshold=threshold,
+                                  progress=None if progress is None else lambda n, _t: progress(n, steps))
+    protocols = {"by_document": by_doc}
+    if split:
+        protocols["split"] = evaluate_split(corpus, definitions, rules, paths, threshold=threshold)
         if progress is not None:
-            progress(n + 1, k)
-    result.seconds = time.perf_counter() - began
-    return result
+            progress(steps, steps)
+    methods = ("keywords", "model", "combined")
+    data = {
+        **{m: by_doc[m] for m in methods},
+        "per_code": {path: {"support": v["support"], **{m: v[m] for m in methods}}
+                     for path, v in by_doc["per_code"].items()},
+        "folds": by_doc["folds"], "threshold": threshold, "unit": kind, "documents": len(coded),
+        "units": by_doc["units"], "seconds": round(time.perf_counter() - began, 1),
+        "top1": by_doc["top1"], "protocols": protocols,
+    }
+    return Report(data)
 
 
 QUALITY_KEY = "suggestions.quality"

@@ -1,6 +1,8 @@
 """Keyword rules: a code's keywords (and its own name) found in the raw text of a unit.
 
-Matching is on the raw text, never on tokens: segmentation may make ``增权赋能`` one token, and the
+Matching is on the text folded to Simplified (:func:`app.core.variants.fold`, one code point for one,
+so positions never move: a Simplified codebook suggests on a Traditional transcript exactly as on its
+Simplified twin), never on tokens: segmentation may make ``增权赋能`` one token, and the
 keyword ``赋能`` must still be found inside it. Every occurrence counts, overlapping ones too; ASCII
 letters match in either case (only ASCII is folded, so positions never move). A hit is then mapped
 to the unit of suggestion it falls in.
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 from app.core.codebook import CodeInfo
 from app.core.nlp.units import Unit
+from app.core.variants import fold
 
 __all__ = ["Hit", "KeywordRule", "find_hits", "hits_by_unit", "rules_for"]
 
@@ -57,10 +60,10 @@ def rules_for(codes: Iterable[CodeInfo]) -> list[KeywordRule]:
 
 def find_hits(text: str, rules: Sequence[KeywordRule]) -> list[Hit]:
     """Every occurrence of every rule's term in ``text`` (code points), ordered by position."""
-    folded = text.translate(_ASCII_LOWER)
+    folded = fold(text).translate(_ASCII_LOWER)
     hits: list[Hit] = []
     for rule in rules:
-        term = rule.term.translate(_ASCII_LOWER)
+        term = fold(rule.term).translate(_ASCII_LOWER)
         at = folded.find(term)
         while at >= 0:
             hits.append(Hit(rule, at, at + len(term)))

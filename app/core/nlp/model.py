@@ -1,51 +1,39 @@
-"""The learned suggestion model: spaCy ``textcat_multilabel`` trained from scratch on the project's codings.
+"""The learned suggestion model: character n-grams, calibrated and gated per code (issue 16).
 
 **What it learns from.** Each label is a code that codes at least one unit. In the reviewed part of
-every document (see :mod:`app.core.nlp.corpus`) a unit is a positive example for the codes that code
-it and a negative one for every other label; a rejected suggestion is a negative for its code
-wherever it is. A code's own definition, short definition and example (the codebook's words) are one
-more positive example each: with two or three codings per code, they carry much of what a code means.
-Positive examples count twice (class weighting: most units of a transcript are not coded with any one
-code).
+every document (see :mod:`app.core.nlp.corpus`) a unit outside the interviewer's turns is a positive
+example for the codes that code it and a negative one for every other label; a rejected suggestion
+is a negative for its code wherever it is. A code's own definition, short definition and example
+(the codebook's words) are one more positive example each.
 
-**The model.** A bag of jieba words (``spacy.TextCatBOW.v3``, unigrams) per label, hashed into a table
-sized to the vocabulary; Adam at a learning rate of 0.03; the number of epochs shrinks as the data
-grows (a few thousand updates in all). Training is deterministic: the same project gives the same
-model. Decisions: a unit gets at most :data:`MAX_PER_UNIT` model suggestions, those scoring at least the
-threshold (:data:`DEFAULT_THRESHOLD`). These settings were chosen on the sample project
-(docs/suggestions.md has the numbers).
+**The model** (:mod:`app.core.nlp.ngram`): per-code logistic regression over folded character uni-
+and bigrams plus "a keyword of code X occurs" features. **Trust** (:mod:`app.core.nlp.trust`):
+cross-validation inside the training data calibrates the scores and chooses, per code, whether the
+model, the keyword rules or both are listed. Until 2026-12 this was a spaCy ``textcat_multilabel`` on
+jieba words (format 1): F1 0.05 on a real transcript, below the keyword rules (docs/suggestions.md).
 
 **Storage.** Inside the project file, table ``suggestion_model`` (schema 0005), one row: ``format`` is
-:data:`FORMAT`, ``meta`` JSON (labels as code ids, counts, the spaCy version), ``data`` the pipeline's
-``to_bytes()`` compressed with zlib. The model travels with the project and is backed up with it;
-a model of another blob format or spaCy minor version is not loaded (retrain), never misread.
-
-jieba and spaCy are imported inside functions: importing this module costs nothing.
+:data:`FORMAT`, ``meta`` JSON (labels as code ids, keywords, calibration, per-code trust), ``data``
+the model's arrays (numpy ``savez``) compressed with zlib. A model of another format is not loaded
+(retrain), never misread.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import random
 import time
-import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import undefer
 
 from app.core.db.models import Code, Coding, SuggestionModel, utcnow
 from app.core.errors import ValidationError
-from app.core.nlp import segment
 from app.core.nlp.corpus import DocumentUnits, load_corpus
 from app.core.project import Project
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -66,8 +54,8 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 
-FORMAT = 1
-DEFAULT_THRESHOLD = 0.15
+FORMAT = 2
+DEFAULT_THRESHOLD = 0.3  # calibrated: app.core.nlp.trust.THRESHOLD
 MAX_PER_UNIT = 2
 #: Retrain in the background once this many codings were added or removed since the last training.
 RETRAIN_AFTER = 20
@@ -159,124 +147,54 @@ class TrainingReport:
         }
 
 
-def _textcat_config(length: int) -> dict[str, Any]:
-    return {
-        "model": {
-            "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 1,
-            "no_output_layer": False, "length": length,
-        },
-        "threshold": 0.5,
-    }
-
-
-def _blank(length: int) -> Language:
-    import spacy
-
-    segment.jieba_module()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.add_pipe("textcat_multilabel", config=_textcat_config(length))
-    return nlp
-
-
-def _spacy_version() -> str:
-    from spacy import about
-
-    return ".".join(about.__version__.split(".")[:2])
+def _version() -> str:
+    return "ngram-1"
 
 
 @dataclass
 class TrainedModel:
-    """A trained pipeline and the code id of each of its labels."""
+    """A trained :class:`~app.core.nlp.trust.Suggester` and the code id of each of its labels."""
 
-    nlp: Language
+    suggester: Any  # app.core.nlp.trust.Suggester (imported lazily: numpy)
     code_ids: tuple[int, ...]
     meta: dict[str, Any] = field(default_factory=dict)
-    _known: frozenset[int] = field(default=frozenset(), init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        # The words seen in training: the pipeline's strings now, before any prediction adds more.
-        self._known = frozenset(self.nlp.vocab.strings[s] for s in self.nlp.vocab.strings)
 
     def score(self, texts: Sequence[str]) -> list[dict[int, float]]:
-        """For each text, code id → score in [0, 1]; ``{}`` for a text with no word the model knows.
-
-        A text of unknown words gets about each code's prior (the model's bias), which says nothing
-        about the text; it gets no scores, so nothing is suggested for it.
-        """
-        labels = [(_label(c), c) for c in self.code_ids]
-        out: list[dict[int, float]] = []
-        with segment.LOCK:
-            for doc in self.nlp.pipe(texts, batch_size=256):
-                if not any(t.orth in self._known for t in doc if not (t.is_punct or t.is_space)):
-                    out.append({})
-                    continue
-                out.append({code_id: float(doc.cats.get(label, 0.0)) for label, code_id in labels})
-        return out
+        """For each text, code id → the model's probability; ``{}`` for a text with no n-gram it knows."""
+        model = self.suggester.model
+        return [{} for _ in texts] if model is None else model.score(list(texts))
 
     def to_blob(self) -> bytes:
-        with segment.LOCK:
-            return zlib.compress(self.nlp.to_bytes(), 6)
+        return self.suggester.model.to_blob() if self.suggester.model is not None else b""
 
     @classmethod
     def from_blob(cls, data: bytes, meta: dict[str, Any]) -> TrainedModel:
-        with segment.LOCK:
-            nlp = _blank(int(meta["length"]))
-            nlp.from_bytes(zlib.decompress(data))
-        return cls(nlp, tuple(int(c) for c in meta["code_ids"]), dict(meta))
+        from app.core.nlp.ngram import NgramModel
+        from app.core.nlp.trust import Suggester
+
+        model = NgramModel.from_blob(data, meta["model"]) if data else None
+        suggester = Suggester.from_meta(model, meta)
+        return cls(suggester, tuple(int(c) for c in meta["code_ids"]), dict(meta))
 
 
-def _hash_length(examples: Sequence[Any], labels: int) -> int:
-    vocabulary = len({t.orth for doc in examples for t in doc})
-    length = _MIN_LENGTH
-    while length < 2 * vocabulary and length < _MAX_LENGTH and length * 2 * labels <= _MAX_WEIGHTS:
-        length *= 2
-    return length
+def _labels(training: TrainingSet) -> list[dict[int, float]]:
+    return [{int(k.split(":", 1)[1]): v for k, v in e.cats.items()} for e in training.examples]
 
 
 def train_model(training: TrainingSet, *, progress: Progress | None = None) -> tuple[TrainedModel, int]:
-    """Train a model on ``training``; returns it and the number of epochs. Deterministic.
+    """Fit the n-gram model on ``training`` (no calibration: every code trusted as it scores). Deterministic.
 
-    ``progress(done, total)`` is called after every batch; it may raise (e.g. CancelledError) to stop.
+    ``progress(done, total)`` is called as training goes; it may raise (e.g. CancelledError) to stop.
     """
     if not training.code_ids:
         raise ValidationError("nothing to learn from yet: code some passages first")
-    from spacy.tokens import Doc
-    from spacy.training import Example as SpacyExample
-    from thinc.api import Adam, fix_random_seed
+    from app.core.nlp.ngram import ITERATIONS, fit
+    from app.core.nlp.trust import Suggester
 
-    with segment.LOCK:
-        maker = segment.pipeline()
-        docs = [maker.make_doc(e.text) for e in training.examples]
-        length = _hash_length(docs, len(training.code_ids))
-        nlp = _blank(length)
-        textcat = nlp.get_pipe("textcat_multilabel")
-        for code_id in training.code_ids:
-            textcat.add_label(_label(code_id))  # type: ignore[attr-defined]
-        examples = []
-        for doc, item in zip(docs, training.examples, strict=True):
-            # The same tokens in the new pipeline's vocabulary, without cutting the text again.
-            own = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-            example = SpacyExample.from_dict(own, {"cats": item.cats})
-            examples += [example] * (POSITIVE_WEIGHT if any(item.cats.values()) else 1)
-        fix_random_seed(SEED)
-        nlp.initialize(lambda: examples[:200])
-    epochs = max(_MIN_EPOCHS, min(_MAX_EPOCHS, math.ceil(_UPDATES / max(1, len(examples)))))
-    batch = max(32, min(128, len(examples) // 100))
-    optimizer = Adam(LEARN_RATE, L2=L2)
-    rng = random.Random(SEED)
-    per_epoch = math.ceil(len(examples) / batch)
-    total = epochs * per_epoch
-    done = 0
-    for _epoch in range(epochs):
-        rng.shuffle(examples)
-        for start in range(0, len(examples), batch):
-            with segment.LOCK:
-                nlp.update(examples[start : start + batch], sgd=optimizer, losses={})
-            done += 1
-            if progress is not None:
-                progress(done, total)
-    meta = {"code_ids": list(training.code_ids), "length": length, "epochs": epochs}
-    return TrainedModel(nlp, training.code_ids, meta), epochs
+    model = fit([e.text for e in training.examples], _labels(training), training.code_ids, progress=progress)
+    suggester = Suggester(model)
+    meta = {"code_ids": list(training.code_ids), "epochs": ITERATIONS}
+    return TrainedModel(suggester, training.code_ids, meta), ITERATIONS
 
 
 def _codings_count(project: Project) -> int:
@@ -285,23 +203,29 @@ def _codings_count(project: Project) -> int:
 
 
 def train(project: Project, *, progress: Progress | None = None, kind: str = "sentence") -> TrainingReport:
-    """Train the project's model on all its codings and save it in the project (replacing the old one)."""
+    """Train the project's model on all its codings (cross-validated, calibrated, gated) and save it."""
+    from app.core.codebook import list_codes
+    from app.core.nlp import trust
+    from app.core.nlp.keywords import rules_for
+    from app.core.nlp.ngram import ITERATIONS
+
     began = time.perf_counter()
-    segment.use_codebook(project)
     codings = _codings_count(project)
     corpus = load_corpus(project, kind)  # type: ignore[arg-type]
-    training = build_examples(corpus, code_definitions(project))
-    model, epochs = train_model(training, progress=progress)
-    model.meta.update({
-        "units": training.units, "positives": training.positives, "examples": len(training.examples),
-        "unit": kind, "terms": sorted(segment.codebook_terms(project)),
-    })
+    definitions = code_definitions(project)
+    texts, _, code_ids = trust.examples_for(corpus, definitions)
+    if not code_ids:
+        raise ValidationError("nothing to learn from yet: code some passages first")
+    suggester = trust.train(corpus, definitions, rules_for(list_codes(project)), progress=progress)
+    model = TrainedModel(suggester, tuple(code_ids), {"code_ids": list(code_ids), "epochs": ITERATIONS})
+    units = sum(1 for doc in corpus for i in range(doc.reviewed))
+    positives = sum(len(doc.coded[i]) for doc in corpus for i in range(doc.reviewed))
+    model.meta.update({"units": units, "positives": positives, "examples": len(texts), "unit": kind})
     trained_at = utcnow()
     size = save_model(project, model, codings=codings, trained_at=trained_at)
     return TrainingReport(
-        labels=len(training.code_ids), examples=len(training.examples), units=training.units,
-        positives=training.positives, codings=codings, epochs=epochs,
-        seconds=time.perf_counter() - began, size_bytes=size, trained_at=trained_at,
+        labels=len(code_ids), examples=len(texts), units=units, positives=positives, codings=codings,
+        epochs=ITERATIONS, seconds=time.perf_counter() - began, size_bytes=size, trained_at=trained_at,
     )
 
 
@@ -310,7 +234,7 @@ def save_model(
 ) -> int:
     """Store ``model`` as the project's model (one row, replaced); returns the blob's size in bytes."""
     blob = model.to_blob()
-    meta = dict(model.meta, spacy=_spacy_version())
+    meta = dict(model.meta, spacy=_version(), **model.suggester.to_meta())
     with project.write() as session:
         session.execute(delete(SuggestionModel))
         session.add(SuggestionModel(
@@ -338,7 +262,7 @@ class ModelStatus:
 
 
 def _usable(row_format: int, spacy_version: str) -> bool:
-    return row_format == FORMAT and spacy_version == _spacy_version()
+    return row_format == FORMAT and spacy_version == _version()
 
 
 def model_status(project: Project) -> ModelStatus:

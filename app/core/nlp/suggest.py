@@ -121,6 +121,8 @@ class Suggestion:
     keyword_word: str | None = None  # the word (token) the keyword was found in, when longer
     model_score: float | None = None
     similar: SimilarPassage | None = None
+    listed: bool = True  # False: found, but not listed by default (see app.core.nlp.trust); "show all"
+    trust: str = ""  # why this code's suggestions come from the keywords, the model or both (English)
 
     def as_dict(self) -> dict[str, Any]:
         """The CLI's JSON object."""
@@ -196,8 +198,17 @@ def _keyword_word(unit_text: str, start: int, end: int) -> str | None:
     return span.text
 
 
+def _measured(t: Any) -> str:
+    """The cross-validated record of the suggestion's kind for its code, in the reason (Chinese)."""
+    if t is None:
+        return ""
+    picked, right = t.modes.get(t.mode if t.mode != "filtered" else f"filtered@{t.filter_cut}", (0, 0))
+    return f"交叉验证 {right}/{picked} 正确" if picked else ""
+
+
 def _dress(
-    doc: DocumentUnits, candidate: Candidate, paths: dict[int, str], index: PassageIndex
+    doc: DocumentUnits, candidate: Candidate, paths: dict[int, str], index: PassageIndex,
+    trust: Any = None, listed: bool = True,
 ) -> Suggestion:
     unit = doc.units[candidate.unit]
     text = doc.text[unit.start : unit.end]
@@ -220,11 +231,14 @@ def _dress(
             parts.append(f"模型得分 {candidate.model_score:.2f}（没有相似的已编码段落）")
         if candidate.source == "keyword" and best is not None:
             parts.append(f"模型得分 {candidate.model_score:.2f}")
+    if measured := _measured(trust):
+        parts.append(measured)
     return Suggestion(
         document_id=doc.document_id, document=doc.name, start=unit.start, end=unit.end, text=text,
         code_id=candidate.code_id, code=paths[candidate.code_id], score=candidate.score,
         source=candidate.source, reason="；".join(parts), keyword=keyword, keyword_word=word,
-        model_score=candidate.model_score, similar=similar,
+        model_score=candidate.model_score, similar=similar, listed=listed,
+        trust=trust.why() if trust is not None else "",
     )
 
 
@@ -238,45 +252,58 @@ def suggest(
     kind: UnitKind = "sentence",
     model: TrainedModel | Literal["saved"] | None = "saved",
     progress: Callable[[int, int], None] | None = None,
+    show_all: bool = False,
 ) -> list[Suggestion]:
     """Suggestions for one document (or every document), optionally only for units touching ``[start, end)``.
 
-    ``model`` is the project's saved model by default (none: keyword rules only). ``progress(done,
+    ``model`` is the project's saved model by default (none: keyword rules only). What is listed per
+    code follows its cross-validated trust (:mod:`app.core.nlp.trust`); ``show_all`` also returns what
+    is found but not listed (``listed=False``). The interviewer's turns get nothing. ``progress(done,
     total)`` is called after each document and may raise to cancel.
     """
+    from dataclasses import replace as _replace
+
+    from app.core.nlp.trust import decide_units
+
     ranged = start is not None or end is not None
     if ranged and (start is None or end is None or document_id is None or start >= end):
         raise ValidationError("a range needs a document and a start before its end")
     if not 0.0 <= threshold <= 1.0:
         raise ValidationError(f"the threshold must be between 0 and 1, not {threshold}")
-    segment.use_codebook(project)
     codes = list_codes(project)
     paths = {c.id: c.path for c in codes}
     rules = rules_for(codes)
     if model == "saved":
         model = load_model(project)
+    suggester = None if model is None else _replace(model.suggester, threshold=threshold)
     corpus = load_corpus(project, kind, document_ids=None if document_id is None else [document_id])
     if document_id is not None and not corpus:
         raise ValidationError(f"no document with id {document_id}")
-    chosen: list[tuple[DocumentUnits, list[Candidate]]] = []
+    chosen: list[tuple[DocumentUnits, list[tuple[Candidate, bool]]]] = []
     for done, doc in enumerate(corpus, 1):
         wanted = [
             i for i, u in enumerate(doc.units)
             if start is None or end is None or overlap(u.start, u.end, start, end) > 0
         ]
-        scores: list[dict[int, float]] | None = None
-        if model is not None:
-            scored = model.score([doc.text[doc.units[i].start : doc.units[i].end] for i in wanted])
-            scores = [{} for _ in doc.units]
-            for i, s in zip(wanted, scored, strict=True):
-                scores[i] = {c: v for c, v in s.items() if c in paths}
-        keep = set(wanted)
-        chosen.append((doc, [c for c in decide(doc, rules, scores, threshold) if c.unit in keep]))
+        hits = hits_by_unit(find_hits(doc.text, rules), doc.units)
+        picks = []
+        for d in decide_units(doc, rules, suggester, wanted):
+            if d.code_id not in paths or d.code_id in doc.coded[d.unit] or d.code_id in doc.rejected[d.unit]:
+                continue
+            if not (d.shown or show_all):
+                continue
+            hit = hits[(d.unit, d.code_id)][0] if d.keyword else None
+            source: Source = "keyword" if d.keyword else "model"
+            picks.append((Candidate(d.unit, d.code_id, d.score, source, hit, d.model_score), d.shown))
+        chosen.append((doc, picks))
         if progress is not None:
             progress(done, len(corpus))
+    if any(c.source == "keyword" for _doc, cs in chosen for c, _l in cs):
+        segment.use_codebook(project)  # the reason names the word a keyword was found in
     index = passage_index(project)
-    index.ensure(c.code_id for _doc, cs in chosen for c in cs if c.model_score is not None)
+    index.ensure(c.code_id for _doc, cs in chosen for c, _l in cs if c.model_score is not None)
     order = {doc.document_id: n for n, (doc, _cs) in enumerate(chosen)}
-    out = [_dress(doc, c, paths, index) for doc, cs in chosen for c in cs]
-    out.sort(key=lambda s: (-s.score, order[s.document_id], s.start, s.code))
+    trust = suggester.trust if suggester is not None else {}
+    out = [_dress(doc, c, paths, index, trust.get(c.code_id), listed) for doc, cs in chosen for c, listed in cs]
+    out.sort(key=lambda s: (not s.listed, -s.score, order[s.document_id], s.start, s.code))
     return out
