@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QWidget
 
 from app.core import stages as stage_service
@@ -308,8 +308,12 @@ class DocumentStageCombo(QComboBox):
         self.blockSignals(False)
 
     def _on_changes(self, changes: object) -> None:
-        if getattr(changes, "stages", False):
+        if getattr(changes, "stages", False) and self.isVisible():  # a closed dialog may live on unseen
             self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.reload()
+        super().showEvent(event)
 
     def _chosen(self, index: int) -> None:
         set_document_stage(self.controller, self.document_id, self.itemData(index), parent=self.window())
