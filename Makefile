@@ -8,7 +8,7 @@ TS := resources/i18n/guiji_zh_CN.ts
 QM := resources/i18n/guiji_zh_CN.qm
 SAMPLE ?= .sample/示例项目.guiji
 
-.PHONY: setup run test bench bench-small lint translations update-translations sample clean
+.PHONY: setup run test bench bench-small eval-suggestions lint translations update-translations sample clean
 
 setup: $(STAMP) $(QM)
 
@@ -46,6 +46,10 @@ bench: setup
 
 bench-small: setup
 	$(PY) -m bench --size small
+
+# Suggestion quality on the hand-coded gold set (bench/gold/README.md): JSON on stdout.
+eval-suggestions: setup
+	$(PY) -m bench.gold
 
 lint: setup
 	$(VENV)/bin/ruff check app tests bench
