@@ -177,3 +177,40 @@ def test_accepting_the_side_without_a_coding_decides_not_coded(window: MainWindo
     qtbot.waitUntil(lambda: "settled: 0 of 2" in view.figures.text(), timeout=3000)
     assert QApplication.activeModalWidget() is None
     assert view.pane_a.marked()[0] == (37, 41)
+
+
+# --- File → Merge project --------------------------------------------------------------------------------
+def test_merge_project_preview_merge_and_undo(window: MainWindow, qtbot, project_file: Path,  # type: ignore[no-untyped-def]
+                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.ui.merge_dialog import MergeDialog
+
+    # 丙 worked in a copy made before: one new coding and one new code there.
+    other = tmp_path / "丙的副本.guiji"
+    with create_project(other) as copy:
+        src = tmp_path / "访谈甲.txt"  # the same transcript: matched by its text
+        documents.import_files(copy, [src])
+        code = codebook.create_code(copy, "外部因素/政策支持", color="#009988").id
+        doc = documents.list_documents(copy)[0].id
+        apply_coding(copy, document_id=doc, code_id=code, start=25, end=29, coder="丙")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    assert window.controller is not None
+    before = len(list_codings(window.controller.project))
+    click_menu_item(qtbot, window, "file", "Merge project…")
+    dialog = window.findChild(MergeDialog, "merge-dialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}
+    assert rows["codings"] == ("1", "0") and rows["documents"] == ("0", "1")
+    assert len(list_codings(window.controller.project)) == before  # a dry run so far
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    merged = [(c.code, c.coder, c.start, c.end) for c in list_codings(window.controller.project) if c.coder == "丙"]
+    assert merged == [("外部因素/政策支持", "丙", 25, 29)]
+    assert window.history_view.stack().count() == 1
+    qtbot.keyClick(window.document_view, Qt.Key.Key_Z, CTRL)
+    assert [c for c in list_codings(window.controller.project) if c.coder == "丙"] == []
+    assert "外部因素/政策支持" not in {c.path for c in codebook.list_codes(window.controller.project)}
+    assert len(list_codings(window.controller.project)) == before
