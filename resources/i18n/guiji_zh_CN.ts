@@ -747,82 +747,82 @@
             <translation>合议编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="158" />
+            <location filename="../../app/ui/disagreements.py" line="159" />
             <source>Accept &amp;A's</source>
             <translation>采纳 A 的编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="159" />
+            <location filename="../../app/ui/disagreements.py" line="160" />
             <source>Accept &amp;B's</source>
             <translation>采纳 B 的编码(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="160" />
+            <location filename="../../app/ui/disagreements.py" line="161" />
             <source>A&amp;ccept both</source>
             <translation>两者都采纳(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="161" />
+            <location filename="../../app/ui/disagreements.py" line="162" />
             <source>&amp;Previous</source>
             <translation>上一处(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="162" />
+            <location filename="../../app/ui/disagreements.py" line="163" />
             <source>&amp;Next</source>
             <translation>下一处(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="261" />
+            <location filename="../../app/ui/disagreements.py" line="262" />
             <source>Choose a document and two coders.</source>
             <translation>请选择一个文档和两位编码者。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="271" />
+            <location filename="../../app/ui/disagreements.py" line="272" />
             <source>A: {coder}</source>
             <translation>A：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="272" />
+            <location filename="../../app/ui/disagreements.py" line="273" />
             <source>B: {coder}</source>
             <translation>B：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="275" />
+            <location filename="../../app/ui/disagreements.py" line="276" />
             <source>only A</source>
             <translation>仅 A</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="275" />
+            <location filename="../../app/ui/disagreements.py" line="276" />
             <source>only B</source>
             <translation>仅 B</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="275" />
+            <location filename="../../app/ui/disagreements.py" line="276" />
             <source>different</source>
             <translation>范围不同</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="297" />
+            <location filename="../../app/ui/disagreements.py" line="298" />
             <source>Passages: {n} · agreed: {agreed} ({percent}) · disagreements: {d} · settled: {s} of {d}</source>
             <translation>段落：{n} · 一致：{agreed}（{percent}）· 分歧：{d} · 已合议：{s}/{d}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="303" />
+            <location filename="../../app/ui/disagreements.py" line="304" />
             <source>κ = {kappa} · α = {alpha} over {n} sentences</source>
             <translation>一致性：κ = {kappa} · α = {alpha}（{n} 个句子）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="337" />
+            <location filename="../../app/ui/disagreements.py" line="341" />
             <source>Accept {coder}'s “{code}”</source>
             <translation>采纳 {coder} 的「{code}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="338" />
+            <location filename="../../app/ui/disagreements.py" line="342" />
             <source>Accept both “{code}”</source>
             <translation>两者都采纳「{code}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="346" />
+            <location filename="../../app/ui/disagreements.py" line="350" />
             <source>The disagreement could not be settled.</source>
             <translation>无法解决这处分歧。</translation>
         </message>
@@ -2157,9 +2157,75 @@ source: {source} ({enc})</source>
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="19" />
-            <source>Merging projects is not available yet.</source>
-            <translation>合并项目功能尚不可用。</translation>
+            <location filename="../../app/ui/merge_dialog.py" line="57" />
+            <location filename="../../app/ui/merge_dialog.py" line="149" />
+            <source>Merge project</source>
+            <translation>合并项目</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="62" />
+            <source>Merging “{file}” into this project would:</source>
+            <translation>将「{file}」合并到本项目将会：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="66" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="66" />
+            <source>Add</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="66" />
+            <source>Already here</source>
+            <translation>已存在</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="79" />
+            <source>Memos and empty fields filled from the other file: {n}</source>
+            <translation>从另一文件补充的备忘录和空字段：{n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="86" />
+            <source>Left out (conflicts, nothing here is changed for them): {n}</source>
+            <translation>未合并（冲突，本项目中相应内容保持不变）：{n}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="91" />
+            <source>There is nothing new to merge.</source>
+            <translation>没有可合并的新内容。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="93" />
+            <source>&amp;Merge</source>
+            <translation>合并(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="111" />
+            <source>Merge “{file}”</source>
+            <translation>合并「{file}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="115" />
+            <source>The project could not be merged.</source>
+            <translation>无法合并该项目。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="118" />
+            <source>Merged “{file}”: {codings} codings and {other} other items added, {conflicts} left out.</source>
+            <translation>已合并「{file}」：新增 {codings} 个编码片段和 {other} 项其他内容，{conflicts} 项未合并。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="138" />
+            <source>The file cannot be merged.</source>
+            <translation>无法合并该文件。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="150" />
+            <source>Guiji projects and QDPX files (*.guiji *.qdpx *.qde)</source>
+            <translation>轨迹项目和 QDPX 文件 (*.guiji *.qdpx *.qde)</translation>
         </message>
     </context>
     <context>
@@ -4292,75 +4358,76 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>StagePicker</name>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="87" />
+            <location filename="../../app/ui/stage_picker.py" line="104" />
             <source>Stage: name, pinyin (xt) or number — Enter sets it, Esc cancels</source>
+            <extracomment>How far from the cursor a sentence is looked for in a line without breaks (a longer sentence is cut).</extracomment>
             <translation>阶段：名称、拼音（xt）或序号——回车设定，Esc 取消</translation>
         </message>
     </context>
     <context>
         <name>StageRoute</name>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="167" />
+            <location filename="../../app/ui/stage_picker.py" line="183" />
             <source>&amp;Stages</source>
             <translation>阶段(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="168" />
+            <location filename="../../app/ui/stage_picker.py" line="184" />
             <source>Set &amp;stage…</source>
             <translation>设为阶段(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="169" />
+            <location filename="../../app/ui/stage_picker.py" line="185" />
             <source>Stage of the se&amp;lection</source>
             <translation>所选内容的阶段(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="170" />
+            <location filename="../../app/ui/stage_picker.py" line="186" />
             <source>Stage of this &amp;document</source>
             <translation>此文档的阶段(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="172" />
+            <location filename="../../app/ui/stage_picker.py" line="188" />
             <source>&amp;Edit stages…</source>
             <translation>编辑阶段(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="212" />
+            <location filename="../../app/ui/stage_picker.py" line="221" />
             <source>Open a document first: the stage is set on its selected passage.</source>
             <translation>请先打开文档：阶段设置在所选段落上。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="214" />
+            <location filename="../../app/ui/stage_picker.py" line="223" />
             <source>The project is open read-only: stages cannot be set.</source>
             <translation>项目以只读方式打开：无法设置阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="224" />
+            <location filename="../../app/ui/stage_picker.py" line="233" />
             <source>Select a passage (or put the cursor in a sentence) to set its stage.</source>
             <translation>请选中一段文字（或将光标放在某句中）再设置阶段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="230" />
+            <location filename="../../app/ui/stage_picker.py" line="239" />
             <source>The project has no stages yet: add them in Stages → Edit stages…</source>
             <translation>项目还没有阶段：请在“阶段 → 编辑阶段…”中添加。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="261" />
+            <location filename="../../app/ui/stage_picker.py" line="270" />
             <source>Open a project first.</source>
             <translation>请先打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="235" />
+            <location filename="../../app/ui/stage_picker.py" line="244" />
             <source>Stage for the selection (characters {start}–{end})</source>
             <translation>所选内容的阶段（第 {start}–{end} 个字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="236" />
+            <location filename="../../app/ui/stage_picker.py" line="245" />
             <source>Stage for the sentence at the cursor (characters {start}–{end})</source>
             <translation>光标所在句子的阶段（第 {start}–{end} 个字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/stage_picker.py" line="253" />
+            <location filename="../../app/ui/stage_picker.py" line="262" />
             <source>Stage “{stage}” set on characters {start}–{end}.</source>
             <translation>已将第 {start}–{end} 个字符设为阶段「{stage}」。</translation>
         </message>
@@ -4545,359 +4612,359 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SuggestionPanel</name>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="321" />
-            <source>Lowest model score shown (keyword suggestions score 1.00)</source>
-            <translation>显示的最低模型得分（关键词建议的得分为 1.00）</translation>
+            <location filename="../../app/ui/suggestions.py" line="322" />
+            <source>Lowest calibrated model score shown (keyword rules are shown by their measured trust)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="324" />
+            <location filename="../../app/ui/suggestions.py" line="325" />
             <source>Only the selection</source>
             <translation>仅限选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="327" />
+            <location filename="../../app/ui/suggestions.py" line="328" />
             <source>Score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="328" />
-            <location filename="../../app/ui/suggestions.py" line="391" />
+            <location filename="../../app/ui/suggestions.py" line="329" />
+            <location filename="../../app/ui/suggestions.py" line="392" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="329" />
+            <location filename="../../app/ui/suggestions.py" line="330" />
             <source>Trust</source>
             <translation>可信度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="330" />
+            <location filename="../../app/ui/suggestions.py" line="331" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="331" />
+            <location filename="../../app/ui/suggestions.py" line="332" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="332" />
+            <location filename="../../app/ui/suggestions.py" line="333" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="343" />
+            <location filename="../../app/ui/suggestions.py" line="344" />
             <source>Accept</source>
             <translation>接受</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="344" />
+            <location filename="../../app/ui/suggestions.py" line="345" />
             <source>Code the selected suggestions' passages with their codes</source>
             <translation>用所选建议的编码标注相应片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="346" />
+            <location filename="../../app/ui/suggestions.py" line="347" />
             <source>Reject</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="347" />
+            <location filename="../../app/ui/suggestions.py" line="348" />
             <source>Never suggest these codes for these passages again</source>
             <translation>不再为这些片段建议这些编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="349" />
+            <location filename="../../app/ui/suggestions.py" line="350" />
             <source>Accept all above threshold…</source>
             <translation>接受阈值以上的全部建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="351" />
+            <location filename="../../app/ui/suggestions.py" line="352" />
             <source>All documents…</source>
             <translation>全部文档…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="352" />
+            <location filename="../../app/ui/suggestions.py" line="353" />
             <source>Suggest codes in every document (in the background)</source>
             <translation>为每个文档生成编码建议（在后台运行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="358" />
+            <location filename="../../app/ui/suggestions.py" line="359" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="378" />
+            <location filename="../../app/ui/suggestions.py" line="379" />
             <source>Train now</source>
             <translation>立即训练</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="380" />
+            <location filename="../../app/ui/suggestions.py" line="381" />
             <source>Measure quality</source>
             <translation>评估质量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="382" />
+            <location filename="../../app/ui/suggestions.py" line="383" />
             <source>Cross-validate by document: how often the suggestions were right</source>
             <translation>按文档交叉验证：建议的正确率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="384" />
+            <location filename="../../app/ui/suggestions.py" line="385" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="392" />
+            <location filename="../../app/ui/suggestions.py" line="393" />
             <source>Coded units</source>
             <translation>已编码单元</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="393" />
+            <location filename="../../app/ui/suggestions.py" line="394" />
             <source>Keywords F1</source>
             <translation>关键词 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="394" />
+            <location filename="../../app/ui/suggestions.py" line="395" />
             <source>Model F1</source>
             <translation>模型 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="395" />
+            <location filename="../../app/ui/suggestions.py" line="396" />
             <source>Combined F1</source>
             <translation>综合 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="396" />
+            <location filename="../../app/ui/suggestions.py" line="397" />
             <source>Model precision</source>
             <translation>模型精确率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="397" />
+            <location filename="../../app/ui/suggestions.py" line="398" />
             <source>Model recall</source>
             <translation>模型召回率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="418" />
+            <location filename="../../app/ui/suggestions.py" line="419" />
             <source>Term</source>
             <translation>词语</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="419" />
+            <location filename="../../app/ui/suggestions.py" line="420" />
             <source>Weight</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="420" />
+            <location filename="../../app/ui/suggestions.py" line="421" />
             <source>Occurrences</source>
             <translation>出现次数</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="424" />
+            <location filename="../../app/ui/suggestions.py" line="425" />
             <source>Key terms</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="425" />
+            <location filename="../../app/ui/suggestions.py" line="426" />
             <source>TF-IDF key terms of the selection, or of the document</source>
             <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="427" />
+            <location filename="../../app/ui/suggestions.py" line="428" />
             <source>TextRank</source>
             <translation>TextRank</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="428" />
+            <location filename="../../app/ui/suggestions.py" line="429" />
             <source>TextRank key terms (slower; better at terms that recur)</source>
             <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="430" />
+            <location filename="../../app/ui/suggestions.py" line="431" />
             <source>Create code</source>
             <translation>创建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="431" />
+            <location filename="../../app/ui/suggestions.py" line="432" />
             <source>A new top-level code named after each selected term</source>
             <translation>以每个选中的词语为名新建一级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="433" />
+            <location filename="../../app/ui/suggestions.py" line="434" />
             <source>Terms of the document (or the selection) that are not yet code names.</source>
             <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="448" />
-            <location filename="../../app/ui/suggestions.py" line="965" />
+            <location filename="../../app/ui/suggestions.py" line="449" />
+            <location filename="../../app/ui/suggestions.py" line="966" />
             <source>Suggestions</source>
             <translation>编码建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="449" />
+            <location filename="../../app/ui/suggestions.py" line="450" />
             <source>Model and quality</source>
             <translation>模型与质量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="450" />
+            <location filename="../../app/ui/suggestions.py" line="451" />
             <source>New code names</source>
             <translation>新编码名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="538" />
+            <location filename="../../app/ui/suggestions.py" line="539" />
             <source>Finding suggestions…</source>
             <translation>正在生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="578" />
+            <location filename="../../app/ui/suggestions.py" line="579" />
             <source>Suggestions failed: {error}</source>
             <translation>编码建议失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="603" />
+            <location filename="../../app/ui/suggestions.py" line="604" />
             <source>No project is open.</source>
             <translation>未打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="607" />
+            <location filename="../../app/ui/suggestions.py" line="608" />
             <source>{n} suggestion(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 条建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="610" />
+            <location filename="../../app/ui/suggestions.py" line="611" />
             <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
             <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="635" />
+            <location filename="../../app/ui/suggestions.py" line="636" />
             <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
             <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="640" />
+            <location filename="../../app/ui/suggestions.py" line="641" />
             <source>keyword</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="640" />
+            <location filename="../../app/ui/suggestions.py" line="641" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="657" />
+            <location filename="../../app/ui/suggestions.py" line="658" />
             <source>Accept {n} suggestion(s)</source>
             <translation>接受 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="661" />
+            <location filename="../../app/ui/suggestions.py" line="662" />
             <source>The suggestion could not be accepted.</source>
             <translation>无法接受该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="675" />
+            <location filename="../../app/ui/suggestions.py" line="676" />
             <source>Reject suggestion</source>
             <translation>拒绝建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="687" />
+            <location filename="../../app/ui/suggestions.py" line="688" />
             <source>Reject {n} suggestion(s)</source>
             <translation>拒绝 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="691" />
+            <location filename="../../app/ui/suggestions.py" line="692" />
             <source>The suggestion could not be rejected.</source>
             <translation>无法拒绝该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="739" />
+            <location filename="../../app/ui/suggestions.py" line="740" />
             <source>Suggestions failed.</source>
             <translation>编码建议失败。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="741" />
+            <location filename="../../app/ui/suggestions.py" line="742" />
             <source>Suggesting codes in every document…</source>
             <translation>正在为每个文档生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="764" />
+            <location filename="../../app/ui/suggestions.py" line="765" />
             <source>Finding key terms…</source>
             <translation>正在提取关键词…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="772" />
+            <location filename="../../app/ui/suggestions.py" line="773" />
             <source>Key terms failed: {error}</source>
             <translation>关键词提取失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="776" />
+            <location filename="../../app/ui/suggestions.py" line="777" />
             <source>{n} term(s) not yet used as code names.</source>
             <translation>{n} 个词语尚未用作编码名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="791" />
+            <location filename="../../app/ui/suggestions.py" line="792" />
             <source>New code(s) from key terms</source>
             <translation>由关键词新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="795" />
+            <location filename="../../app/ui/suggestions.py" line="796" />
             <source>The code could not be created.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="808" />
+            <location filename="../../app/ui/suggestions.py" line="809" />
             <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
             <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码片段达到 {n} 个后，将在后台训练模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="812" />
+            <location filename="../../app/ui/suggestions.py" line="813" />
             <source>The saved model was made by another version of Guiji; it will be retrained.</source>
             <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="815" />
+            <location filename="../../app/ui/suggestions.py" line="816" />
             <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
             <translation>模型于 {when} 基于 {n} 个编码片段（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="848" />
+            <location filename="../../app/ui/suggestions.py" line="849" />
             <source>Training the model…</source>
             <translation>正在训练模型…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="857" />
+            <location filename="../../app/ui/suggestions.py" line="858" />
             <source>Training cancelled; the previous model is kept.</source>
             <translation>已取消训练，保留原有模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="859" />
+            <location filename="../../app/ui/suggestions.py" line="860" />
             <source>Training failed: {error}</source>
             <translation>训练失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="861" />
+            <location filename="../../app/ui/suggestions.py" line="862" />
             <source>Model trained in {s:.1f} s.</source>
             <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="879" />
+            <location filename="../../app/ui/suggestions.py" line="880" />
             <source>Measuring quality (cross-validation)…</source>
             <translation>正在评估质量（交叉验证）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="890" />
+            <location filename="../../app/ui/suggestions.py" line="891" />
             <source>Quality not measured: {error}</source>
             <translation>未能评估质量：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="914" />
+            <location filename="../../app/ui/suggestions.py" line="915" />
             <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
             <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="920" />
+            <location filename="../../app/ui/suggestions.py" line="921" />
             <source>Not measured yet: press “Measure quality”.</source>
             <translation>尚未评估：请点击“评估质量”。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="980" />
+            <location filename="../../app/ui/suggestions.py" line="981" />
             <source>Code &amp;suggestions</source>
             <translation>编码建议(&amp;S)</translation>
         </message>
