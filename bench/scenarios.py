@@ -725,3 +725,36 @@ def agreement_large(ctx: Context) -> ScenarioGen:
 
     yield run
     project.close()
+
+
+@scenario(budget_s=15.0, max_runs=3)
+def merge_large(ctx: Context) -> ScenarioGen:
+    """`guiji merge` of two large projects: a second coder's copy of the project (every coding by
+    other coders, code and document memos of their own) merged into the project: open both, read the
+    other file, match 300 documents by text hash and 250 codes by path, add 30,000 codings with their
+    coders, append memos, write in one transaction. Each run merges into a fresh copy (made untimed)."""
+    import shutil
+    import sqlite3
+
+    from app.core.merge import merge_file
+    from app.core.project import open_project as open_
+
+    other = ctx.workdir / f"other-{os.getpid()}.guiji"
+    shutil.copy(ctx.project, other)
+    with sqlite3.connect(other) as db:
+        db.execute("UPDATE coder SET name = name || '（副本）'")
+        db.execute("UPDATE code SET memo = memo || '另一位编码者的备忘' WHERE id % 5 = 0")
+        db.execute("UPDATE document SET memo = '另一位编码者的文档备忘' WHERE id % 7 = 0")
+    target = ctx.workdir / f"target-{os.getpid()}.guiji"
+    shutil.copy(ctx.project, target)
+
+    def run(_i: int) -> None:
+        with open_(target) as project:
+            report = merge_file(project, other)
+        ctx.details["added"] = report.added
+        ctx.details["matched"] = report.matched
+        ctx.details["filled"] = report.filled
+
+    yield Timed(run, after=lambda _i: shutil.copy(ctx.project, target))
+    other.unlink(missing_ok=True)
+    target.unlink(missing_ok=True)
