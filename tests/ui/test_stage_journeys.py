@@ -24,7 +24,7 @@ from app.core.changes import Changes
 from app.core.project import create_project
 from app.core.text import split_sentences
 from app.ui.main_window import MainWindow
-from app.ui.stage_picker import StagePicker, find_stages
+from app.ui.stage_picker import StagePicker, find_stages, sentence_around, sentence_at
 from tests.ui.conftest import SOURCE, utf16
 from tests.ui.test_delete_undo import activate
 
@@ -146,6 +146,14 @@ def test_find_stages_by_number_name_and_pinyin(window: MainWindow) -> None:
     assert [s.name for s in find_stages("協調", listed)] == ["协调"]  # Traditional finds Simplified
     assert [s.name for s in find_stages("", listed)] == list(STAGES)
     assert find_stages("9", listed) == [] and find_stages("qq", listed) == []
+
+
+def test_the_sentence_at_the_cursor_is_found_near_it_as_in_the_whole_text() -> None:
+    text = SOURCE + "没有标点的一行\n\n最后一句……“好。”"  # \r\n, 𠮷, 😀, an empty line, closing quotes
+    whole = split_sentences(text)
+    for cp in range(len(text) + 1):
+        assert sentence_around(text, cp) == sentence_at(whole, cp), cp
+    assert sentence_around(text, text.index("请谈谈")) == (text.index("请谈谈"), text.index("请谈谈") + 6)
 
 
 # --- Ctrl+J ---------------------------------------------------------------------------------------
