@@ -103,6 +103,9 @@ class CoderRoute(QObject):
         self._held = False
         self._show_coder()
         self.hold()
+        if controller is not None and not controller.project.read_only and self.blind_action.isChecked():
+            # Blind coding: whoever sits down says who they are before coding (prefilled with the last name).
+            QTimer.singleShot(0, self.ask_coder)
 
     def _blind_toggled(self) -> None:
         controller = self.api.controller
@@ -146,6 +149,8 @@ class CoderRoute(QObject):
         if self._hold_combo(passages.coder, coder) and passages.model.rowCount():
             passages.run()
         self._recount(coder)
+        # The code tree's column of project-wide totals would tell the other coders' counts: hidden.
+        window.codes_view.setColumnHidden(1, blind)
         self._held = blind
 
     def _recount(self, coder: str | None) -> None:

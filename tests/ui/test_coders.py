@@ -94,6 +94,7 @@ def test_blind_coding_hides_the_other_coders_codings(window: MainWindow, qtbot) 
     # The counts: the code tree's (this document) and the document list's are 甲's only.
     qtbot.waitUntil(lambda: window.documents_model.document(0).codings == 2, timeout=3000)
     assert sum(window.codes_model._doc_counts.values()) == 2
+    assert window.codes_view.isColumnHidden(1)  # the project-wide totals
     # The coded-passages dock: its coder filter is held on 甲.
     assert window.retrieval_panel.coder.currentData() == "甲"
     assert not window.retrieval_panel.coder.isEnabled()
@@ -111,8 +112,31 @@ def test_blind_coding_hides_the_other_coders_codings(window: MainWindow, qtbot) 
     assert shown_coders(window) == {"甲"}
     click_menu_item(qtbot, window, "coding", "Blind coding (hide other coders)")
     qtbot.waitUntil(lambda: shown_coders(window) == {"甲", "乙"}, timeout=3000)
-    assert window.coder_filter.isEnabled()
+    assert window.coder_filter.isEnabled() and not window.codes_view.isColumnHidden(1)
     qtbot.waitUntil(lambda: window.documents_model.document(0).codings == 6, timeout=3000)
+
+
+def test_a_blind_project_asks_who_is_coding_when_opened(qtbot, project_file: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.core.blind import set_blind_coding
+
+    with open_project(project_file) as project:
+        set_blind_coding(project, True)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.sync_refresh = True
+    window.open_project_path(project_file)
+    window.show()
+    qtbot.waitUntil(lambda: window.coder_route.dialog is not None  # type: ignore[attr-defined]
+                    and window.coder_route.dialog.isVisible(), timeout=3000)  # type: ignore[attr-defined]
+    dialog = window.coder_route.dialog  # type: ignore[attr-defined]
+    edit = dialog.findChild(QLineEdit)
+    assert edit.text() == "甲"
+    edit.selectAll()
+    type_text(edit, "乙")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: shown_coders(window) == {"乙"}, timeout=3000)
+    button = window.statusBar().findChild(QToolButton, "coder-button")
+    assert "乙" in button.text() and window.coder_route.blind_action.isChecked()  # type: ignore[attr-defined]
 
 
 # --- disagreements ---------------------------------------------------------------------------------------
