@@ -63,7 +63,8 @@ class AttributeSnapshot:
 def check_type(type_: str) -> AttributeType:
     """``type_`` if it is one of text, number, date; ValidationError otherwise."""
     if type_ not in TYPES:
-        raise ValidationError(f"'{type_}' is not an attribute type (use one of: {', '.join(TYPES)})")
+        raise ValidationError(f"'{type_}' is not an attribute type (use one of: {', '.join(TYPES)})",
+                          code="value.choice", params={"value": type_, "allowed": ", ".join(TYPES)})
     return type_
 
 
@@ -167,7 +168,8 @@ def find_attribute(session: Session, name: str) -> AttributeDefinition:
     """The attribute called ``name``; NotFoundError otherwise."""
     row = session.scalar(select(AttributeDefinition).where(AttributeDefinition.name == name.strip()))
     if row is None:
-        raise NotFoundError(f"no attribute named '{name}' in this project")
+        raise NotFoundError(f"no attribute named '{name}' in this project", code="not_named",
+                        params={"what": "attribute", "name": name})
     return row
 
 

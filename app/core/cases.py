@@ -78,7 +78,8 @@ def find_case(session: Session, name: str) -> Case:
     """The case called ``name``; NotFoundError otherwise."""
     case = session.scalar(select(Case).where(Case.name == name.strip()))
     if case is None:
-        raise NotFoundError(f"no case named '{name}' in this project")
+        raise NotFoundError(f"no case named '{name}' in this project", code="not_named",
+                        params={"what": "case", "name": name})
     return case
 
 
@@ -127,7 +128,8 @@ def restore_case(project: Project, snapshot: CaseSnapshot) -> CaseInfo:
     """Put a deleted case back with its id, fields and members."""
     with project.write() as session:
         if session.get(Case, snapshot.case_id) is not None:
-            raise ValidationError(f"the case '{snapshot.name}' already exists")
+            raise ValidationError(f"the case '{snapshot.name}' already exists", code="name.exists",
+                              params={"what": "case", "name": snapshot.name})
         _check_free(session, snapshot.name)
         restore(session, snapshot.rows)
     return get_case(project, snapshot.case_id)

@@ -81,9 +81,10 @@ def check_project(path: str | Path) -> CheckReport:
     """
     path = Path(path)
     if not path.is_file():
-        raise ProjectError(f"{path.name}: no such project file")
+        raise ProjectError(f"{path.name}: no such project file", code="project.missing", params={"file": path.name})
     if not looks_like_sqlite(path):
-        raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)")
+        raise ProjectError(f"{path.name}: not a Guiji project (the file is not an SQLite database)",
+                           code="project.not_guiji", params={"file": path.name})
     head = migrate.head_revision()
     problems: list[Problem] = []
     counts: dict[str, int] = {}
@@ -93,7 +94,8 @@ def check_project(path: str | Path) -> CheckReport:
         with engine.connect() as conn, conn.begin():
             tables = set(inspect(conn).get_table_names())
             if "alembic_version" not in tables or "project_meta" not in tables:
-                raise ProjectError(f"{path.name}: not a Guiji project (its tables are not Guiji's)")
+                raise ProjectError(f"{path.name}: not a Guiji project (its tables are not Guiji's)",
+                               code="project.not_guiji", params={"file": path.name})
             problems += _sqlite_problems(conn)
             revision = migrate.current_revision(conn)
             if revision != head:
@@ -106,7 +108,8 @@ def check_project(path: str | Path) -> CheckReport:
                 problems += _document_problems(conn, indexed)
                 problems += _code_tree_problems(conn)
     except OperationalError as exc:
-        raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})") from exc
+        raise ProjectError(f"{path.name}: the project file cannot be read ({exc.orig})", code="project.unreadable",
+                           params={"file": path.name, "reason": str(exc.orig)}) from exc
     except DatabaseError as exc:
         # "database disk image is malformed", "file is not a database": the file is damaged.
         problems.append(Problem("sqlite", f"the database file is damaged ({exc.orig})"))

@@ -131,9 +131,11 @@ def restore_code(project: Project, snapshot: CodeSnapshot) -> CodeInfo:
     """Put a deleted code back from its snapshot: same ids, fields, subtree and codings."""
     with project.write() as session:
         if session.get(Code, snapshot.code_id) is not None:
-            raise ValidationError(f"the code '{snapshot.path}' already exists")
+            raise ValidationError(f"the code '{snapshot.path}' already exists", code="name.exists",
+                                  params={"what": "code", "name": snapshot.path})
         if snapshot.parent_id is not None and session.get(Code, snapshot.parent_id) is None:
-            raise NotFoundError(f"the parent of '{snapshot.path}' no longer exists")
+            raise NotFoundError(f"the parent of '{snapshot.path}' no longer exists", code="undo.parent_gone",
+                                params={"name": snapshot.path})
         name = snapshot.rows.of("code")[0].get("name")
         clash = session.scalar(
             select(Code.id).where(Code.parent_id.is_(snapshot.parent_id), Code.name == name)
@@ -211,9 +213,11 @@ def unmerge(project: Project, record: MergeRecord) -> CodeInfo:
     """Undo :func:`merge_codes`: the source comes back with its codings, children and fields."""
     with project.write() as session:
         if session.get(Code, record.target_id) is None:
-            raise NotFoundError(f"the code '{record.target_path}' no longer exists")
+            raise NotFoundError(f"the code '{record.target_path}' no longer exists", code="undo.gone",
+                                params={"what": "code", "name": record.target_path})
         if session.get(Code, record.source_id) is not None:
-            raise ValidationError(f"the code '{record.source_path}' already exists")
+            raise ValidationError(f"the code '{record.source_path}' already exists", code="name.exists",
+                                  params={"what": "code", "name": record.source_path})
         restore(session, record.source)
         for child in record.children:
             session.execute(

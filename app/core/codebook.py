@@ -82,7 +82,8 @@ def split_path(path: str) -> list[str]:
     """The names of a code path (``a/b/c``); each must be a valid name."""
     parts = [p.strip() for p in path.strip().strip(PATH_SEPARATOR).split(PATH_SEPARATOR)]
     if not parts or any(not p for p in parts):
-        raise ValidationError(f"'{path}' is not a code path (names joined by '{PATH_SEPARATOR}')")
+        raise ValidationError(f"'{path}' is not a code path (names joined by '{PATH_SEPARATOR}')",
+                              code="code.bad_path", params={"name": path, "separator": PATH_SEPARATOR})
     return [check_name(p) for p in parts]
 
 
@@ -133,7 +134,8 @@ def find_code(session: Session, path: str) -> Code:
     for name in split_path(path):
         code = _child(session, parent_id, name)
         if code is None:
-            raise NotFoundError(f"no code '{path}' in this project")
+            raise NotFoundError(f"no code '{path}' in this project", code="not_named",
+                        params={"what": "code", "name": path})
         parent_id = code.id
     assert code is not None
     return code
@@ -361,7 +363,8 @@ def _clean_changes(changes: Mapping[str, object]) -> dict[str, object]:
     clean: dict[str, object] = {}
     for key, value in changes.items():
         if key not in EDITABLE_FIELDS:
-            raise ValidationError(f"'{key}' is not a field of a code")
+            raise ValidationError(f"'{key}' is not a field of a code", code="value.choice",
+                                  params={"value": key, "allowed": ", ".join(sorted(EDITABLE_FIELDS))})
         if key == "name":
             clean[key] = check_name(str(value))
         elif key == "color":
@@ -371,7 +374,8 @@ def _clean_changes(changes: Mapping[str, object]) -> dict[str, object]:
         elif key == "level":
             level = str(value or "").strip()
             if len(level) > LEVEL_MAX:
-                raise ValidationError(f"a level name has at most {LEVEL_MAX} characters: {level!r}")
+                raise ValidationError(f"a level name has at most {LEVEL_MAX} characters: {level!r}", code="too_long",
+                                      params={"what": "level", "limit": LEVEL_MAX})
             clean[key] = level
         else:
             clean[key] = str(value or "").strip("\n")

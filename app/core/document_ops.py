@@ -92,9 +92,11 @@ def restore_document(project: Project, snapshot: DocumentSnapshot) -> DocumentIn
     """Put a deleted document back from its snapshot, under the same ids, with all it had."""
     with project.write() as session:
         if session.get(Document, snapshot.document_id) is not None:
-            raise ValidationError(f"the document '{snapshot.name}' already exists")
+            raise ValidationError(f"the document '{snapshot.name}' already exists", code="name.exists",
+                                  params={"what": "document", "name": snapshot.name})
         if session.scalar(select(Document.id).where(Document.name == snapshot.name)) is not None:
-            raise ValidationError(f"a document named '{snapshot.name}' already exists")
+            raise ValidationError(f"a document named '{snapshot.name}' already exists", code="name.exists",
+                                  params={"what": "document", "name": snapshot.name})
         restore(session, snapshot.rows)
     return get_document(project, snapshot.document_id)
 

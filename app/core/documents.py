@@ -147,7 +147,8 @@ def find_document(session: Session, name: str) -> Document:
     """The document called ``name``; NotFoundError otherwise."""
     doc = session.scalar(select(Document).where(Document.name == name))
     if doc is None:
-        raise NotFoundError(f"no document named '{name}' in this project")
+        raise NotFoundError(f"no document named '{name}' in this project", code="not_named",
+                        params={"what": "document", "name": name})
     return doc
 
 

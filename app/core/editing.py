@@ -326,7 +326,8 @@ def _splice_document(
     try:
         check_splices(splices, len(text))
     except ValueError as exc:
-        raise ValidationError(f"{doc.name}: {exc}") from None
+        raise ValidationError(f"{doc.name}: {exc}", code="range.invalid",
+                              params={"file": doc.name, "reason": str(exc)}) from None
     moved, removed = _plan_ranges(session, doc.id, text, splices)
     snapshots = _capture_removed(session, removed)
     _delete_rows(session, removed)
@@ -452,7 +453,8 @@ def _check_replace(find: str, replacement: str) -> str:
         raise ValidationError("the text to find is empty", code="search.empty")
     replacement = _clean_new_text(replacement)
     if find == replacement:
-        raise ValidationError(f"'{find}' would be replaced by itself; nothing to change")
+        raise ValidationError(f"'{find}' would be replaced by itself; nothing to change", code="replace.same",
+                              params={"find": find})
     return replacement
 
 
@@ -570,7 +572,8 @@ def undo_change(project: Project, change: TextChange) -> None:
             back = undo_splices(doc_change.splices, doc_change.replaced)
             text = splice_text(doc.text, back)
             if _write_text(session, doc.id, text) != doc_change.old_sha256:
-                raise ValidationError(f"{doc_change.document}: the text could not be restored exactly")
+                raise ValidationError(f"{doc_change.document}: the text could not be restored exactly",
+                                      code="edit.restore_failed", params={"file": doc_change.document})
         _set_ranges(session, change.moved, new=False)
         for snapshot in change.removed_rows:
             restore(session, snapshot)

@@ -333,7 +333,9 @@ def read_mapping(path: str | Path) -> list[MappingRow]:
                                  code="pseudonyms.no_name", params={"line": line, "pseudonym": pseudonym})
         if name in seen and seen[name] != pseudonym:
             raise InputFileError(
-                path, f"line {line}: '{name}' has two pseudonyms ('{seen[name]}', '{pseudonym}')"
+                path, f"line {line}: '{name}' has two pseudonyms ('{seen[name]}', '{pseudonym}')",
+                code="pseudonyms.two_for_one", params={"line": line, "name": name, "first": seen[name],
+                                                       "second": pseudonym},
             )
         if name not in seen:
             seen[name] = pseudonym
@@ -353,7 +355,9 @@ def check_mapping(rows: Sequence[MappingRow], *, source: str | Path = "the mappi
             if other.name in row.pseudonym:
                 raise ValidationError(
                     f"{where}: the pseudonym '{row.pseudonym}' of '{row.name}' contains the name "
-                    f"'{other.name}', which would remain in the project"
+                    f"'{other.name}', which would remain in the project",
+                    code="pseudonyms.contains_name",
+                    params={"where": where, "pseudonym": row.pseudonym, "name": row.name, "other": other.name},
                 )
 
 
@@ -500,7 +504,8 @@ def pseudonymise(
                     progress(i + 1, len(ids))
     except IntegrityError as exc:
         raise ValidationError(
-            f"the pseudonyms would give two things the same name ({exc.orig}); choose other pseudonyms"
+            f"the pseudonyms would give two things the same name ({exc.orig}); choose other pseudonyms",
+            code="pseudonyms.clash",
         ) from None
     return TextChange(
         "pseudonymise",

@@ -140,7 +140,8 @@ def retrieve(
 ) -> list[Passage]:
     """The passages coded with ``codes`` (see the module docstring), in document and text order."""
     if mode not in ("or", "and"):
-        raise ValidationError(f"'{mode}' is not a retrieval mode (use 'or' or 'and')")
+        raise ValidationError(f"'{mode}' is not a retrieval mode (use 'or' or 'and')", code="value.choice",
+                              params={"value": mode, "allowed": "or, and"})
     if not codes:
         return []
     with project.read() as session:
@@ -279,7 +280,8 @@ def export_passages(
         raise ValidationError(f"{path.name}: passages can be exported to .xlsx or .csv only", code="export.suffix",
                               params={"file": path.name, "allowed": ".xlsx, .csv"})
     if len(headers) != len(EXPORT_HEADERS):
-        raise ValidationError(f"the export needs {len(EXPORT_HEADERS)} column titles")
+        raise ValidationError(f"the export needs {len(EXPORT_HEADERS)} column titles", code="internal",
+                              params={"detail": "export headers"})
     try:
         with atomic_path(path) as tmp:
             if suffix == ".csv":

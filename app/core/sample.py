@@ -28,7 +28,8 @@ def _sample_dir() -> Path:
 def _locate(text: str, quote: str, where: str) -> tuple[int, int]:
     start = text.find(quote)
     if start < 0 or text.find(quote, start + 1) >= 0:
-        raise ProjectError(f"sample.json: the quote {quote[:20]!r}… must occur exactly once in {where}")
+        raise ProjectError(f"sample.json: the quote {quote[:20]!r}… must occur exactly once in {where}",
+                               code="internal", params={"detail": f"sample.json: {quote[:20]}"})
     return start, start + len(quote)
 
 

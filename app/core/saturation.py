@@ -40,7 +40,8 @@ class SaturationRow:
 def saturation(project: Project, *, order: str = "coding") -> list[SaturationRow]:
     """One row per coded document, in coding order (or document order)."""
     if order not in ORDERS:
-        raise ValidationError(f"order documents by 'coding' or 'document', not {order!r}")
+        raise ValidationError(f"order documents by 'coding' or 'document', not {order!r}", code="value.choice",
+                              params={"value": order, "allowed": "coding, document"})
     with project.read() as session:
         docs = list(session.execute(
             select(Document.id, Document.name, Document.position, func.min(Coding.created_at))

@@ -70,7 +70,8 @@ def find_stage(session: Session, name: str) -> Stage:
     """The stage called ``name``; NotFoundError otherwise."""
     stage = session.scalar(select(Stage).where(Stage.name == name.strip()))
     if stage is None:
-        raise NotFoundError(f"no stage named '{name}' in this project")
+        raise NotFoundError(f"no stage named '{name}' in this project", code="not_named",
+                        params={"what": "stage", "name": name})
     return stage
 
 

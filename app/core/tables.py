@@ -92,7 +92,7 @@ def coding_examples(project: Project, *, first: int | None = None) -> list[Examp
     ``first`` (default 3) codings of each code in document order.
     """
     if first is not None and first < 1:
-        raise ValidationError("--first must be 1 or more")
+        raise ValidationError("--first must be 1 or more", code="value.at_least_one", params={"value": first})
     codes = {c.id: c for c in list_codes(project)}
     codings = list_codings(project)
     chosen = exemplar_ids(project) if first is None else set()
@@ -223,7 +223,8 @@ def _case_groups(project: Project, codings: list[CodingInfo]) -> tuple[list[str]
 def code_document_table(project: Project, *, by: str = "document") -> PaperTable:
     """Codes × documents (or × cases, ``by="case"``): coding counts; a parent includes its sub-codes."""
     if by not in ("document", "case"):
-        raise ValidationError(f"group codes by 'document' or 'case', not {by!r}")
+        raise ValidationError(f"group codes by 'document' or 'case', not {by!r}", code="value.choice",
+                              params={"value": by, "allowed": "document, case"})
     codes = list_codes(project)
     codings = list_codings(project)
     if by == "document":
@@ -264,7 +265,8 @@ def paper_table(project: Project, kind: str, *, first: int | None = None, by: st
         return stage_frequencies_table(project)
     if kind == "code-document":
         return code_document_table(project, by=by)
-    raise ValidationError(f"unknown table kind {kind!r} (use one of {', '.join(KINDS)})")
+    raise ValidationError(f"unknown table kind {kind!r} (use one of {', '.join(KINDS)})", code="value.choice",
+                              params={"value": kind, "allowed": ", ".join(KINDS)})
 
 
 # The tables' fixed texts in English (the Chinese is what the builders above write).
@@ -328,10 +330,12 @@ def find_coding(project: Project, document: str, start: int, end: int, code_path
     ]
     if not matches:
         where = f" with the code '{code_path}'" if code_path else ""
-        raise NotFoundError(f"no coding of '{document}' at {start}–{end}{where}")
+        raise NotFoundError(f"no coding of '{document}' at {start}–{end}{where}", code="coding.none_at",
+                            params={"document": document, "start": start, "end": end})
     if len(matches) > 1:
         codes = ", ".join(sorted(c.code for c in matches))
         raise ValidationError(
-            f"several codings of '{document}' at {start}–{end} ({codes}); name one with --code"
+            f"several codings of '{document}' at {start}–{end} ({codes}); name one with --code",
+            code="coding.ambiguous", params={"document": document, "start": start, "end": end, "codes": codes},
         )
     return matches[0].id

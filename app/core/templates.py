@@ -115,7 +115,8 @@ def load_template(name: str) -> dict[str, Any]:
     path = _templates_dir() / f"{name}.json"
     if not name or "/" in name or "\\" in name or not path.is_file():
         available = ", ".join(t.name for t in list_templates()) or "none"
-        raise NotFoundError(f"no template named '{name}' (available: {available})")
+        raise NotFoundError(f"no template named '{name}' (available: {available})", code="not_named",
+                            params={"what": "template", "name": name})
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
@@ -177,7 +178,8 @@ def apply_structure(project: Project, structure: dict[str, Any]) -> ApplyReport:
             try:
                 apply_code_fields(session, code, fields)
             except ValidationError as exc:
-                raise ValidationError(f"template code '{item['path']}': {exc}") from exc
+                raise ValidationError(f"template code '{item['path']}': {exc}", code=exc.code,
+                                      params=exc.params) from exc
             if old:
                 filled.append((code.id, old, {key: getattr(code, key) for key in fields}))
         levels = _levels(structure)

@@ -149,6 +149,71 @@ def _templates() -> dict[str, str]:
             "Messages", "the file declares an XML document type (DTD); it is refused as unsafe"),
         "xml.malformed": QCoreApplication.translate("Messages", "not well-formed XML ({reason})"),
         "rqda.unreadable": QCoreApplication.translate("Messages", "not a readable RQDA project ({reason})"),
+        # names, values and undo (issue 14: every error of app.core carries a code)
+        "not_named": QCoreApplication.translate("Messages", "there is no {what} named “{name}” in this project"),
+        "value.choice": QCoreApplication.translate("Messages", "“{value}” is not one of: {allowed}"),
+        "value.at_least_one": QCoreApplication.translate("Messages", "the value must be 1 or more, not {value}"),
+        "code.bad_path": QCoreApplication.translate(
+            "Messages", "“{name}” is not a code path (names joined by “{separator}”)"),
+        "undo.parent_gone": QCoreApplication.translate(
+            "Messages", "the parent of “{name}” no longer exists; it cannot be put back"),
+        "undo.gone": QCoreApplication.translate("Messages", "the {what} “{name}” no longer exists"),
+        "undo.conflict": QCoreApplication.translate(
+            "Messages", "the deleted rows cannot be put back: the project has changed since"),
+        "replace.same": QCoreApplication.translate(
+            "Messages", "“{find}” would be replaced by itself; nothing to change"),
+        "range.invalid": QCoreApplication.translate("Messages", "{file}: these positions are not usable ({reason})"),
+        "edit.restore_failed": QCoreApplication.translate(
+            "Messages", "{file}: the text could not be restored exactly"),
+        "import.suffix": QCoreApplication.translate(
+            "Messages", "cannot import from a “{suffix}” file (use one of {allowed})"),
+        "file.over_limit": QCoreApplication.translate("Messages", "the file is larger than {limit} MB"),
+        "project.write_incomplete": QCoreApplication.translate(
+            "Messages", "{file}: the new project could not be written completely"),
+        # archives and exchange files
+        "archive.too_many_entries": QCoreApplication.translate(
+            "Messages", "the archive holds {n} entries (possibly a zip bomb); nothing was imported"),
+        "archive.entry_too_large": QCoreApplication.translate(
+            "Messages", "the archive entry “{entry}” is larger than the limit of {limit}"),
+        "archive.zip_slip": QCoreApplication.translate(
+            "Messages", "the archive entry “{entry}” points outside the archive (a zip-slip attack?); "
+                        "nothing was imported"),
+        "qdc.name_too_long": QCoreApplication.translate(
+            "Messages", "the code name “{name}…” is longer than {limit} characters"),
+        "qdc.no_codebook": QCoreApplication.translate(
+            "Messages", "no REFI-QDA codebook in the file (the root element is <{root}>)"),
+        "qdc.bad_guid": QCoreApplication.translate("Messages", "the code “{name}” has a malformed GUID {guid}"),
+        "qdc.cycle": QCoreApplication.translate("Messages", "the code “{name}” contains itself (a cycle of GUIDs)"),
+        "qdc.guid_twice": QCoreApplication.translate(
+            "Messages", "the GUID {guid} is used by two codes (“{first}” and “{second}”)"),
+        "sheet.too_many_rows": QCoreApplication.translate("Messages", "the table has more than {limit} rows"),
+        # process tracing, tables, pseudonyms
+        "figure.element": QCoreApplication.translate("Messages", "“{value}” is not an element of the figure"),
+        "figure.too_narrow": QCoreApplication.translate(
+            "Messages", "{width} mm is too narrow for {n} stages at {size} pt: use a wider figure or a smaller font"),
+        "trace.unknown_unit": QCoreApplication.translate(
+            "Messages", "no case or document named “{name}” is traced in this project"),
+        "codeline.empty": QCoreApplication.translate(
+            "Messages", "no document has codings yet: there is no codeline to draw"),
+        "link.exists": QCoreApplication.translate("Messages", "a link with id {id} already exists"),
+        "coding.none_at": QCoreApplication.translate("Messages", "no coding of “{document}” at {start}–{end}"),
+        "coding.ambiguous": QCoreApplication.translate(
+            "Messages", "several codings of “{document}” at {start}–{end} ({codes}); choose one"),
+        "pseudonyms.two_for_one": QCoreApplication.translate(
+            "Messages", "line {line}: “{name}” has two pseudonyms (“{first}”, “{second}”)"),
+        "suggest.nothing_to_learn": QCoreApplication.translate(
+            "Messages", "nothing to learn from yet: code some passages first"),
+        "range.outside_text": QCoreApplication.translate(
+            "Messages", "the range {start}–{end} is not inside the text (0–{length} characters)"),
+        "range.empty": QCoreApplication.translate("Messages", "a range needs a document and a start before its end"),
+        "value.between_0_1": QCoreApplication.translate("Messages", "the value must be between 0 and 1, not {value}"),
+        "internal": QCoreApplication.translate(
+            "Messages", "Guiji met an internal error ({detail}); please report it with the log file"),
+        "pseudonyms.clash": QCoreApplication.translate(
+            "Messages", "the pseudonyms would give two things the same name; choose other pseudonyms"),
+        "pseudonyms.contains_name": QCoreApplication.translate(
+            "Messages", "{where}: the pseudonym “{pseudonym}” of “{name}” contains the name “{other}”, which would "
+                        "remain in the project"),
     }
 
 
@@ -157,6 +222,8 @@ def _things() -> dict[str, str]:
     return {
         "document": QCoreApplication.translate("Messages", "document"),
         "code": QCoreApplication.translate("Messages", "code"),
+        "level": QCoreApplication.translate("Messages", "level name"),
+        "label": QCoreApplication.translate("Messages", "figure label"),
         "coding": QCoreApplication.translate("Messages", "coding"),
         "stage": QCoreApplication.translate("Messages", "stage"),
         "case": QCoreApplication.translate("Messages", "case"),

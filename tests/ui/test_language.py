@@ -467,3 +467,22 @@ def test_every_error_code_has_a_message() -> None:
     raised |= {"not_found"}  # set by app.core.lookup.get_or_raise
     assert len(raised) > 40
     assert sorted(raised - set(_templates())) == []
+
+
+def test_every_error_raised_in_the_core_has_a_code() -> None:
+    """Issue 14: a GuijiError raised in app.core without ``code=`` would show in English in the Chinese UI.
+    (Raises that pass on another error's code write ``code=exc.code``.)"""
+    import ast
+
+    from app.core import errors
+
+    kinds = {name for name, value in vars(errors).items()
+             if isinstance(value, type) and issubclass(value, errors.GuijiError)}
+    missing = []
+    for path in sorted((ROOT / "app" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                name = getattr(node.exc.func, "id", None) or getattr(node.exc.func, "attr", None)
+                if name in kinds and "code" not in {k.arg for k in node.exc.keywords}:
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert missing == []

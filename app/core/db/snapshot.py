@@ -139,7 +139,8 @@ def restore(session: Session, snapshot: RowsSnapshot) -> None:
         session.flush()
     except IntegrityError as exc:
         raise ValidationError(
-            f"the deleted rows cannot be put back: the project has changed since ({exc.orig})"
+            f"the deleted rows cannot be put back: the project has changed since ({exc.orig})",
+            code="undo.conflict",
         ) from exc
 
 

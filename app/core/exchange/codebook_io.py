@@ -66,7 +66,8 @@ def export_codebook(project: Project, out: str | Path, lang: str | None = None) 
     if writer is None:
         raise ValidationError(
             f"{out.name}: cannot export a codebook as '{out.suffix or 'no extension'}' "
-            f"(use one of {', '.join(EXPORTERS)})"
+            f"(use one of {', '.join(EXPORTERS)})",
+            code="export.suffix", params={"file": out.name, "allowed": ", ".join(EXPORTERS)},
         )
     if not out.parent.is_dir():
         raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
@@ -90,6 +91,7 @@ def read_codebook_file(path: str | Path) -> list[CodebookEntry]:
             path,
             f"cannot import a codebook from '{suffix or 'no extension'}' "
             f"(use one of {', '.join(IMPORT_SUFFIXES)})",
+            code="import.suffix", params={"suffix": suffix or "—", "allowed": ", ".join(IMPORT_SUFFIXES)},
         )
     if not path.is_file():
         raise InputFileError(path, "no such file", code="file.missing")
@@ -305,7 +307,7 @@ def import_codebook(project: Project, path: str | Path, *, dry_run: bool = False
             with project.write() as session:
                 result = _merge(session, entries, apply=True)
     except ValidationError as exc:
-        raise InputFileError(path, str(exc)) from exc
+        raise InputFileError(path, str(exc), code=exc.code, params=exc.params) from exc
     return ImportResult(
         path.name, result.changes, result.applied, result.created, result.previous, result.updated
     )

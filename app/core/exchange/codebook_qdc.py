@@ -135,7 +135,8 @@ def _xml_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_XML_BYTES:
             raise InputFileError(
-                path, f"the file is {size // 2**20} MB, more than the limit of {MAX_XML_BYTES // 2**20} MB"
+                path, f"the file is {size // 2**20} MB, more than the limit of {MAX_XML_BYTES // 2**20} MB",
+                code="file.over_limit", params={"limit": MAX_XML_BYTES // 2**20},
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -147,7 +148,8 @@ def _xml_bytes(path: Path) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_ZIP_ENTRIES:
-                raise InputFileError(path, f"the archive holds {len(infos)} entries (possibly a zip bomb)")
+                raise InputFileError(path, f"the archive holds {len(infos)} entries (possibly a zip bomb)",
+                                     code="archive.too_many_entries", params={"n": len(infos)})
             found = [i for i in infos if i.filename.casefold() == "project.qde"]
             if not found:
                 found = [i for i in infos if i.filename.casefold().endswith(".qde") and "/" not in i.filename]
@@ -156,7 +158,7 @@ def _xml_bytes(path: Path) -> bytes:
                                      code="refi.no_qde")
             if found[0].file_size > MAX_XML_BYTES:
                 raise InputFileError(
-                    path, "project.qde would expand past the size limit (possibly a zip bomb)"
+                    path, "project.qde would expand past the size limit (possibly a zip bomb)", code="file.zip_bomb"
                 )
             with archive.open(found[0]) as member:
                 xml = member.read(MAX_XML_BYTES + 1)
@@ -180,7 +182,8 @@ def _clean_name(path: Path, raw: str | None) -> str:
         raise InputFileError(path, "a code has no name",
                              code="codebook.unnamed_code")
     if len(name) > _NAME_MAX:
-        raise InputFileError(path, f"the code name {name[:30]!r}… is longer than {_NAME_MAX} characters")
+        raise InputFileError(path, f"the code name {name[:30]!r}… is longer than {_NAME_MAX} characters",
+                             code="qdc.name_too_long", params={"name": name[:30], "limit": _NAME_MAX})
     return name.replace("/", "／")
 
 
@@ -233,7 +236,8 @@ def read_refi_codebook(path: Path) -> list[CodebookEntry]:
         book = next((e for e in root if _local(e) == "CodeBook"), None)
         if book is None:
             raise InputFileError(
-                path, f"no REFI-QDA CodeBook in the file (the root element is <{_local(root)}>)"
+                path, f"no REFI-QDA CodeBook in the file (the root element is <{_local(root)}>)",
+                code="qdc.no_codebook", params={"root": _local(root)},
             )
     return with_parents(code_entries(path, book))
 
@@ -255,17 +259,20 @@ def code_entries(path: Path, book: etree._Element) -> list[CodebookEntry]:
             guid_raw = (element.get("guid") or "").strip()
             match = _GUID.match(guid_raw)
             if guid_raw and not match:
-                raise InputFileError(path, f"the code {name!r} has a malformed GUID {guid_raw!r}")
+                raise InputFileError(path, f"the code {name!r} has a malformed GUID {guid_raw!r}", code="qdc.bad_guid",
+                                     params={"name": name, "guid": guid_raw})
             guid = match.group(1).lower() if match else None
             if guid is not None:
                 if guid in ancestors:
                     raise InputFileError(
                         path,
                         f"the code {name!r} contains itself (GUID {guid_raw} is also an ancestor's): a cycle",
+                        code="qdc.cycle", params={"name": name},
                     )
                 if guid in seen:
                     raise InputFileError(
-                        path, f"the GUID {guid_raw} is used by two codes ({seen[guid]!r} and {name!r})"
+                        path, f"the GUID {guid_raw} is used by two codes ({seen[guid]!r} and {name!r})",
+                        code="qdc.guid_twice", params={"guid": guid_raw, "first": seen[guid], "second": name},
                     )
                 seen[guid] = name
             names = (*prefix, name)

@@ -245,7 +245,8 @@ def write_markdown(codebook: Codebook, out: Path) -> None:
 def _check_size(path: Path) -> bytes:
     try:
         if path.stat().st_size > MAX_SHEET_BYTES:
-            raise InputFileError(path, f"the file is larger than {MAX_SHEET_BYTES // 2**20} MB")
+            raise InputFileError(path, f"the file is larger than {MAX_SHEET_BYTES // 2**20} MB", code="file.over_limit",
+                                 params={"limit": MAX_SHEET_BYTES // 2**20})
         return path.read_bytes()
     except OSError as exc:
         raise InputFileError(path, f"cannot be read ({exc.strerror or exc})",
@@ -289,7 +290,8 @@ def _rows_from_xlsx(path: Path, data: bytes) -> list[list[str]]:
         for row in ws.iter_rows(values_only=True):
             rows.append(["" if v is None else str(v) for v in row])
             if len(rows) > MAX_ROWS:
-                raise InputFileError(path, f"more than {MAX_ROWS} rows")
+                raise InputFileError(path, f"more than {MAX_ROWS} rows", code="sheet.too_many_rows",
+                                     params={"limit": MAX_ROWS})
         return rows
     finally:
         wb.close()

@@ -221,7 +221,7 @@ def build_project(plan: ImportPlan, target: str | Path, *, progress: Progress | 
         _finish_files(tmp)
         _publish(tmp, target)
     except ValidationError as exc:
-        raise GuijiError(f"{plan.source.name}: {exc}") from exc
+        raise GuijiError(f"{plan.source.name}: {exc}", code=exc.code, params=exc.params) from exc
     finally:
         _remove_project_files(tmp)
     return ImportReport(plan.source.name, target.name, plan.origin, plan.positions, tuple(counts.items()),
@@ -237,7 +237,8 @@ def _finish_files(path: Path) -> None:
         conn.close()
     wal = Path(f"{path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise ProjectError(f"{path.name}: the new project could not be written completely")
+        raise ProjectError(f"{path.name}: the new project could not be written completely",
+                           code="project.write_incomplete", params={"file": path.name})
     for suffix in ("-wal", "-shm", ".lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
@@ -247,10 +248,12 @@ def _publish(tmp: Path, target: Path) -> None:
     try:
         os.link(tmp, target)  # fails if target exists
     except FileExistsError:
-        raise ProjectError(f"{target.name}: a file with this name already exists") from None
+        raise ProjectError(f"{target.name}: a file with this name already exists", code="file.exists",
+                           params={"file": target.name}) from None
     except OSError:  # no hard links on this file system
         if target.exists():
-            raise ProjectError(f"{target.name}: a file with this name already exists") from None
+            raise ProjectError(f"{target.name}: a file with this name already exists", code="file.exists",
+                           params={"file": target.name}) from None
         os.replace(tmp, target)
 
 

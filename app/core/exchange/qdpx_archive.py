@@ -62,7 +62,8 @@ class QdpxArchive:
                                  code="file.unreadable", params={"reason": str(exc.strerror or exc)}) from exc
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
             raise InputFileError(
-                path, f"not a valid .qdpx file: the zip archive is damaged or truncated ({exc})"
+                path, f"not a valid .qdpx file: the zip archive is damaged or truncated ({exc})",
+                code="qdpx.damaged",
             ) from exc
         try:
             self._entries = self._check()
@@ -76,12 +77,14 @@ class QdpxArchive:
             raise InputFileError(
                 self.path, f"the archive holds {len(infos):,} entries, more than the limit of "
                 f"{MAX_ENTRIES:,} (possibly a zip bomb)",
+                code="archive.too_many_entries", params={"n": len(infos)},
             )
         declared = sum(i.file_size for i in infos)
         if declared > MAX_DECLARED_BYTES:
             raise InputFileError(
                 self.path, f"the archive declares {_size(declared)} of content, more than the limit of "
                 f"{_size(MAX_DECLARED_BYTES)} (possibly a zip bomb); nothing was imported",
+                code="file.zip_bomb",
             )
         entries: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
@@ -90,6 +93,7 @@ class QdpxArchive:
                 raise InputFileError(
                     self.path, f"the archive entry '{info.filename}' {reason} (a zip-slip attack?); "
                     "the file was refused and nothing was imported",
+                    code="archive.zip_slip", params={"entry": info.filename},
                 )
             entries.setdefault(_key(info.filename), info)
         return entries
@@ -129,20 +133,24 @@ class QdpxArchive:
         what = f"the archive entry {name!r}"
         if info.file_size > limit:
             raise InputFileError(
-                self.path, f"{what} is {_size(info.file_size)}, more than the limit of {_size(limit)}"
+                self.path, f"{what} is {_size(info.file_size)}, more than the limit of {_size(limit)}",
+                code="archive.entry_too_large", params={"entry": name, "limit": _size(limit)},
             )
         try:
             with self._zip.open(info) as member:
                 data = member.read(limit + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
             raise InputFileError(
-                self.path, f"{what} cannot be read: the zip archive is damaged or truncated ({exc})"
+                self.path, f"{what} cannot be read: the zip archive is damaged or truncated ({exc})",
+                code="qdpx.damaged",
             ) from exc
         if len(data) > limit:
-            raise InputFileError(self.path, f"{what} expands past the limit of {_size(limit)} (a zip bomb?)")
+            raise InputFileError(self.path, f"{what} expands past the limit of {_size(limit)} (a zip bomb?)",
+                                 code="file.zip_bomb")
         self._read += len(data)
         if self._read > MAX_READ_BYTES:
             raise InputFileError(
-                self.path, f"the archive expands past {_size(MAX_READ_BYTES)} in all (a zip bomb?)"
+                self.path, f"the archive expands past {_size(MAX_READ_BYTES)} in all (a zip bomb?)",
+                code="file.zip_bomb",
             )
         return data

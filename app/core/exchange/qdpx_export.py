@@ -401,7 +401,8 @@ def export_qdpx(project: Project, out: str | Path) -> ExportReport:
     """Write the whole project as a REFI-QDA project file ``out`` (``.qdpx``)."""
     out = Path(out)
     if out.suffix.lower() != ".qdpx":
-        raise ValidationError(f"{out.name}: a REFI-QDA project file must end in .qdpx")
+        raise ValidationError(f"{out.name}: a REFI-QDA project file must end in .qdpx", code="export.suffix",
+                              params={"file": out.name, "allowed": ".qdpx"})
     if not out.parent.is_dir():
         raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
                               params={"file": out.name, "folder": str(out.parent)})

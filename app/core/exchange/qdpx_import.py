@@ -571,7 +571,7 @@ def read_qdpx(path: str | Path, *, coder: str = DEFAULT_CODER) -> ImportPlan:
     if path.suffix.lower() == ".qde":
         data = path.read_bytes()
         if len(data) > MAX_XML_BYTES:
-            raise InputFileError(path, "the file is larger than the limit for a project file")
+            raise InputFileError(path, "the file is larger than the limit for a project file", code="file.zip_bomb")
         return _Reader(path, None, coder).read(parse_refi_xml(path, data))
     with QdpxArchive(path) as archive:
         entry = archive.project_entry()

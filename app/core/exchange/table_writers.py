@@ -138,7 +138,8 @@ def write_table(table: PaperTable, out: str | Path, allowed: tuple[str, ...] = (
     suffix = out.suffix.lower()
     if suffix not in allowed:
         raise ValidationError(f"{out.name}: cannot write this table as '{suffix or 'no extension'}' "
-                              f"(use {' or '.join(allowed)})")
+                              f"(use {' or '.join(allowed)})", code="export.suffix",
+                              params={"file": out.name, "allowed": ", ".join(allowed)})
     if not out.parent.is_dir():
         raise ValidationError(f"{out.name}: the folder {out.parent} does not exist", code="file.no_folder",
                               params={"file": out.name, "folder": str(out.parent)})

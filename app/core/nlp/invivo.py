@@ -88,9 +88,10 @@ def key_terms(
 ) -> list[KeyTerm]:
     """The ``top`` key terms of ``text``, best first."""
     if method not in ("tfidf", "textrank"):
-        raise ValidationError(f"unknown key-term method {method!r} (tfidf or textrank)")
+        raise ValidationError(f"unknown key-term method {method!r} (tfidf or textrank)", code="value.choice",
+                              params={"value": method, "allowed": "tfidf, textrank"})
     if top < 1:
-        raise ValidationError("ask for at least one key term")
+        raise ValidationError("ask for at least one key term", code="value.at_least_one", params={"value": top})
     skip = exclude or set()
     extractor = _extractor(method)
     with segment.LOCK:
@@ -116,7 +117,8 @@ def document_key_terms(
     if start is not None or end is not None:
         s, e = start or 0, len(text) if end is None else end
         if not 0 <= s < e <= len(text):
-            raise ValidationError(f"the range {s}–{e} is not inside the text (0–{len(text)} characters)")
+            raise ValidationError(f"the range {s}–{e} is not inside the text (0–{len(text)} characters)",
+                                  code="range.outside_text", params={"start": s, "end": e, "length": len(text)})
         text = text[s:e]
     segment.use_codebook(project)
     names = {c.name for c in list_codes(project)}

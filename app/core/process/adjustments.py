@@ -41,9 +41,10 @@ class Adjustment:
 
 def _check(figure: str, element: str) -> None:
     if figure not in FIGURES:
-        raise ValidationError(f"no figure kind {figure!r} (one of {', '.join(FIGURES)})")
+        raise ValidationError(f"no figure kind {figure!r} (one of {', '.join(FIGURES)})", code="value.choice",
+                              params={"value": figure, "allowed": ", ".join(FIGURES)})
     if not element or len(element) > 200:
-        raise ValidationError(f"{element!r} is not a figure element")
+        raise ValidationError(f"{element!r} is not a figure element", code="figure.element", params={"value": element})
 
 
 def list_adjustments(project: Project, figure: str = "timeline") -> dict[str, Adjustment]:
@@ -77,7 +78,8 @@ def adjust(
     if isinstance(label, str):
         label = label.strip() or None
         if label is not None and len(label) > LABEL_MAX:
-            raise ValidationError(f"a figure label has at most {LABEL_MAX} characters")
+            raise ValidationError(f"a figure label has at most {LABEL_MAX} characters", code="too_long",
+                                  params={"what": "label", "limit": LABEL_MAX})
     with project.write() as session:
         row = session.scalar(
             select(FigureLayout).where(FigureLayout.figure == figure, FigureLayout.element == element))

@@ -101,14 +101,16 @@ class ProcessData:
         for node in self.codes.values():
             if node.path == wanted:
                 return node
-        raise NotFoundError(f"no code '{path}' in this project")
+        raise NotFoundError(f"no code '{path}' in this project", code="not_named",
+                            params={"what": "code", "name": path})
 
     def unit_by_name(self, name: str) -> Unit:
         """The unit (case or document) called ``name``; NotFoundError otherwise."""
         for unit in self.units:
             if unit.name == name:
                 return unit
-        raise NotFoundError(f"no case or document named '{name}' is traced in this project")
+        raise NotFoundError(f"no case or document named '{name}' is traced in this project", code="trace.unknown_unit",
+                            params={"name": name})
 
     def top(self, code_id: int) -> CodeNode:
         """The top-level code (dimension) above ``code_id``, or the code itself."""
@@ -157,7 +159,8 @@ def resolve_level(data: ProcessData, code_id: int, level: str | int | None) -> i
         else:
             raise ValidationError(
                 f"unknown level {level!r}: use 'code', a depth (0 = dimensions) or one of "
-                f"{', '.join(data.level_keys) or 'the levels set on codes'}"
+                f"{', '.join(data.level_keys) or 'the levels set on codes'}",
+                code="value.choice", params={"value": level, "allowed": ", ".join(["code", "0", *data.level_keys])},
             )
     return chain[min(depth, len(chain) - 1)].id
 
@@ -165,7 +168,8 @@ def resolve_level(data: ProcessData, code_id: int, level: str | int | None) -> i
 def load_process_data(project: Project, *, unit: str = "auto") -> ProcessData:
     """Read stages, codes, documents, codings (with effective stages) and units in one unit of work."""
     if unit not in UNIT_KINDS:
-        raise ValidationError(f"trace by 'case', 'document' or 'auto', not {unit!r}")
+        raise ValidationError(f"trace by 'case', 'document' or 'auto', not {unit!r}", code="value.choice",
+                              params={"value": unit, "allowed": "case, document, auto"})
     with project.read() as session:
         return _load(session, unit)
 

@@ -82,7 +82,8 @@ def _choice(value: str, allowed: dict[str, tuple[str, str]], what: str) -> str:
     for key, (zh, en) in allowed.items():
         if lowered in (key, en.replace("-", "_").replace(" ", "_")) or cleaned == zh:
             return key
-    raise ValidationError(f"{what} must be one of {', '.join(allowed)}, not {value!r}")
+    raise ValidationError(f"{what} must be one of {', '.join(allowed)}, not {value!r}", code="value.choice",
+                          params={"value": value, "allowed": ", ".join(allowed)})
 
 
 def tracing_test(value: str) -> str:
@@ -249,7 +250,8 @@ def create_link(
                    created_at=created_at or utcnow())
         if link_id is not None:
             if session.get(Link, link_id) is not None:
-                raise ValidationError(f"a link with id {link_id} already exists")
+                raise ValidationError(f"a link with id {link_id} already exists", code="link.exists",
+                                      params={"id": link_id})
             row.id = link_id
         session.add(row)
         session.flush()
@@ -307,7 +309,8 @@ def restore_link(project: Project, snapshot: LinkSnapshot) -> LinkInfo:
     """Put a deleted link back with its id and evidence."""
     with project.write() as session:
         if session.get(Link, snapshot.link.id) is not None:
-            raise ValidationError(f"a link with id {snapshot.link.id} already exists")
+            raise ValidationError(f"a link with id {snapshot.link.id} already exists", code="link.exists",
+                                  params={"id": snapshot.link.id})
         restore(session, snapshot.rows)
     return get_link(project, snapshot.link.id)
 

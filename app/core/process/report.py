@@ -138,7 +138,8 @@ def write_stage_report(
     (``zh``, ``en``, or ``both``: each Chinese paragraph followed by its English one)."""
     target = Path(out)
     if target.suffix.lower() != ".docx":
-        raise InputFileError(target, "the stage report is written as .docx")
+        raise InputFileError(target, "the stage report is written as .docx", code="export.suffix",
+                             params={"file": target.name, "allowed": ".docx"})
     if lang not in ("zh", "en", "both"):
         raise ValidationError(f"'{lang}' is not an export language (use zh, en or both)",
                               code="value.lang", params={"value": lang})
@@ -207,5 +208,6 @@ def write_stage_report(
         with atomic_path(target) as tmp:
             doc.save(str(tmp))
     except OSError as exc:
-        raise InputFileError(target, f"cannot be written ({exc.strerror or exc})") from exc
+        raise InputFileError(target, f"cannot be written ({exc.strerror or exc})", code="file.unwritable",
+                             params={"file": target.name, "reason": str(exc.strerror or exc)}) from exc
     return target

@@ -165,7 +165,8 @@ def compute_transitions(
     """Transitions between consecutive stages at ``level`` (see :func:`~app.core.process.data.resolve_level`)."""
     selection = selection or Selection()
     if min_count < 1:
-        raise ValidationError(f"the minimum count must be 1 or more, not {min_count}")
+        raise ValidationError(f"the minimum count must be 1 or more, not {min_count}", code="value.at_least_one",
+                              params={"value": min_count})
     mapped = data.mapper(level)
     order = data.stage_index()
     index: dict[str, dict[int, dict[int, list[int]]]] = {}
@@ -253,7 +254,8 @@ def write_sequences_csv(result: TransitionResult, out: str | Path) -> Path:
     """
     target = Path(out)
     if target.suffix.lower() != ".csv":
-        raise InputFileError(target, "the sequences are written as .csv")
+        raise InputFileError(target, "the sequences are written as .csv", code="export.suffix",
+                             params={"file": target.name, "allowed": ".csv"})
     try:
         with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
@@ -261,7 +263,8 @@ def write_sequences_csv(result: TransitionResult, out: str | Path) -> Path:
             for item in sequences(result):
                 writer.writerow(_row(item))
     except OSError as exc:
-        raise InputFileError(target, f"cannot be written ({exc.strerror or exc})") from exc
+        raise InputFileError(target, f"cannot be written ({exc.strerror or exc})", code="file.unwritable",
+                             params={"file": target.name, "reason": str(exc.strerror or exc)}) from exc
     return target
 
 

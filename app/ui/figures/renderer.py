@@ -405,7 +405,8 @@ def export_figure(figure: Figure, out: str | FilePath, *, dpi: float = 600, fami
     title = title or figure.kind
     try:
         if suffix == ".png":
-            if not render_image(figure, dpi, family).save(str(tmp), b"PNG"):
+            # The stubs say bytes for the format; PySide6 6.11 takes only str.
+            if not render_image(figure, dpi, family).save(str(tmp), "PNG"):  # type: ignore[call-overload]
                 raise InputFileError(target, "cannot be written")
         elif suffix == ".pdf":
             _write_pdf(figure, str(tmp), family, title)

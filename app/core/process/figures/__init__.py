@@ -39,7 +39,8 @@ class FigureRequest:
 def check_kind(kind: str) -> str:
     """``kind`` if it is a figure kind, else a clear error."""
     if kind not in KINDS:
-        raise ValidationError(f"no figure kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise ValidationError(f"no figure kind {kind!r}: use one of {', '.join(KINDS)}", code="value.choice",
+                              params={"value": kind, "allowed": ", ".join(KINDS)})
     return kind
 
 

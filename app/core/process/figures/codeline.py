@@ -55,13 +55,14 @@ def codeline_input(project: Project, data: ProcessData, request: FigureRequest) 
     if request.document:
         found = [d for d in data.documents.values() if d.name == request.document]
         if not found:
-            raise NotFoundError(f"no document named '{request.document}' in this project")
+            raise NotFoundError(f"no document named '{request.document}' in this project", code="not_named",
+                                params={"what": "document", "name": request.document})
         doc = found[0]
     else:
         coded = {c.document_id for c in data.codings}
         first = [d for d in data.documents.values() if d.id in coded]
         if not first:
-            raise NotFoundError("no document has codings yet: there is no codeline to draw")
+            raise NotFoundError("no document has codings yet: there is no codeline to draw", code="codeline.empty")
         doc = first[0]
     mapped = data.mapper(None if request.level == "code" else request.level)
     coders = set(request.selection.coders)

@@ -191,7 +191,8 @@ class _Timeline:
                 break
         if col_w < 2 * self.em + 1.2 + 2 * self.pad:
             raise ValidationError(
-                f"{width:g} mm is too narrow for {n} stages at {size:g} pt: use a wider figure or a smaller font"
+                f"{width:g} mm is too narrow for {n} stages at {size:g} pt: use a wider figure or a smaller font",
+                code="figure.too_narrow", params={"width": f"{width:g}", "n": n, "size": f"{size:g}"},
             )
         x_header = margin
         col_x = [margin + header_w + 2.0 + k * (col_w + self.gutter) for k in range(n)]
