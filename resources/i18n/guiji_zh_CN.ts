@@ -619,12 +619,12 @@
             <translation>编码者（新的编码片段、备忘录和阶段片段记录这个名字）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="115" />
+            <location filename="../../app/ui/coders.py" line="118" />
             <source>Blind coding is on: only your codings are shown.</source>
             <translation>盲编码已开启：只显示您的编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="116" />
+            <location filename="../../app/ui/coders.py" line="119" />
             <source>Blind coding is off: every coder's codings are shown.</source>
             <translation>盲编码已关闭：显示所有编码者的编码片段。</translation>
         </message>
@@ -2613,187 +2613,187 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/messages.py" line="153" />
             <source>there is no {what} named “{name}” in this project</source>
-            <translation type="unfinished" />
+            <translation>本项目中没有名为「{name}」的{what}</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="154" />
             <source>“{value}” is not one of: {allowed}</source>
-            <translation type="unfinished" />
+            <translation>「{value}」不是可选值之一：{allowed}</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="155" />
             <source>the value must be 1 or more, not {value}</source>
-            <translation type="unfinished" />
+            <translation>取值至少为 1，而不是 {value}</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="156" />
             <source>“{name}” is not a code path (names joined by “{separator}”)</source>
-            <translation type="unfinished" />
+            <translation>「{name}」不是编码路径（各级名称用「{separator}」连接）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="158" />
             <source>the parent of “{name}” no longer exists; it cannot be put back</source>
-            <translation type="unfinished" />
+            <translation>「{name}」的上级编码已不存在，无法恢复</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="160" />
             <source>the {what} “{name}” no longer exists</source>
-            <translation type="unfinished" />
+            <translation>{what}「{name}」已不存在</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="161" />
             <source>the deleted rows cannot be put back: the project has changed since</source>
-            <translation type="unfinished" />
+            <translation>无法恢复已删除的内容：项目在此之后已被修改</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="163" />
             <source>“{find}” would be replaced by itself; nothing to change</source>
-            <translation type="unfinished" />
+            <translation>「{find}」将被替换为其本身，无需修改</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="165" />
             <source>{file}: these positions are not usable ({reason})</source>
-            <translation type="unfinished" />
+            <translation>{file}：这些位置无法使用（{reason}）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="166" />
             <source>{file}: the text could not be restored exactly</source>
-            <translation type="unfinished" />
+            <translation>{file}：文本无法被准确恢复</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="168" />
             <source>cannot import from a “{suffix}” file (use one of {allowed})</source>
-            <translation type="unfinished" />
+            <translation>无法从「{suffix}」文件导入（请使用 {allowed} 之一）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="170" />
             <source>the file is larger than {limit} MB</source>
-            <translation type="unfinished" />
+            <translation>文件大于 {limit} MB</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="171" />
             <source>{file}: the new project could not be written completely</source>
-            <translation type="unfinished" />
+            <translation>{file}：新项目未能完整写入</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="174" />
             <source>the archive holds {n} entries (possibly a zip bomb); nothing was imported</source>
-            <translation type="unfinished" />
+            <translation>压缩包含有 {n} 个条目（可能是压缩炸弹），未导入任何内容</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="176" />
             <source>the archive entry “{entry}” is larger than the limit of {limit}</source>
-            <translation type="unfinished" />
+            <translation>压缩包条目「{entry}」超过了 {limit} 的上限</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="178" />
             <source>the archive entry “{entry}” points outside the archive (a zip-slip attack?); nothing was imported</source>
-            <translation type="unfinished" />
+            <translation>压缩包条目「{entry}」指向压缩包之外（可能是 zip-slip 攻击），未导入任何内容</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="181" />
             <source>the code name “{name}…” is longer than {limit} characters</source>
-            <translation type="unfinished" />
+            <translation>编码名「{name}…」超过 {limit} 个字符</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="183" />
             <source>no REFI-QDA codebook in the file (the root element is &lt;{root}&gt;)</source>
-            <translation type="unfinished" />
+            <translation>文件中没有 REFI-QDA 编码簿（根元素是 &lt;{root}&gt;）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="185" />
             <source>the code “{name}” has a malformed GUID {guid}</source>
-            <translation type="unfinished" />
+            <translation>编码「{name}」的 GUID {guid} 格式有误</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="186" />
             <source>the code “{name}” contains itself (a cycle of GUIDs)</source>
-            <translation type="unfinished" />
+            <translation>编码「{name}」包含了它自身（GUID 循环引用）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="187" />
             <source>the GUID {guid} is used by two codes (“{first}” and “{second}”)</source>
-            <translation type="unfinished" />
+            <translation>GUID {guid} 被两个编码同时使用（「{first}」和「{second}」）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="189" />
             <source>the table has more than {limit} rows</source>
-            <translation type="unfinished" />
+            <translation>表格超过 {limit} 行</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="191" />
             <source>“{value}” is not an element of the figure</source>
-            <translation type="unfinished" />
+            <translation>「{value}」不是图中的元素</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="192" />
             <source>{width} mm is too narrow for {n} stages at {size} pt: use a wider figure or a smaller font</source>
-            <translation type="unfinished" />
+            <translation>{width} 毫米的宽度容纳不下 {size} 磅字号的 {n} 个阶段：请加宽图形或缩小字号</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="194" />
             <source>no case or document named “{name}” is traced in this project</source>
-            <translation type="unfinished" />
+            <translation>本项目追踪的单位中没有名为「{name}」的案例或文档</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="196" />
             <source>no document has codings yet: there is no codeline to draw</source>
-            <translation type="unfinished" />
+            <translation>还没有任何文档有编码片段，无法绘制编码线</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="198" />
             <source>a link with id {id} already exists</source>
-            <translation type="unfinished" />
+            <translation>编号为 {id} 的关联已存在</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="199" />
             <source>no coding of “{document}” at {start}–{end}</source>
-            <translation type="unfinished" />
+            <translation>「{document}」的 {start}–{end} 处没有编码片段</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="200" />
             <source>several codings of “{document}” at {start}–{end} ({codes}); choose one</source>
-            <translation type="unfinished" />
+            <translation>「{document}」的 {start}–{end} 处有多个编码片段（{codes}），请选择其一</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="202" />
             <source>line {line}: “{name}” has two pseudonyms (“{first}”, “{second}”)</source>
-            <translation type="unfinished" />
+            <translation>第 {line} 行：「{name}」有两个假名（「{first}」「{second}」）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="204" />
             <source>nothing to learn from yet: code some passages first</source>
-            <translation type="unfinished" />
+            <translation>还没有可供学习的内容：请先编码一些段落</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="206" />
             <source>the range {start}–{end} is not inside the text (0–{length} characters)</source>
-            <translation type="unfinished" />
+            <translation>范围 {start}–{end} 不在文本之内（共 0–{length} 个字符）</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="208" />
             <source>a range needs a document and a start before its end</source>
-            <translation type="unfinished" />
+            <translation>范围需要指定文档，且起点在终点之前</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="209" />
             <source>the value must be between 0 and 1, not {value}</source>
-            <translation type="unfinished" />
+            <translation>取值须在 0 到 1 之间，而不是 {value}</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="210" />
             <source>Guiji met an internal error ({detail}); please report it with the log file</source>
-            <translation type="unfinished" />
+            <translation>轨迹遇到内部错误（{detail}），请连同日志文件一起报告</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="212" />
             <source>the pseudonyms would give two things the same name; choose other pseudonyms</source>
-            <translation type="unfinished" />
+            <translation>这些假名会使两个对象同名，请另选假名</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="214" />
             <source>{where}: the pseudonym “{pseudonym}” of “{name}” contains the name “{other}”, which would remain in the project</source>
-            <translation type="unfinished" />
+            <translation>{where}：「{name}」的假名「{pseudonym}」含有名字「{other}」，该名字将留在项目中</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="223" />
@@ -2810,12 +2810,12 @@ source: {source} ({enc})</source>
         <message>
             <location filename="../../app/ui/messages.py" line="225" />
             <source>level name</source>
-            <translation type="unfinished" />
+            <translation>层级名称</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="226" />
             <source>figure label</source>
-            <translation type="unfinished" />
+            <translation>图中标签</translation>
         </message>
         <message>
             <location filename="../../app/ui/messages.py" line="227" />
