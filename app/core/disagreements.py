@@ -90,7 +90,7 @@ def disagreements(a: Iterable[CodingInfo], b: Iterable[CodingInfo]) -> list[Pass
 def not_coded_decisions(project: Project) -> list[tuple[int, int, int, int, str]]:
     """Every recorded "not coded" decision: (document id, code id, start, end, consensus coder)."""
     raw = project_meta(project, DECISIONS_KEY)
-    return [tuple(row) for row in json.loads(raw)] if raw else []  # type: ignore[misc]
+    return [(int(d), int(c), int(s), int(e), str(n)) for d, c, s, e, n in json.loads(raw)] if raw else []
 
 
 def _overlaps(p: Passage, start: int, end: int) -> bool:

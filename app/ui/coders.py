@@ -132,7 +132,7 @@ class CoderRoute(QObject):
                 combo.addItem(coder, coder)
             combo.setCurrentIndex(combo.findData(coder))
             combo.setEnabled(False)
-        return combo.currentData() != before
+        return bool(combo.currentData() != before)
 
     def hold(self) -> None:
         """Bring the window's filters and counts in line with blind coding (on or off)."""

@@ -85,11 +85,11 @@ class CoderPane(QPlainTextEdit):
             fmt.setBackground(shade)
             if strong:
                 fmt.setFontUnderline(True)
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.format = fmt
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._map.to_utf16(start))
             cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.cursor = cursor
             selections.append(sel)
         self.setExtraSelections(selections)
         if current is not None:
