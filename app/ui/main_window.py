@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
                                "Ctrl+Shift+R")
         self.remove_action = a(self.tr("&Remove the selected coding"), self.remove_current_coding, "Ctrl+Shift+Del")
         self.undo_action = a(self.tr("&Undo"), self._undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = a(self.tr("&Redo"), self._redo, QKeySequence.StandardKey.Redo)
+        self.redo_action = a(self.tr("&Redo"), self._redo, "Ctrl+Y")
+        # Ctrl+Y on every platform (the shortcut list promises it; X11's standard Redo is only Ctrl+Shift+Z).
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         # A lambda: triggered(bool) must not reach setFocus(reason).
         self.quick_action = a(self.tr("&Quick code…"), lambda: self.code_panel.quick.setFocus(), "Ctrl+K")  # noqa: PLW0108
         self.shortcuts_action = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")

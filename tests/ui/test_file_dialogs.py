@@ -19,7 +19,7 @@ def test_codebook_export_starts_beside_the_project_named_after_it(qtbot, window:
     # Importing transcripts from another folder must not move where the codebook export starts.
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: (asked.append(a[2]) or [str(elsewhere / "x.txt")], ""))
-    monkeypatch.setattr(window, "import_paths", lambda paths: None)
+    monkeypatch.setattr(window, "import_paths", lambda paths, **_options: None)
     window.import_dialog()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]) or "", ""))
     dialog = CodebookDialog(window.controller)
