@@ -117,3 +117,48 @@ def merge_codes(project: Project, source: int | str, target: int | str) -> Done[
 
     return done("merge_codes", path, records[0], _CODES | Changes(links=True, memos=True),
                 lambda: code_ops.unmerge(project, records[0]), redo)
+
+
+# --- pinned codes (number keys 1–9 apply them) -------------------------------------------------------
+
+PINS_KEY = "pinned_codes"
+
+
+def pins(project: Project) -> dict[int, int]:
+    """Pinned codes of the project: code id → number key 1–9 (codes that are gone are left out)."""
+    import json
+
+    from app.core.project import project_meta
+
+    raw = project_meta(project, PINS_KEY)
+    try:
+        data = json.loads(raw) if raw else {}
+        pinned = {int(code_id): int(key) for key, code_id in data.items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
+    known = {c.id for c in service.list_codes(project)}
+    return {code_id: key for code_id, key in pinned.items() if code_id in known}
+
+
+def pin_code(project: Project, code: int | str, key: int | None) -> Done[dict[int, int]]:
+    """Pin a code to number key ``key`` (1–9; None unpins it); a key holds one code. The value is the
+    pins afterwards (code id → key)."""
+    import json
+
+    from app.core.errors import ValidationError
+    from app.core.project import project_meta, set_project_meta
+
+    code_id = lookup.code_id(project, code)
+    if key is not None and not 1 <= key <= 9:
+        raise ValidationError(f"a code is pinned to a key from 1 to 9, not {key}", code="value.choice",
+                              params={"value": key, "allowed": "1–9"})
+    by_key = {k: c for c, k in pins(project).items() if c != code_id and k != key}
+    if key is not None:
+        by_key[key] = code_id
+    old = project_meta(project, PINS_KEY)
+    new = json.dumps({str(k): c for k, c in sorted(by_key.items())})
+    set_project_meta(project, PINS_KEY, new)
+    path = service.get_code(project, code_id).path
+    return done("pin_code" if key is not None else "unpin_code", path, {c: k for k, c in by_key.items()},
+                Changes(codes=True), lambda: set_project_meta(project, PINS_KEY, old),
+                lambda: set_project_meta(project, PINS_KEY, new))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app.core import coding as service
 from app.core import lookup
@@ -10,6 +11,9 @@ from app.core.changes import Changes
 from app.core.coding import CodingInfo, NewCoding
 from app.core.ops import Done, done
 from app.core.project import Project
+
+if TYPE_CHECKING:
+    from app.core.nlp.rejections import Rejection
 
 
 def _swap(before: CodingInfo, after: CodingInfo) -> Changes:
@@ -86,3 +90,20 @@ def set_coding_stage(project: Project, coding_id: int, stage: int | str | None) 
                 lambda: service.set_coding_stage(project, coding_id, before.own_stage_id),
                 lambda: service.set_coding_stage(project, coding_id, stage_id),
                 undo_changes=_swap(after, before))
+
+
+def reject_suggestion(project: Project, *, document: int | str, code: int | str, start: int, end: int,
+                      coder: str) -> Done[Rejection]:
+    """Remember that a suggested code was rejected for ``[start, end)``: it is never suggested there
+    again (undo forgets the rejection; redo brings it back under its id)."""
+    from app.core.codebook import get_code
+    from app.core.nlp import rejections
+
+    document_id, code_id = lookup.document_id(project, document), lookup.code_id(project, code)
+    info = rejections.reject(project, document_id=document_id, code_id=code_id, start=start, end=end, coder=coder)
+    return done("reject_suggestion", get_code(project, code_id).path, info,
+                Changes(codings_in=frozenset({document_id})),
+                lambda: rejections.unreject(project, info.id),
+                lambda: rejections.reject(project, document_id=info.document_id, code_id=info.code_id,
+                                          start=info.start, end=info.end, coder=info.coder,
+                                          rejection_id=info.id, at=info.at))
