@@ -1,8 +1,8 @@
 """Intercoder agreement of a project: two or more coders, chosen documents and codes, per code and overall.
 
 :func:`agreement` is the one entry point (the CLI ``guiji agreement``, the table ``--kind agreement`` and
-the window all call it); :func:`disagreements` lists where two coders differ in one document, for a
-side-by-side view. No Qt, no writes.
+the window all call it). Where two coders differ, passage by passage, is :mod:`app.core.disagreements`.
+No Qt, no writes.
 
 Units (``unit=``):
 
@@ -47,11 +47,9 @@ from app.core.project import Project
 __all__ = [
     "DEFAULT_SEGMENT_OVERLAP",
     "Agreement",
-    "Disagreement",
     "Figures",
     "UnitSpec",
     "agreement",
-    "disagreements",
     "parse_unit",
 ]
 
@@ -104,7 +102,7 @@ class Figures:
     alpha_ci: tuple[float, float] | None = None
     cu_alpha: float | None = None
 
-    def as_dict(self, *, with_n: bool = True) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """The figures as JSON-ready values; a coefficient that does not apply has no key."""
         out: dict[str, Any] = {}
         for key in ("percent", "kappa", "fleiss_kappa", "alpha"):
@@ -115,8 +113,7 @@ class Figures:
             out["alpha_ci"] = list(self.alpha_ci)
         if self.cu_alpha is not None:
             out["cu_alpha"] = self.cu_alpha
-        if with_n:
-            out["n"] = self.n
+        out["n"] = self.n
         out["codings"] = dict(self.codings)
         return out
 
@@ -353,7 +350,8 @@ def _segment_matches(data: _Data, threshold: float) -> NDArray[np.bool_]:
     seen = np.zeros((n, m), dtype=bool)
     seen[left[good], data.coder[right[good]]] = True
     seen[np.arange(n), data.coder] = True
-    return seen.all(axis=1)
+    matched: NDArray[np.bool_] = np.logical_and.reduce(seen, axis=1)
+    return matched
 
 
 def _by_segments(spec: UnitSpec, data: _Data, cu: dict[int, tuple[float, float]]) -> Agreement:
@@ -411,83 +409,3 @@ def agreement(project: Project, coders: Sequence[str], *, unit: str | UnitSpec =
     if spec.kind == "segment":
         return _by_segments(spec, data, cu)
     return _by_units(spec, data, cu)
-
-
-# --- disagreements, for a side-by-side view -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Where two coders differ on one code in one document.
-
-    ``kind``: ``"only_a"`` (A coded, B has no overlapping coding of the code), ``"only_b"``, or
-    ``"overlap"`` (both coded it, over different spans). ``start``/``end`` span every coding involved;
-    ``a``/``b`` are the ids of the codings of each coder involved (to accept one side into a consensus).
-    """
-
-    kind: Literal["only_a", "only_b", "overlap"]
-    code_id: int
-    code: str
-    start: int
-    end: int
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-
-
-def disagreements(project: Project, document: str, coder_a: str, coder_b: str, *,
-                  codes: Sequence[str] | None = None) -> list[Disagreement]:
-    """Every disagreement of ``coder_a`` and ``coder_b`` in ``document`` (a name), in text order.
-
-    Codings of one code are grouped where they overlap (across both coders); a group with codings of
-    one coder only is ``only_a``/``only_b``, a group whose two sides cover different spans ``overlap``;
-    a group where both coded exactly the same spans is agreement and not listed.
-    """
-    with project.read() as session:
-        from app.core.documents import find_document
-
-        doc_id = find_document(session, document).id
-        paths = code_paths(session)
-        ids = dict(session.execute(select(Coder.name, Coder.id).where(Coder.name.in_([coder_a, coder_b]))).all())
-        for name in (coder_a, coder_b):
-            if name not in ids:
-                raise NotFoundError(f"no coder named '{name}'", code="not_found.coder", params={"name": name})
-        rows = session.execute(
-            select(Coding.id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end)
-            .where(Coding.document_id == doc_id, Coding.coder_id.in_([ids[coder_a], ids[coder_b]]))
-            .order_by(Coding.code_id, Coding.start, Coding.end, Coding.id)).all()
-    wanted = None
-    if codes:
-        by_path = {p: c for c, p in paths.items()}
-        missing = [p for p in codes if p not in by_path]
-        if missing:
-            raise NotFoundError(f"no code '{missing[0]}'", code="not_found.code", params={"name": missing[0]})
-        wanted = {by_path[p] for p in codes}
-    out: list[Disagreement] = []
-    group: list[Any] = []
-    reach = -1
-
-    def close() -> None:
-        if not group:
-            return
-        a = [r for r in group if r[2] == ids[coder_a]]
-        b = [r for r in group if r[2] == ids[coder_b]]
-        spans_a = sorted({(r[3], r[4]) for r in a})
-        spans_b = sorted({(r[3], r[4]) for r in b})
-        if spans_a == spans_b:
-            return
-        kind: Literal["only_a", "only_b", "overlap"] = "overlap" if a and b else ("only_a" if a else "only_b")
-        code_id = group[0][1]
-        out.append(Disagreement(kind, code_id, paths[code_id], min(r[3] for r in group), max(r[4] for r in group),
-                                tuple(r[0] for r in a), tuple(r[0] for r in b)))
-
-    for row in rows:
-        if wanted is not None and row[1] not in wanted:
-            continue
-        if group and (row[1] != group[0][1] or row[3] >= reach):
-            close()
-            group, reach = [], -1
-        group.append(row)
-        reach = max(reach, row[4])
-    close()
-    out.sort(key=lambda d: (d.start, d.end, d.code))
-    return out

@@ -1,4 +1,4 @@
-"""Agreement of a project's coders: units, segments, spans, filters, errors, disagreements."""
+"""Agreement of a project's coders: units, segments, spans, filters, errors."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from sklearn.metrics import cohen_kappa_score
 
 from app.core import agreement_stats as stats
-from app.core.agreement import agreement, disagreements, parse_unit
+from app.core.agreement import agreement, parse_unit
 from app.core.codebook import create_code
 from app.core.coding import NewCoding, apply_codings
 from app.core.documents import add_text_document
@@ -151,21 +151,3 @@ def test_bad_requests_raise_errors_with_codes(project: Project) -> None:
         assert unit.value.code == "agreement.unit"
     with pytest.raises(NotFoundError):
         agreement(project, ["甲", "乙"], codes=["没有这个码"])
-
-
-def test_disagreements_list_only_a_only_b_and_overlaps(project: Project) -> None:
-    doc = add_text_document(project, "段", "x" * 300)
-    one = create_code(project, "一").id
-    two = create_code(project, "二").id
-    made = apply_codings(project, [
-        NewCoding(doc.id, one, 0, 10, "甲"), NewCoding(doc.id, one, 0, 10, "乙"),  # agreement: not listed
-        NewCoding(doc.id, one, 20, 30, "甲"),  # only A
-        NewCoding(doc.id, two, 40, 60, "乙"),  # only B
-        NewCoding(doc.id, two, 100, 150, "甲"), NewCoding(doc.id, two, 110, 160, "乙"),  # overlap
-        NewCoding(doc.id, one, 100, 120, "丙"),  # another coder: ignored
-    ])
-    found = disagreements(project, "段", "甲", "乙")
-    assert [(d.kind, d.code, d.start, d.end) for d in found] == [
-        ("only_a", "一", 20, 30), ("only_b", "二", 40, 60), ("overlap", "二", 100, 160)]
-    assert found[2].a == (made[4].id,) and found[2].b == (made[5].id,)
-    assert disagreements(project, "段", "甲", "乙", codes=["一"])[0].kind == "only_a"

@@ -16,9 +16,10 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from app.core.agreement import agreement, disagreements
+from app.core.agreement import agreement
 from app.core.codebook import list_codes
 from app.core.coding import NewCoding, apply_codings, list_codings
+from app.core.disagreements import disagreements
 from app.core.documents import document_text, list_documents
 from app.core.merge import merge_file
 from app.core.nlp.units import covers, units
@@ -100,6 +101,6 @@ def test_two_copies_coded_independently_merged_and_compared(tmp_path: Path, shar
         assert kappa is not None and 0.2 < kappa < 0.95  # partly agreeing, as made
         assert result.overall.codings == {GOLD_CODER: len(gold.codings), "乙": added}
 
-        name = result.documents[0]
-        found = disagreements(project, name, GOLD_CODER, "乙")
-        assert {d.kind for d in found} == {"only_a", "only_b", "overlap"}
+        codings = list_codings(project)
+        found = disagreements([c for c in codings if c.coder == GOLD_CODER], [c for c in codings if c.coder == "乙"])
+        assert {d.kind for d in found} == {"only_a", "only_b", "different"}
