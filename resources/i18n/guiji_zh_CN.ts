@@ -762,69 +762,85 @@
             <translation>两者都采纳(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="162" />
+            <location filename="../../app/ui/disagreements.py" line="164" />
+            <source>Give the consensus coder every passage both coders coded alike</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="167" />
             <source>&amp;Previous</source>
             <translation>上一处(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="163" />
+            <location filename="../../app/ui/disagreements.py" line="168" />
             <source>&amp;Next</source>
             <translation>下一处(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="262" />
+            <location filename="../../app/ui/disagreements.py" line="268" />
             <source>Choose a document and two coders.</source>
             <translation>请选择一个文档和两位编码者。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="272" />
+            <location filename="../../app/ui/disagreements.py" line="278" />
             <source>A: {coder}</source>
             <translation>A：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="273" />
+            <location filename="../../app/ui/disagreements.py" line="279" />
             <source>B: {coder}</source>
             <translation>B：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="276" />
+            <location filename="../../app/ui/disagreements.py" line="282" />
             <source>only A</source>
             <translation>仅 A</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="276" />
+            <location filename="../../app/ui/disagreements.py" line="282" />
             <source>only B</source>
             <translation>仅 B</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="276" />
+            <location filename="../../app/ui/disagreements.py" line="282" />
             <source>different</source>
             <translation>范围不同</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="298" />
+            <location filename="../../app/ui/disagreements.py" line="304" />
             <source>Passages: {n} · agreed: {agreed} ({percent}) · disagreements: {d} · settled: {s} of {d}</source>
             <translation>段落：{n} · 一致：{agreed}（{percent}）· 分歧：{d} · 已合议：{s}/{d}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="304" />
+            <location filename="../../app/ui/disagreements.py" line="310" />
             <source>κ = {kappa} · α = {alpha} over {n} sentences</source>
             <translation>一致性：κ = {kappa} · α = {alpha}（{n} 个句子）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="341" />
+            <location filename="../../app/ui/disagreements.py" line="315" />
+            <source>Copy the agreed passages ({n} left)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="350" />
             <source>Accept {coder}'s “{code}”</source>
             <translation>采纳 {coder} 的「{code}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="342" />
+            <location filename="../../app/ui/disagreements.py" line="351" />
             <source>Accept both “{code}”</source>
             <translation>两者都采纳「{code}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/disagreements.py" line="350" />
+            <location filename="../../app/ui/disagreements.py" line="359" />
+            <location filename="../../app/ui/disagreements.py" line="381" />
             <source>The disagreement could not be settled.</source>
             <translation>无法解决这处分歧。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/disagreements.py" line="377" />
+            <source>Copy the agreed passages to “{coder}”</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1836,151 +1852,151 @@ source: {source} ({enc})</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="200" />
+            <location filename="../../app/ui/main_window.py" line="202" />
             <source>&amp;Quick code…</source>
             <translation>快速编码(&amp;Q)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="201" />
+            <location filename="../../app/ui/main_window.py" line="203" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="202" />
+            <location filename="../../app/ui/main_window.py" line="204" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="204" />
+            <location filename="../../app/ui/main_window.py" line="206" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="207" />
+            <location filename="../../app/ui/main_window.py" line="209" />
             <source>Open &amp;recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="214" />
+            <location filename="../../app/ui/main_window.py" line="216" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="218" />
+            <location filename="../../app/ui/main_window.py" line="220" />
             <source>&amp;History</source>
             <translation>操作历史(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="220" />
+            <location filename="../../app/ui/main_window.py" line="222" />
             <source>&amp;Coding</source>
             <translation>编码(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="229" />
+            <location filename="../../app/ui/main_window.py" line="231" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="236" />
+            <location filename="../../app/ui/main_window.py" line="238" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="239" />
+            <location filename="../../app/ui/main_window.py" line="241" />
             <source>Code&amp;book…</source>
             <translation>编码簿(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="240" />
+            <location filename="../../app/ui/main_window.py" line="242" />
             <source>S&amp;tages…</source>
             <translation>阶段(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="247" />
+            <location filename="../../app/ui/main_window.py" line="249" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="275" />
+            <location filename="../../app/ui/main_window.py" line="277" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="285" />
+            <location filename="../../app/ui/main_window.py" line="287" />
             <source>Keyboard shortcuts</source>
             <translation>键盘快捷键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="321" />
+            <location filename="../../app/ui/main_window.py" line="323" />
             <source>The project could not be opened.</source>
             <translation>无法打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="324" />
+            <location filename="../../app/ui/main_window.py" line="326" />
             <source>The project was upgraded; a backup is at {path}</source>
             <translation>项目已升级，备份位于 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="339" />
+            <location filename="../../app/ui/main_window.py" line="341" />
             <source>Who is coding?</source>
             <translation>编码者是谁？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="340" />
+            <location filename="../../app/ui/main_window.py" line="342" />
             <source>Your name as a coder (every coding records it; asked only once):</source>
             <translation>您作为编码者的名字（每个编码片段都会记录；只询问一次）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="362" />
-            <location filename="../../app/ui/main_window.py" line="816" />
+            <location filename="../../app/ui/main_window.py" line="364" />
+            <location filename="../../app/ui/main_window.py" line="818" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="374" />
+            <location filename="../../app/ui/main_window.py" line="376" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="375" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="703" />
+            <location filename="../../app/ui/main_window.py" line="705" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="761" />
+            <location filename="../../app/ui/main_window.py" line="763" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="795" />
+            <location filename="../../app/ui/main_window.py" line="797" />
             <source>Import {n} document(s)</source>
             <translation>导入 {n} 个文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="811" />
+            <location filename="../../app/ui/main_window.py" line="813" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="300" />
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="302" />
+            <location filename="../../app/ui/main_window.py" line="379" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="617" />
-            <location filename="../../app/ui/main_window.py" line="640" />
+            <location filename="../../app/ui/main_window.py" line="619" />
+            <location filename="../../app/ui/main_window.py" line="642" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="574" />
-            <location filename="../../app/ui/main_window.py" line="605" />
+            <location filename="../../app/ui/main_window.py" line="576" />
+            <location filename="../../app/ui/main_window.py" line="607" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
@@ -1990,113 +2006,113 @@ source: {source} ({enc})</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="468" />
+            <location filename="../../app/ui/main_window.py" line="470" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="577" />
+            <location filename="../../app/ui/main_window.py" line="579" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="581" />
+            <location filename="../../app/ui/main_window.py" line="583" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="623" />
+            <location filename="../../app/ui/main_window.py" line="625" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="628" />
+            <location filename="../../app/ui/main_window.py" line="630" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="649" />
+            <location filename="../../app/ui/main_window.py" line="651" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="653" />
+            <location filename="../../app/ui/main_window.py" line="655" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="687" />
+            <location filename="../../app/ui/main_window.py" line="689" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="693" />
+            <location filename="../../app/ui/main_window.py" line="695" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="712" />
+            <location filename="../../app/ui/main_window.py" line="714" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="723" />
+            <location filename="../../app/ui/main_window.py" line="725" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="728" />
+            <location filename="../../app/ui/main_window.py" line="730" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="736" />
+            <location filename="../../app/ui/main_window.py" line="738" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="735" />
-            <location filename="../../app/ui/main_window.py" line="766" />
+            <location filename="../../app/ui/main_window.py" line="737" />
+            <location filename="../../app/ui/main_window.py" line="768" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="755" />
+            <location filename="../../app/ui/main_window.py" line="757" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="767" />
+            <location filename="../../app/ui/main_window.py" line="769" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="775" />
+            <location filename="../../app/ui/main_window.py" line="777" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="775" />
+            <location filename="../../app/ui/main_window.py" line="777" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="805" />
+            <location filename="../../app/ui/main_window.py" line="807" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="807" />
+            <location filename="../../app/ui/main_window.py" line="809" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="801" />
+            <location filename="../../app/ui/main_window.py" line="803" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="283" />
+            <location filename="../../app/ui/main_window.py" line="285" />
             <source>Apply the code pinned to that key</source>
             <translation>应用绑定到该数字键的编码</translation>
         </message>
@@ -3419,16 +3435,36 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/controller.py" line="131" />
+            <source>Pin code “{0}”</source>
+            <translation>固定编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="132" />
+            <source>Unpin code “{0}”</source>
+            <translation>取消固定编码「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="133" />
+            <source>Reject suggestion “{0}”</source>
+            <translation>拒绝建议「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="134" />
+            <source>Import “{0}”</source>
+            <translation>导入「{0}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/controller.py" line="135" />
             <source>Edit project memo</source>
             <translation>编辑项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="132" />
+            <location filename="../../app/ui/controller.py" line="136" />
             <source>Memo on document “{0}”</source>
             <translation>文档备忘录「{0}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/controller.py" line="133" />
+            <location filename="../../app/ui/controller.py" line="137" />
             <source>Memo on code “{0}”</source>
             <translation>编码备忘录「{0}」</translation>
         </message>
