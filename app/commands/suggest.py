@@ -2,6 +2,7 @@
 
 ``guiji suggest PROJECT [--doc NAME] [--threshold X] [--unit sentence|turn] --json`` →
 ``[{"document","start","end","code","score","source","reason"}]`` (``source``: ``keyword`` or ``model``)
+``guiji suggest PROJECT --stages [--doc NAME] --json`` → ``[{"document","start","end","stage","score","reason"}]``
 ``guiji train PROJECT [--json]`` trains the project's model and saves it in the project file.
 ``guiji keywords PROJECT --doc NAME [--start N --end N] [--top N] [--textrank] --json`` →
 ``[{"term","weight","count","method"}]``: in-vivo proposals for new code names.
@@ -39,7 +40,23 @@ def _threshold(value: str) -> float:
     return number
 
 
+def cmd_suggest_stages(args: argparse.Namespace) -> None:
+    from app.core.nlp.stages import suggest_stages
+    from app.core.project import open_project
+
+    with open_project(args.project, read_only=True) as project:
+        found = suggest_stages(project, document_id=_document_id(project, args.doc))
+    if args.json:
+        print_json([s.as_dict() for s in found])
+    else:
+        for s in found:
+            say(f"{s.document}\t{s.start}\t{s.end}\t{s.stage}\t{s.score:.2f}\t{s.reason}")
+
+
 def cmd_suggest(args: argparse.Namespace) -> None:
+    if getattr(args, "stages", False):
+        cmd_suggest_stages(args)
+        return
     from app.core.nlp.model import model_status
     from app.core.nlp.suggest import suggest
     from app.core.project import open_project
@@ -52,7 +69,7 @@ def cmd_suggest(args: argparse.Namespace) -> None:
                 file=sys.stderr,
             )
         found = suggest(project, document_id=_document_id(project, args.doc), threshold=args.threshold,
-                        kind=args.unit)
+                        kind=args.unit, show_all=args.all)
     if args.json:
         print_json([s.as_dict() for s in found])
     else:
@@ -124,6 +141,11 @@ def register(add: Add) -> None:
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD,
                    help=f"lowest model score suggested (default {DEFAULT_THRESHOLD})")
     unit_option(p)
+    p.add_argument("--all", action="store_true",
+                   help="also what is found but not listed by default (codes whose measured trust is low)")
+    p.add_argument("--stages", action="store_true",
+                   help='suggest stages from time expressions instead: [{"document","start","end","stage",'
+                        '"score","reason"}]')
     p.add_argument("--json", action="store_true",
                    help='print [{"document","start","end","code","score","source","reason"}]')
 

@@ -66,10 +66,14 @@ class Calibration:
         """Isotonic regression (pool adjacent violators) of ``right`` on ``scores``, lightly smoothed."""
         if not scores:
             return cls()
-        order = sorted(range(len(scores)), key=lambda i: scores[i])
+        pooled: dict[float, list[float]] = {}  # equal scores start as one block
+        for score, ok in zip(scores, right, strict=True):
+            item = pooled.setdefault(float(score), [0.0, 0.0])
+            item[0] += float(ok)
+            item[1] += 1.0
         blocks: list[list[float]] = []  # [sum right, count, first score]
-        for i in order:
-            blocks.append([float(right[i]), 1.0, float(scores[i])])
+        for score in sorted(pooled):
+            blocks.append([pooled[score][0], pooled[score][1], score])
             while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
                 s, n, _ = blocks.pop()
                 blocks[-1][0] += s
