@@ -65,7 +65,9 @@ def merge_text(mine: str, theirs: str) -> str:
 @dataclass
 class MergeReport:
     """What a merge adds, matches and refuses. ``added``/``matched`` count rows per kind; ``conflicts``
-    lists what was skipped or kept as it was, each ``{"kind", "name", "reason"}``; ``filled`` counts
+    lists what was skipped or kept as it was, each ``{"kind", "name", "code", "reason"}`` (``code``
+    ``merge.text_differs``: a document of that name has another text, skipped; ``merge.value_differs``:
+    an attribute value kept; ``reason`` is the English text); ``filled`` counts
     memos and empty fields that received the other file's text."""
 
     source: str
@@ -145,8 +147,8 @@ class _Planner:
             self.plan.updates.append((table, key, column, mine, new))
             self.plan.report.filled += 1
 
-    def conflict(self, kind: str, name: str, reason: str) -> None:
-        self.plan.report.conflicts.append({"kind": kind, "name": name, "reason": reason})
+    def conflict(self, kind: str, name: str, code: str, reason: str) -> None:
+        self.plan.report.conflicts.append({"kind": kind, "name": name, "code": code, "reason": reason})
 
     # --- by name ---------------------------------------------------------------------------------
 
@@ -215,8 +217,8 @@ class _Planner:
             mine = next((r for r in same if r["name"] == row["name"]), same[0] if same else None)
             if mine is None:
                 if row["name"] in names:
-                    self.conflict("document", row["name"], "a document of this name has a different text; "
-                                  "skipped with its codings")
+                    self.conflict("document", row["name"], "merge.text_differs",
+                                  "a document of this name has a different text; skipped with its codings")
                     continue
                 stage = self.map["stage"].get(row["stage_id"])
                 self.map["document"][row["id"]] = self.add("document", row, "documents", stage_id=stage,
@@ -296,6 +298,7 @@ class _Planner:
                 self.plan.count("attributes", added=False)
             else:
                 self.conflict("attribute", f"{docs[row['document_id']]}: {names[row['attribute_id']]}",
+                              "merge.value_differs",
                               f"the project's value '{value}' kept (the other file has '{row['value']}')")
 
     def meta(self) -> None:

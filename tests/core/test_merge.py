@@ -18,7 +18,7 @@ from app.core.merge import MERGED_TABLES, SKIPPED_TABLES, merge_file
 from app.core.nlp.rejections import reject
 from app.core.ops import links as link_ops
 from app.core.ops.merge import merge_project
-from app.core.project import create_project, open_project
+from app.core.project import Project, create_project, open_project
 from app.core.tables import set_exemplar
 from tests.dump import dump_tables
 
@@ -134,7 +134,7 @@ def test_a_document_with_the_same_name_and_other_text_is_a_conflict(tmp_path: Pa
     apply_codings(theirs, [NewCoding(doc.id, code, 0, 5, "乙")])
     theirs.close()
     report = merge_file(mine, tmp_path / "theirs.guiji")
-    assert [c["kind"] for c in report.conflicts] == ["document"] and report.conflicts[0]["name"] == "访谈"
+    assert [(c["kind"], c["name"], c["code"]) for c in report.conflicts] == [("document", "访谈", "merge.text_differs")]
     assert "codings" not in report.added
     assert list_codings(mine) == []
 
@@ -192,3 +192,19 @@ def test_qdpx_from_another_program_merges_the_same_way(tmp_path: Path, shared_da
         second = merge_file(project, qdpx)
         assert second.added == {}
         assert dump_tables(project.path) == once
+
+
+def test_a_different_attribute_value_is_kept_and_reported(tmp_path: Path) -> None:
+    def make(path: Path, age: int) -> Project:
+        project = create_project(path)
+        doc = add_text_document(project, "访谈", TEXT_A)
+        attributes.set_attribute(project, doc.id, attributes.define_attribute(project, "年龄", "number").id, age)
+        return project
+
+    make(tmp_path / "theirs.guiji", 50).close()
+    mine = make(tmp_path / "mine.guiji", 45)
+    report = merge_file(mine, tmp_path / "theirs.guiji")
+    assert [(c["kind"], c["name"], c["code"]) for c in report.conflicts] == [
+        ("attribute", "访谈: 年龄", "merge.value_differs")]
+    assert attributes.attribute_table(mine)[0][2] == {"年龄": "45"}
+    mine.close()
