@@ -143,7 +143,8 @@ def accept(project: Project, p: Passage, side: Side, consensus: str) -> Done[lis
     set_project_meta(project, DECISIONS_KEY, new_raw)
     again = [service.as_new_coding(c) for c in made]
     back = [service.as_new_coding(c) for c in removed]
-    marker = frozenset({p.document_id})
+    # A "not coded" decision changes no coding: name the document so that views re-read it.
+    marker = frozenset({p.document_id}) if new_raw != old_decisions else frozenset()
 
     def undo() -> None:
         if made:
@@ -165,6 +166,29 @@ def accept(project: Project, p: Passage, side: Side, consensus: str) -> Done[lis
                 undo_changes=Changes(codings_added=tuple(removed), codings_removed=tuple(made), codings_in=marker))
 
 
+def accept_agreed(project: Project, all_passages: Sequence[Passage], consensus: str) -> Done[list[CodingInfo]]:
+    """Copy every passage both coders coded alike into the consensus coder (one undoable step).
+
+    Passages the consensus coder has already decided are left as they are, so it can be run again.
+    """
+    consensus = consensus.strip()
+    if not consensus:
+        raise ValidationError("a coder name cannot be empty", code="name.empty", params={"what": "coder"})
+    agreed = [p for p in all_passages if p.kind is None]
+    documents = sorted({p.document_id for p in agreed})
+    decided = [c for d in documents for c in service.list_codings(project, document_id=d) if c.coder == consensus]
+    decisions = not_coded_decisions(project)
+    items = [NewCoding(document_id=c.document_id, code_id=c.code_id, start=c.start, end=c.end, coder=consensus,
+                       memo=c.memo, stage_id=c.own_stage_id)
+             for p in agreed if not settled(p, decided, decisions, consensus) for c in p.a]
+    made = service.apply_codings(project, items) if items else []
+    again = [service.as_new_coding(c) for c in made]
+    return done("accept_agreed", consensus, made, Changes(codings_added=tuple(made)),
+                lambda: service.remove_codings(project, [c.id for c in made]),
+                lambda: service.apply_codings(project, again),
+                undo_changes=Changes(codings_removed=tuple(made)))
+
+
 @dataclass(frozen=True)
 class Tally:
     """How far two coders agree on passages, and how many disagreements are settled."""
@@ -173,6 +197,7 @@ class Tally:
     agreed: int
     disagreements: int
     settled: int
+    agreed_copied: int = 0  # agreed passages the consensus coder holds too
 
     @property
     def percent(self) -> float | None:
@@ -183,5 +208,7 @@ def tally(all_passages: Sequence[Passage], consensus: Sequence[CodingInfo],
           decisions: Sequence[tuple[int, int, int, int, str]], coder: str) -> Tally:
     """Count agreements, disagreements and settled disagreements among ``all_passages``."""
     open_ = [p for p in all_passages if p.kind is not None]
-    return Tally(len(all_passages), len(all_passages) - len(open_), len(open_),
-                 sum(1 for p in open_ if settled(p, consensus, decisions, coder)))
+    agreed = [p for p in all_passages if p.kind is None]
+    return Tally(len(all_passages), len(agreed), len(open_),
+                 sum(1 for p in open_ if settled(p, consensus, decisions, coder)),
+                 sum(1 for p in agreed if settled(p, consensus, decisions, coder)))

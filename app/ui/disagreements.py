@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Changes
 from app.core.coding import CodingInfo, list_coders, list_codings
-from app.core.disagreements import Passage, Side, accept, not_coded_decisions, passages, settled, tally
+from app.core.disagreements import Passage, Side, accept, accept_agreed, not_coded_decisions, passages, settled, tally
 from app.core.errors import GuijiError
 from app.core.text import Utf16Map
 
@@ -159,12 +159,18 @@ class DisagreementWindow(QWidget):
         self.accept_a = QPushButton(self.tr("Accept &A's"))
         self.accept_b = QPushButton(self.tr("Accept &B's"))
         self.accept_both = QPushButton(self.tr("A&ccept both"))
+        self.copy_agreed = QPushButton()
+        self.copy_agreed.setObjectName("copy-agreed")
+        self.copy_agreed.setToolTip(self.tr("Give the consensus coder every passage both coders coded alike"))
+        self.copy_agreed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copy_agreed.clicked.connect(self.settle_agreed)
         self.previous_button = QPushButton(self.tr("&Previous"))
         self.next_button = QPushButton(self.tr("&Next"))
         buttons = QHBoxLayout()
         for button in (self.previous_button, self.next_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.copy_agreed)
         for button, side in ((self.accept_a, "a"), (self.accept_b, "b"), (self.accept_both, "both")):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the keys
             button.clicked.connect(lambda _=False, s=side: self.settle(s))
@@ -305,6 +311,9 @@ class DisagreementWindow(QWidget):
                 kappa="–" if kappa is None else f"{kappa:.2f}", alpha="–" if alpha is None else f"{alpha:.2f}", n=n)
         self.figures.setText(line)
         self.tally = t
+        left = t.agreed - t.agreed_copied
+        self.copy_agreed.setText(self.tr("Copy the agreed passages ({n} left)").format(n=left))
+        self.copy_agreed.setEnabled(left > 0 and not (project is not None and project.read_only))
 
     # --- the current passage ---
     def current(self) -> Passage | None:
@@ -356,6 +365,22 @@ class DisagreementWindow(QWidget):
         open_row = next((r for r in following if not self.done[r]), None)
         if open_row is not None:  # on to the next disagreement still open
             self.list.setCurrentRow(open_row)
+
+    def settle_agreed(self) -> None:
+        """Copy the passages both coders coded alike into the consensus coder (one undo step)."""
+        controller = self.api.controller
+        if controller is None or controller.project.read_only:
+            return
+        name = self.consensus.text().strip()
+        try:
+            controller.run(accept_agreed(controller.project, self._all, name),
+                           self.tr("Copy the agreed passages to “{coder}”").format(coder=name))
+        except GuijiError as exc:
+            from app.ui.messages import describe
+
+            self.api.show_error(self.tr("The disagreement could not be settled."), describe(exc))
+            return
+        controller.settle()
 
     def _undo(self) -> None:
         if self.api.controller is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.core import codebook, documents
 from app.core.blind import blind_coding, codings_visible_to, set_blind_coding, visible_codings
 from app.core.coding import apply_coding, list_codings
-from app.core.disagreements import accept, disagreements, not_coded_decisions, passages, settled, tally
+from app.core.disagreements import accept, accept_agreed, disagreements, not_coded_decisions, passages, settled, tally
 from app.core.project import create_project
 
 TEXT = "𠮷😀甲乙丙丁。\r\n戊己庚辛壬癸，子丑寅卯辰巳。\r\n午未申酉戌亥。"
@@ -42,7 +42,14 @@ def test_kinds_of_passages(tmp_path: Path) -> None:
                      ("X", 9, 14, "different"), ("X", 20, 22, "only_a")]
     assert len(disagreements(a, b)) == 5
     t = tally(passages(a, b), [], [], "合议")
-    assert (t.passages, t.agreed, t.disagreements, t.settled) == (6, 1, 5, 0)
+    assert (t.passages, t.agreed, t.disagreements, t.settled, t.agreed_copied) == (6, 1, 5, 0, 0)
+    step = accept_agreed(project, passages(a, b), "合议")
+    assert [(c.code, c.start, c.end, c.coder) for c in step.value] == [("X", 0, 4, "合议")]
+    assert accept_agreed(project, passages(a, b), "合议").value == []  # run again: nothing new
+    consensus = [c for c in list_codings(project) if c.coder == "合议"]
+    assert tally(passages(a, b), consensus, [], "合议").agreed_copied == 1
+    step.undo()
+    assert [c for c in list_codings(project) if c.coder == "合议"] == []
     project.close()
 
 

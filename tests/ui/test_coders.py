@@ -141,6 +141,8 @@ def test_a_blind_project_asks_who_is_coding_when_opened(qtbot, project_file: Pat
 
 # --- disagreements ---------------------------------------------------------------------------------------
 def open_disagreements(qtbot, window: MainWindow) -> DisagreementWindow:  # type: ignore[no-untyped-def]
+    window.activateWindow()  # the shortcut is the window's: after a dialog, it is active again
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.keyClick(window.document_view, Qt.Key.Key_D, CTRL | Qt.KeyboardModifier.ShiftModifier)
     found = window.findChild(DisagreementWindow, "disagreements-window")
     assert found is not None
@@ -238,3 +240,66 @@ def test_merge_project_preview_merge_and_undo(window: MainWindow, qtbot, project
     assert [c for c in list_codings(window.controller.project) if c.coder == "丙"] == []
     assert "外部因素/政策支持" not in {c.path for c in codebook.list_codes(window.controller.project)}
     assert len(list_codings(window.controller.project)) == before
+
+
+# --- the shared transcripts: two copies, merged, settled to a consensus -----------------------------------
+def test_shared_transcripts_two_copies_merged_and_settled(qtbot, tmp_path: Path, shared_data: Path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.core.agreement import agreement
+    from app.core.coding import NewCoding, apply_codings
+    from app.ui.merge_dialog import MergeDialog
+    from bench.gold.load import build_project, document_name, load
+
+    gold = load(shared_data / "zh")
+    build_project(tmp_path / "a.guiji", gold).close()  # the hand coding, by coder "gold"
+    copy = build_project(tmp_path / "b.guiji", gold, codings=False)
+    docs = {d.name: d for d in documents.list_documents(copy)}
+    codes = {c.path: c.id for c in codebook.list_codes(copy)}
+    items = []
+    for i, c in enumerate(gold.codings):  # 乙 agrees partly: some passages missed, some cut shorter
+        if i % 10 == 3:
+            continue
+        end = c.end - 2 if i % 13 == 5 and c.end - c.start > 4 else c.end
+        items.append(NewCoding(docs[document_name(c.document)].id, codes[c.code], c.start, end, "乙"))
+    apply_codings(copy, items)
+    copy.close()
+
+    monkeypatch.setenv("GUIJI_CODER", "gold")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.sync_refresh = True
+    window.open_project_path(tmp_path / "a.guiji")
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "b.guiji"), ""))
+    click_menu_item(qtbot, window, "file", "Merge project…")
+    merge = window.findChild(MergeDialog, "merge-dialog")
+    qtbot.waitExposed(merge)
+    qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not merge.isVisible(), timeout=10000)
+    project = window.controller.project  # type: ignore[union-attr]
+    assert {c.coder for c in list_codings(project)} == {"gold", "乙"}
+
+    view = open_disagreements(qtbot, window)
+    assert (view.coder_a.currentData(), view.coder_b.currentData()) == ("gold", "乙")
+    doc = view.document.currentData()
+    n = len(view.items)
+    assert n >= 10 and {p.kind for p in view.items} == {"only_a", "different"}
+    assert "κ =" in view.figures.text()
+    qtbot.mouseClick(view.copy_agreed, Qt.MouseButton.LeftButton)
+    for _ in range(n):  # settle every disagreement by the gold coder's reading, one key each
+        qtbot.keyClick(view.list, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: f"settled: {n} of {n}" in view.figures.text(), timeout=10000)
+    assert window.history_view.stack().count() == n + 2  # the merge, the agreed passages, n settlings
+
+    def spans(coder: str) -> set[tuple[str, int, int]]:
+        return {(c.code, c.start, c.end) for c in list_codings(project, document_id=doc) if c.coder == coder}
+
+    assert spans("consensus") == spans("gold")
+    name = view.document.currentText()
+    assert agreement(project, ["gold", "consensus"], documents=[name]).overall.kappa == pytest.approx(1.0)
+    qtbot.keyClick(view.list, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: f"settled: {n - 1} of {n}" in view.figures.text(), timeout=10000)
+    assert len(spans("consensus")) < len(spans("gold"))
