@@ -764,7 +764,7 @@
         <message>
             <location filename="../../app/ui/disagreements.py" line="164" />
             <source>Give the consensus coder every passage both coders coded alike</source>
-            <translation type="unfinished" />
+            <translation>把两位编码者编码一致的所有段落交给合议编码者</translation>
         </message>
         <message>
             <location filename="../../app/ui/disagreements.py" line="167" />
@@ -819,7 +819,7 @@
         <message>
             <location filename="../../app/ui/disagreements.py" line="315" />
             <source>Copy the agreed passages ({n} left)</source>
-            <translation type="unfinished" />
+            <translation>复制一致的段落（剩余 {n} 处）</translation>
         </message>
         <message>
             <location filename="../../app/ui/disagreements.py" line="350" />
@@ -840,7 +840,7 @@
         <message>
             <location filename="../../app/ui/disagreements.py" line="377" />
             <source>Copy the agreed passages to “{coder}”</source>
-            <translation type="unfinished" />
+            <translation>把一致的段落复制给「{coder}」</translation>
         </message>
     </context>
     <context>
