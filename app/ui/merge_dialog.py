@@ -32,18 +32,24 @@ if TYPE_CHECKING:
 
 def kind_label(kind: str) -> str:
     """A kind of row in the merge report, in the user's language."""
-    t = QCoreApplication.translate
     labels = {
-        "documents": t("MergeDialog", "documents"), "codes": t("MergeDialog", "codes"),
-        "coders": t("MergeDialog", "coders"), "codings": t("MergeDialog", "codings"),
-        "stages": t("MergeDialog", "stages"), "stage spans": t("MergeDialog", "stage spans"),
-        "cases": t("MergeDialog", "cases"), "case documents": t("MergeDialog", "documents of cases"),
-        "case passages": t("MergeDialog", "passages of cases"),
-        "attribute definitions": t("MergeDialog", "attributes"), "attributes": t("MergeDialog", "attribute values"),
-        "links": t("MergeDialog", "links"), "link evidence": t("MergeDialog", "evidence of links"),
-        "rejected suggestions": t("MergeDialog", "rejected suggestions"),
-        "figure layout": t("MergeDialog", "figure layouts"),
-        "document": t("MergeDialog", "document"), "attribute": t("MergeDialog", "attribute"),
+        "documents": QCoreApplication.translate("MergeDialog", "documents"),
+        "codes": QCoreApplication.translate("MergeDialog", "codes"),
+        "coders": QCoreApplication.translate("MergeDialog", "coders"),
+        "codings": QCoreApplication.translate("MergeDialog", "codings"),
+        "stages": QCoreApplication.translate("MergeDialog", "stages"),
+        "stage spans": QCoreApplication.translate("MergeDialog", "stage spans"),
+        "cases": QCoreApplication.translate("MergeDialog", "cases"),
+        "case documents": QCoreApplication.translate("MergeDialog", "documents of cases"),
+        "case passages": QCoreApplication.translate("MergeDialog", "passages of cases"),
+        "attribute definitions": QCoreApplication.translate("MergeDialog", "attributes"),
+        "attributes": QCoreApplication.translate("MergeDialog", "attribute values"),
+        "links": QCoreApplication.translate("MergeDialog", "links"),
+        "link evidence": QCoreApplication.translate("MergeDialog", "evidence of links"),
+        "rejected suggestions": QCoreApplication.translate("MergeDialog", "rejected suggestions"),
+        "figure layout": QCoreApplication.translate("MergeDialog", "figure layouts"),
+        "document": QCoreApplication.translate("MergeDialog", "document"),
+        "attribute": QCoreApplication.translate("MergeDialog", "attribute"),
     }
     return labels.get(kind, kind)
 

@@ -2173,73 +2173,158 @@ source: {source} ({enc})</source>
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="57" />
-            <location filename="../../app/ui/merge_dialog.py" line="149" />
+            <location filename="../../app/ui/merge_dialog.py" line="36" />
+            <source>documents</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="37" />
+            <source>codes</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="38" />
+            <source>coders</source>
+            <translation>编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="39" />
+            <source>codings</source>
+            <translation>编码片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="40" />
+            <source>stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="41" />
+            <source>stage spans</source>
+            <translation>阶段片段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="42" />
+            <source>cases</source>
+            <translation>案例</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="43" />
+            <source>documents of cases</source>
+            <translation>案例的文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="44" />
+            <source>passages of cases</source>
+            <translation>案例的段落</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="45" />
+            <source>attributes</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="46" />
+            <source>attribute values</source>
+            <translation>属性值</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="47" />
+            <source>links</source>
+            <translation>关联</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="48" />
+            <source>evidence of links</source>
+            <translation>关联的证据</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="49" />
+            <source>rejected suggestions</source>
+            <translation>已拒绝的建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="50" />
+            <source>figure layouts</source>
+            <translation>图形布局</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="51" />
+            <source>document</source>
+            <translation>文档</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="52" />
+            <source>attribute</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/merge_dialog.py" line="63" />
+            <location filename="../../app/ui/merge_dialog.py" line="155" />
             <source>Merge project</source>
             <translation>合并项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="62" />
+            <location filename="../../app/ui/merge_dialog.py" line="68" />
             <source>Merging “{file}” into this project would:</source>
             <translation>将「{file}」合并到本项目将会：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="66" />
+            <location filename="../../app/ui/merge_dialog.py" line="72" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="66" />
+            <location filename="../../app/ui/merge_dialog.py" line="72" />
             <source>Add</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="66" />
+            <location filename="../../app/ui/merge_dialog.py" line="72" />
             <source>Already here</source>
             <translation>已存在</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="79" />
+            <location filename="../../app/ui/merge_dialog.py" line="85" />
             <source>Memos and empty fields filled from the other file: {n}</source>
             <translation>从另一文件补充的备忘录和空字段：{n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="86" />
+            <location filename="../../app/ui/merge_dialog.py" line="92" />
             <source>Left out (conflicts, nothing here is changed for them): {n}</source>
             <translation>未合并（冲突，本项目中相应内容保持不变）：{n}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="91" />
+            <location filename="../../app/ui/merge_dialog.py" line="97" />
             <source>There is nothing new to merge.</source>
             <translation>没有可合并的新内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="93" />
+            <location filename="../../app/ui/merge_dialog.py" line="99" />
             <source>&amp;Merge</source>
             <translation>合并(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="111" />
+            <location filename="../../app/ui/merge_dialog.py" line="117" />
             <source>Merge “{file}”</source>
             <translation>合并「{file}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="115" />
+            <location filename="../../app/ui/merge_dialog.py" line="121" />
             <source>The project could not be merged.</source>
             <translation>无法合并该项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="118" />
+            <location filename="../../app/ui/merge_dialog.py" line="124" />
             <source>Merged “{file}”: {codings} codings and {other} other items added, {conflicts} left out.</source>
             <translation>已合并「{file}」：新增 {codings} 个编码片段和 {other} 项其他内容，{conflicts} 项未合并。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="138" />
+            <location filename="../../app/ui/merge_dialog.py" line="144" />
             <source>The file cannot be merged.</source>
             <translation>无法合并该文件。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/merge_dialog.py" line="150" />
+            <location filename="../../app/ui/merge_dialog.py" line="156" />
             <source>Guiji projects and QDPX files (*.guiji *.qdpx *.qde)</source>
             <translation>轨迹项目和 QDPX 文件 (*.guiji *.qdpx *.qde)</translation>
         </message>
