@@ -24,6 +24,7 @@ added and puts the changed fields back). Merging the same file twice adds nothin
 from __future__ import annotations
 
 import contextlib
+import json
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -49,6 +50,8 @@ MERGED_TABLES = frozenset({
 SKIPPED_TABLES = frozenset({"suggestion_model"})  # derived from the codings: train again
 _CODE_FIELDS = ("description", "short_definition", "when_to_use", "when_not_to_use", "example", "keywords", "level")
 _META_KEEP = frozenset({"created_at", "created_by"})  # the project's own facts, never copied
+_PINS = "pinned_codes"  # {number key: code id} (app.core.ops.codes)
+_DECISIONS = "consensus_not_coded"  # [[document id, code id, start, end, coder]] (app.core.disagreements)
 
 
 def _t(name: str) -> Table:
@@ -302,14 +305,57 @@ class _Planner:
                               f"the project's value '{value}' kept (the other file has '{row['value']}')")
 
     def meta(self) -> None:
+        """The project's key/value settings: the memo merged, a setting P lacks copied; settings that
+        hold ids (pinned codes, consensus decisions) translated to P's ids."""
         ours = {r["key"]: r["value"] for r in _rows(self.s, "project_meta")}
         for row in self.theirs["project_meta"]:
-            if row["key"] in _META_KEEP:
+            key, value = row["key"], row["value"]
+            if key in _META_KEEP:
                 continue
-            if row["key"] not in ours:
-                self.add("project_meta", row)
-            elif row["key"] == "memo":
-                self.fill("project_meta", {"key": "memo"}, "value", ours["memo"], row["value"], memo=True)
+            if key == _PINS:
+                if ours.get(key) not in (None, "", "{}"):
+                    continue  # the project's own pins (number keys) stay
+                value = _remap_json(value, lambda data: {k: self.map["code"][v] for k, v in data.items()
+                                                         if v in self.map["code"]})
+                if key in ours:
+                    if value not in ("", "{}"):
+                        self.plan.updates.append(("project_meta", {"key": key}, "value", ours[key], value))
+                    continue
+            elif key == _DECISIONS:
+                value = self._decisions(ours.get(key), value)
+                if value is None:
+                    continue
+                if key in ours:
+                    self.plan.updates.append(("project_meta", {"key": key}, "value", ours[key], value))
+                    self.plan.count("consensus decisions")
+                    continue
+            if key not in ours:
+                self.add("project_meta", {"key": key, "value": value})
+            elif key == "memo":
+                self.fill("project_meta", {"key": "memo"}, "value", ours["memo"], value, memo=True)
+
+    def _decisions(self, mine: str | None, theirs: str) -> str | None:
+        """P's consensus "not coded" decisions plus the other file's (ids translated); None: no change."""
+        try:
+            own = json.loads(mine) if mine else []
+            other = json.loads(theirs) if theirs else []
+        except ValueError:
+            return None
+        added = False
+        for doc, code, start, end, coder in other:
+            if doc in self.map["document"] and code in self.map["code"]:
+                item = [self.map["document"][doc], self.map["code"][code], start, end, coder]
+                if item not in own:
+                    own.append(item)
+                    added = True
+        return json.dumps(own) if added else None
+
+
+def _remap_json(raw: str, remap: Any) -> str:
+    try:
+        return json.dumps(remap(json.loads(raw))) if raw else raw
+    except (ValueError, TypeError, AttributeError):
+        return raw
 
 
 def _paths(rows: list[dict[str, Any]]) -> dict[int, str]:
@@ -333,7 +379,6 @@ def plan_merge(session: Session, theirs: dict[str, list[dict[str, Any]]], source
     ``session`` adds and changes; writes nothing."""
     plan = MergePlan(MergeReport(source))
     p = _Planner(session, theirs, plan)
-    p.meta()
     p.by_name("coder", "coders")
     p.by_name("stage", "stages", fields=("description", "start_date", "end_date"))
     p.codes()
@@ -360,6 +405,7 @@ def plan_merge(session: Session, theirs: dict[str, list[dict[str, Any]]], source
     p.by_content("suggestion_rejection", "rejected suggestions", {"document_id": "document", "code_id": "code"},
                  ("document_id", "code_id", "start", "end", "coder"))
     p.by_content("figure_layout", "figure layout", {}, ("figure", "element"))
+    p.meta()
     return plan
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.core import attributes, cases, memos, stages
-from app.core.codebook import create_code
+from app.core.codebook import create_code, list_codes
 from app.core.coding import NewCoding, apply_codings, list_codings
 from app.core.db.models import Base
 from app.core.documents import add_text_document
@@ -18,7 +19,7 @@ from app.core.merge import MERGED_TABLES, SKIPPED_TABLES, merge_file
 from app.core.nlp.rejections import reject
 from app.core.ops import links as link_ops
 from app.core.ops.merge import merge_project
-from app.core.project import Project, create_project, open_project
+from app.core.project import Project, create_project, open_project, project_meta, set_project_meta
 from app.core.tables import set_exemplar
 from tests.dump import dump_tables
 
@@ -57,6 +58,8 @@ def _rich(path: Path) -> Path:
     link = link_ops.create_link(project, empower, mutual, source_stage=early.id, memo="因为", coder="甲").value
     link_ops.add_evidence(project, link.id, made[0].id, note="见此")
     reject(project, document_id=b.id, code_id=mutual, start=0, end=5, coder="乙")
+    set_project_meta(project, "pinned_codes", json.dumps({"1": council}))
+    set_project_meta(project, "consensus_not_coded", json.dumps([[a.id, mutual, 41, 45, "合议"]]))
     project.close()
     return path
 
@@ -73,6 +76,7 @@ def _emptied_copy(source: Path, target: Path) -> Path:
         db.execute("UPDATE document SET memo = '', stage_id = NULL")
         db.execute("DELETE FROM stage")
         db.execute("UPDATE project_meta SET value = '' WHERE key = 'memo'")
+        db.execute("DELETE FROM project_meta WHERE key IN ('pinned_codes', 'consensus_not_coded')")
     return target
 
 
@@ -207,4 +211,20 @@ def test_a_different_attribute_value_is_kept_and_reported(tmp_path: Path) -> Non
     assert [(c["kind"], c["name"], c["code"]) for c in report.conflicts] == [
         ("attribute", "访谈: 年龄", "merge.value_differs")]
     assert attributes.attribute_table(mine)[0][2] == {"年龄": "45"}
+    mine.close()
+
+
+def test_settings_holding_ids_are_translated_to_the_projects_ids(tmp_path: Path) -> None:
+    source = _rich(tmp_path / "source.guiji")
+    mine = create_project(tmp_path / "mine.guiji")
+    create_code(mine, "先有的编码")  # so the merged codes get other ids than in the source
+    doc = add_text_document(mine, "访谈甲", TEXT_A)
+    set_project_meta(mine, "consensus_not_coded", json.dumps([[doc.id, 1, 0, 3, "合议"]]))
+    merge_file(mine, source)
+    codes = {c.path: c.id for c in list_codes(mine)}
+    assert json.loads(project_meta(mine, "pinned_codes")) == {"1": codes["外部环境/议事会"]}
+    assert json.loads(project_meta(mine, "consensus_not_coded")) == [
+        [doc.id, 1, 0, 3, "合议"], [doc.id, codes["内生因素/互助合作"], 41, 45, "合议"]]
+    again = merge_file(mine, source)
+    assert "consensus decisions" not in again.added
     mine.close()
