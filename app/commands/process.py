@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from app.commands import Add
@@ -63,21 +64,26 @@ def cmd_figure(args: argparse.Namespace) -> None:
         raise GuijiError(f"--font-size {args.font_size:g}: use 4–36 pt")
     ensure_gui()
     family = choose_family(args.font)
-    options = FigureOptions(width=args.width_mm, font_size=args.font_size, font_family=family,
-                            grayscale=args.grayscale, measure=qt_measure(family), lang=args.lang or "zh")
     request = FigureRequest(kind=args.kind, level=args.level, unit=args.unit, selection=_selection(args),
                             min_count=args.min_count, min_transition=args.min_transition, document=args.doc,
                             order=args.order)
+    # A figure has one language; "both" writes one figure per language (OUT.zh.pdf and OUT.en.pdf).
+    target = Path(args.out)
+    outputs = ([(lang, target.with_name(f"{target.stem}.{lang}{target.suffix}")) for lang in ("zh", "en")]
+               if args.lang == "both" else [(args.lang or "zh", target)])
     with open_project(args.project, read_only=True) as project:
-        figure = build_figure(project, request, options)
-    out = export_figure(figure, args.out, dpi=args.dpi, family=family, title=args.kind)
-    for note in figure.notes:
-        _warn(f"note: {note}")
-    size = f"{figure.width:.1f} × {figure.height:.1f} mm"
-    if out.suffix.lower() == ".png":
-        px = pixel_size(figure, args.dpi)
-        size += f", {px.width()} × {px.height()} px at {args.dpi:g} dpi"
-    say(f"wrote {out} ({args.kind}, {size}, font {family})")
+        for lang, path in outputs:
+            options = FigureOptions(width=args.width_mm, font_size=args.font_size, font_family=family,
+                                    grayscale=args.grayscale, measure=qt_measure(family), lang=lang)
+            figure = build_figure(project, request, options)
+            out = export_figure(figure, path, dpi=args.dpi, family=family, title=args.kind)
+            for note in figure.notes:
+                _warn(f"note: {note}")
+            size = f"{figure.width:.1f} × {figure.height:.1f} mm"
+            if out.suffix.lower() == ".png":
+                px = pixel_size(figure, args.dpi)
+                size += f", {px.width()} × {px.height()} px at {args.dpi:g} dpi"
+            say(f"wrote {out} ({args.kind}, {size}, font {family})")
 
 
 def cmd_stage_report(args: argparse.Namespace) -> None:
@@ -185,8 +191,9 @@ def register(add: Add) -> None:
     p.add_argument("--dpi", type=float, default=600, help="PNG resolution (default 600)")
     p.add_argument("--width-mm", type=float, default=170, help="width in mm (85 one column, 170 two; default 170)")
     p.add_argument("--grayscale", action="store_true", help="patterns and line styles instead of colour")
-    p.add_argument("--lang", choices=["zh", "en"],
-                   help="legends and fixed labels in Chinese (default) or English (a figure has one language)")
+    p.add_argument("--lang", choices=["zh", "en", "both"],
+                   help="legends and fixed labels in Chinese (default) or English (a figure has one language: "
+                        "both writes OUT.zh and OUT.en)")
     p.add_argument("--font", metavar="FAMILY", help="font family (default: the first Chinese font installed of "
                                                      "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, …)")
     p.add_argument("--font-size", type=float, metavar="PT", help="font size in pt (default 8 up to 100 mm, else 9)")

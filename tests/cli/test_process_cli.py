@@ -180,3 +180,14 @@ def test_links_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "支撑" in "".join(ET.parse(svg).getroot().itertext())  # the legend names the relation
     ok("links", project, "delete", 1, capsys=capsys)
     assert json.loads(ok("links", project, "--json", capsys=capsys)) == []
+
+
+def test_figure_in_both_languages_writes_one_file_per_language(sample: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A figure has one language (issue 14): --lang both writes OUT.zh.svg and OUT.en.svg."""
+    said = ok("figure", sample, tmp_path / "时间线.svg", "--kind", "timeline", "--lang", "both", capsys=capsys)
+    zh, en = tmp_path / "时间线.zh.svg", tmp_path / "时间线.en.svg"
+    assert str(zh) in said and str(en) in said and not (tmp_path / "时间线.svg").exists()
+    zh_text, en_text = zh.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    assert "维度" in zh_text and "Dimension" not in zh_text
+    assert "Dimension" in en_text and "维度" not in en_text

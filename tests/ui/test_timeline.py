@@ -175,3 +175,19 @@ def test_export_dialog_previews_and_writes(process: Any, tmp_path: Path, qtbot) 
     assert (tmp_path / "t.svg").read_text(encoding="utf-8").count("<text") > 10
     dialog.width_mm.setEditText("120 mm")
     assert dialog.options().width == 120
+
+
+def test_export_dialog_language_by_keyboard(process: Any, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The figure's language is chosen in the export dialog (issue 14), by default the UI's."""
+    dialog = FigureExportDialog(process.build, process, kind="timeline")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.language.currentData() == "en"  # the tests run with the English UI
+    dialog.language.setFocus()
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Up)
+    assert dialog.language.currentData() == "zh"
+    dialog.update_preview()  # what the 150 ms timer does
+    dialog.write(tmp_path / "t.svg")
+    text = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert "维度" in text and "Dimension" not in text

@@ -65,7 +65,12 @@ class FigureExportDialog(QDialog):
         self.font_size.setSingleStep(0.5)
         self.font_size.setSpecialValueText(self.tr("automatic"))
         self.font_size.setSuffix(" pt")
+        self.language = QComboBox()  # a figure has one language; the UI's by default
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(export_language()))
         form = QFormLayout()
+        form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Width:"), self.width_mm)
         form.addRow(self.tr("PNG resolution:"), self.dpi)
         form.addRow(self.tr("Font:"), self.font_family)
@@ -95,7 +100,8 @@ class FigureExportDialog(QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.update_preview)
-        for signal in (self.width_mm.currentTextChanged, self.font_family.currentTextChanged):
+        for signal in (self.width_mm.currentTextChanged, self.font_family.currentTextChanged,
+                       self.language.currentTextChanged):
             signal.connect(self._timer.start)
         for spin in (self.font_size, self.dpi):
             spin.valueChanged.connect(self._timer.start)
@@ -114,7 +120,7 @@ class FigureExportDialog(QDialog):
         family = self.font_family.currentText()
         return FigureOptions(width=width, font_size=self.font_size.value() or None, font_family=family,
                              grayscale=self.grayscale.isChecked(), measure=qt_measure(family),
-                             lang=export_language())
+                             lang=str(self.language.currentData()))
 
     def update_preview(self) -> None:
         """Lay the figure out with the current options and show it."""
