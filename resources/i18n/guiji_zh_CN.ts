@@ -4,37 +4,37 @@
     <context>
         <name>AcceptPreviewDialog</name>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="252" />
+            <location filename="../../app/ui/suggestions_model.py" line="231" />
             <source>Accept suggestions</source>
             <translation>接受编码建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="255" />
+            <location filename="../../app/ui/suggestions_model.py" line="234" />
             <source>Score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="256" />
+            <location filename="../../app/ui/suggestions_model.py" line="235" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="257" />
+            <location filename="../../app/ui/suggestions_model.py" line="236" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="258" />
+            <location filename="../../app/ui/suggestions_model.py" line="237" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="262" />
+            <location filename="../../app/ui/suggestions_model.py" line="241" />
             <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
             <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码片段（可一步撤销）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="267" />
+            <location filename="../../app/ui/suggestions_model.py" line="246" />
             <source>Accept all</source>
             <translation>全部接受</translation>
         </message>
@@ -1467,63 +1467,68 @@ source: {source} ({enc})</source>
             <translation>自动</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="69" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="73" />
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/figures/export_dialog.py" line="74" />
             <source>Width:</source>
             <translation>宽度：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="70" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="75" />
             <source>PNG resolution:</source>
             <translation>PNG 分辨率：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="71" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="76" />
             <source>Font:</source>
             <translation>字体：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="72" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="77" />
             <source>Font size:</source>
             <translation>字号：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="81" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="86" />
             <source>Save as SVG, PDF or PNG…</source>
             <translation>另存为 SVG、PDF 或 PNG…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="83" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="88" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="113" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="119" />
             <source>The width must be a number of millimetres</source>
             <translation>宽度必须是以毫米为单位的数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="130" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="136" />
             <source>{w:.0f} × {h:.0f} mm; PNG {pw} × {ph} px</source>
             <translation>{w:.0f} × {h:.0f} mm；PNG {pw} × {ph} 像素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="142" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="148" />
             <source>Save figure</source>
             <translation>保存图表</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="142" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="148" />
             <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
             <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="152" />
-            <location filename="../../app/ui/figures/export_dialog.py" line="156" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="158" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="162" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/figures/export_dialog.py" line="154" />
+            <location filename="../../app/ui/figures/export_dialog.py" line="160" />
             <source>Exporting the figure…</source>
             <translation>正在导出图表…</translation>
         </message>
@@ -4733,359 +4738,369 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SuggestionPanel</name>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="322" />
+            <location filename="../../app/ui/suggestions.py" line="111" />
             <source>Lowest calibrated model score shown (keyword rules are shown by their measured trust)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="325" />
+            <location filename="../../app/ui/suggestions.py" line="114" />
             <source>Only the selection</source>
             <translation>仅限选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="328" />
+            <location filename="../../app/ui/suggestions.py" line="116" />
+            <source>Show all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="118" />
+            <source>Also list what is found but not listed by default: more than a handful per screen of text, and codes whose keyword rules or model were usually wrong on this project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="122" />
             <source>Score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="329" />
-            <location filename="../../app/ui/suggestions.py" line="392" />
+            <location filename="../../app/ui/suggestions.py" line="123" />
+            <location filename="../../app/ui/suggestions.py" line="187" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="330" />
+            <location filename="../../app/ui/suggestions.py" line="124" />
             <source>Trust</source>
             <translation>可信度</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="331" />
+            <location filename="../../app/ui/suggestions.py" line="125" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="332" />
+            <location filename="../../app/ui/suggestions.py" line="126" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="333" />
+            <location filename="../../app/ui/suggestions.py" line="127" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="344" />
+            <location filename="../../app/ui/suggestions.py" line="138" />
             <source>Accept</source>
             <translation>接受</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="345" />
+            <location filename="../../app/ui/suggestions.py" line="139" />
             <source>Code the selected suggestions' passages with their codes</source>
             <translation>用所选建议的编码标注相应片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="347" />
+            <location filename="../../app/ui/suggestions.py" line="141" />
             <source>Reject</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="348" />
+            <location filename="../../app/ui/suggestions.py" line="142" />
             <source>Never suggest these codes for these passages again</source>
             <translation>不再为这些片段建议这些编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="350" />
+            <location filename="../../app/ui/suggestions.py" line="144" />
             <source>Accept all above threshold…</source>
             <translation>接受阈值以上的全部建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="352" />
+            <location filename="../../app/ui/suggestions.py" line="146" />
             <source>All documents…</source>
             <translation>全部文档…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="353" />
+            <location filename="../../app/ui/suggestions.py" line="147" />
             <source>Suggest codes in every document (in the background)</source>
             <translation>为每个文档生成编码建议（在后台运行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="359" />
+            <location filename="../../app/ui/suggestions.py" line="153" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="379" />
+            <location filename="../../app/ui/suggestions.py" line="174" />
             <source>Train now</source>
             <translation>立即训练</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="381" />
+            <location filename="../../app/ui/suggestions.py" line="176" />
             <source>Measure quality</source>
             <translation>评估质量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="383" />
+            <location filename="../../app/ui/suggestions.py" line="178" />
             <source>Cross-validate by document: how often the suggestions were right</source>
             <translation>按文档交叉验证：建议的正确率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="385" />
+            <location filename="../../app/ui/suggestions.py" line="180" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="393" />
+            <location filename="../../app/ui/suggestions.py" line="188" />
             <source>Coded units</source>
             <translation>已编码单元</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="394" />
+            <location filename="../../app/ui/suggestions.py" line="189" />
             <source>Keywords F1</source>
             <translation>关键词 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="395" />
+            <location filename="../../app/ui/suggestions.py" line="190" />
             <source>Model F1</source>
             <translation>模型 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="396" />
+            <location filename="../../app/ui/suggestions.py" line="191" />
             <source>Combined F1</source>
             <translation>综合 F1</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="397" />
+            <location filename="../../app/ui/suggestions.py" line="192" />
             <source>Model precision</source>
             <translation>模型精确率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="398" />
+            <location filename="../../app/ui/suggestions.py" line="193" />
             <source>Model recall</source>
             <translation>模型召回率</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="419" />
+            <location filename="../../app/ui/suggestions.py" line="214" />
             <source>Term</source>
             <translation>词语</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="420" />
+            <location filename="../../app/ui/suggestions.py" line="215" />
             <source>Weight</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="421" />
+            <location filename="../../app/ui/suggestions.py" line="216" />
             <source>Occurrences</source>
             <translation>出现次数</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="425" />
+            <location filename="../../app/ui/suggestions.py" line="220" />
             <source>Key terms</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="426" />
+            <location filename="../../app/ui/suggestions.py" line="221" />
             <source>TF-IDF key terms of the selection, or of the document</source>
             <translation>提取选中文本（或整篇文档）的 TF-IDF 关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="428" />
+            <location filename="../../app/ui/suggestions.py" line="223" />
             <source>TextRank</source>
             <translation>TextRank</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="429" />
+            <location filename="../../app/ui/suggestions.py" line="224" />
             <source>TextRank key terms (slower; better at terms that recur)</source>
             <translation>TextRank 关键词（较慢；更善于发现反复出现的词语）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="431" />
+            <location filename="../../app/ui/suggestions.py" line="226" />
             <source>Create code</source>
             <translation>创建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="432" />
+            <location filename="../../app/ui/suggestions.py" line="227" />
             <source>A new top-level code named after each selected term</source>
             <translation>以每个选中的词语为名新建一级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="434" />
+            <location filename="../../app/ui/suggestions.py" line="229" />
             <source>Terms of the document (or the selection) that are not yet code names.</source>
             <translation>文档（或选中文本）中尚未用作编码名称的词语。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="449" />
-            <location filename="../../app/ui/suggestions.py" line="966" />
+            <location filename="../../app/ui/suggestions.py" line="244" />
+            <location filename="../../app/ui/suggestions.py" line="776" />
             <source>Suggestions</source>
             <translation>编码建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="450" />
+            <location filename="../../app/ui/suggestions.py" line="245" />
             <source>Model and quality</source>
             <translation>模型与质量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="451" />
+            <location filename="../../app/ui/suggestions.py" line="246" />
             <source>New code names</source>
             <translation>新编码名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="539" />
+            <location filename="../../app/ui/suggestions.py" line="334" />
             <source>Finding suggestions…</source>
             <translation>正在生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="579" />
+            <location filename="../../app/ui/suggestions.py" line="374" />
             <source>Suggestions failed: {error}</source>
             <translation>编码建议失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="604" />
+            <location filename="../../app/ui/suggestions.py" line="406" />
             <source>No project is open.</source>
             <translation>未打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="608" />
+            <location filename="../../app/ui/suggestions.py" line="410" />
             <source>{n} suggestion(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 条建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="611" />
-            <source>{n} suggestion(s) for this document ({h} below the threshold).</source>
-            <translation>本文档有 {n} 条建议（另有 {h} 条低于阈值）。</translation>
+            <location filename="../../app/ui/suggestions.py" line="413" />
+            <source>{n} suggestion(s) for this document, the best first ({h} more with “Show all” or a lower threshold).</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="636" />
+            <location filename="../../app/ui/suggestions.py" line="445" />
             <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
             <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="641" />
+            <location filename="../../app/ui/suggestions.py" line="451" />
             <source>keyword</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="641" />
+            <location filename="../../app/ui/suggestions.py" line="451" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="658" />
+            <location filename="../../app/ui/suggestions.py" line="468" />
             <source>Accept {n} suggestion(s)</source>
             <translation>接受 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="662" />
+            <location filename="../../app/ui/suggestions.py" line="472" />
             <source>The suggestion could not be accepted.</source>
             <translation>无法接受该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="676" />
+            <location filename="../../app/ui/suggestions.py" line="486" />
             <source>Reject suggestion</source>
             <translation>拒绝建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="688" />
+            <location filename="../../app/ui/suggestions.py" line="498" />
             <source>Reject {n} suggestion(s)</source>
             <translation>拒绝 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="692" />
+            <location filename="../../app/ui/suggestions.py" line="502" />
             <source>The suggestion could not be rejected.</source>
             <translation>无法拒绝该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="740" />
+            <location filename="../../app/ui/suggestions.py" line="550" />
             <source>Suggestions failed.</source>
             <translation>编码建议失败。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="742" />
+            <location filename="../../app/ui/suggestions.py" line="552" />
             <source>Suggesting codes in every document…</source>
             <translation>正在为每个文档生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="765" />
+            <location filename="../../app/ui/suggestions.py" line="575" />
             <source>Finding key terms…</source>
             <translation>正在提取关键词…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="773" />
+            <location filename="../../app/ui/suggestions.py" line="583" />
             <source>Key terms failed: {error}</source>
             <translation>关键词提取失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="777" />
+            <location filename="../../app/ui/suggestions.py" line="587" />
             <source>{n} term(s) not yet used as code names.</source>
             <translation>{n} 个词语尚未用作编码名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="792" />
+            <location filename="../../app/ui/suggestions.py" line="602" />
             <source>New code(s) from key terms</source>
             <translation>由关键词新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="796" />
+            <location filename="../../app/ui/suggestions.py" line="606" />
             <source>The code could not be created.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="809" />
+            <location filename="../../app/ui/suggestions.py" line="619" />
             <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
             <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码片段达到 {n} 个后，将在后台训练模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="813" />
+            <location filename="../../app/ui/suggestions.py" line="623" />
             <source>The saved model was made by another version of Guiji; it will be retrained.</source>
             <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="816" />
+            <location filename="../../app/ui/suggestions.py" line="626" />
             <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
             <translation>模型于 {when} 基于 {n} 个编码片段（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="849" />
+            <location filename="../../app/ui/suggestions.py" line="659" />
             <source>Training the model…</source>
             <translation>正在训练模型…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="858" />
+            <location filename="../../app/ui/suggestions.py" line="668" />
             <source>Training cancelled; the previous model is kept.</source>
             <translation>已取消训练，保留原有模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="860" />
+            <location filename="../../app/ui/suggestions.py" line="670" />
             <source>Training failed: {error}</source>
             <translation>训练失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="862" />
+            <location filename="../../app/ui/suggestions.py" line="672" />
             <source>Model trained in {s:.1f} s.</source>
             <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="880" />
+            <location filename="../../app/ui/suggestions.py" line="690" />
             <source>Measuring quality (cross-validation)…</source>
             <translation>正在评估质量（交叉验证）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="891" />
+            <location filename="../../app/ui/suggestions.py" line="701" />
             <source>Quality not measured: {error}</source>
             <translation>未能评估质量：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="915" />
+            <location filename="../../app/ui/suggestions.py" line="725" />
             <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
             <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="921" />
+            <location filename="../../app/ui/suggestions.py" line="731" />
             <source>Not measured yet: press “Measure quality”.</source>
             <translation>尚未评估：请点击“评估质量”。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="981" />
+            <location filename="../../app/ui/suggestions.py" line="791" />
             <source>Code &amp;suggestions</source>
             <translation>编码建议(&amp;S)</translation>
         </message>
