@@ -18,272 +18,61 @@ panel loads nothing until it is first shown, so the window opens without spaCy.
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSlider,
-    QTableView,
     QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 import app.core.nlp  # noqa: F401 - registers rejections with the text editor; loads no jieba or spaCy
 from app.core.errors import CancelledError, GuijiError
-from app.core.text import Utf16Map
 from app.ui.controller import Changed, ProjectController
 from app.ui.messages import describe
-from app.ui.tasks import GIL_PAUSE_S
+from app.ui.suggestions_model import (
+    AcceptPreviewDialog,
+    BackgroundJob,
+    RecordsModel,
+    _one_line,
+    _table,
+    set_suggestion_spans,
+    source_rows,
+)
 
 if TYPE_CHECKING:
     from app.core.nlp.suggest import Suggestion
-    from app.ui.document_view import DocumentView
     from app.ui.main_window import MainWindow
 
-Index = QModelIndex | QPersistentModelIndex
-SUGGESTION_UNDERLINE = QColor("#7B1FA2")
 DEFAULT_THRESHOLD = 0.3  # app.core.nlp.model.DEFAULT_THRESHOLD, without importing it at start-up
 REFRESH_DELAY_MS = 400
+PER_SCREEN = 5  # suggestions listed by default per stretch of text…
+SCREEN_CHARS = 1200  # …of about one screen of a transcript
 
 
-# --------------------------------------------------------------------------- the text overlay
-
-
-def set_suggestion_spans(view: DocumentView, spans: list[tuple[int, int]]) -> None:
-    """Underline code point ranges of the shown text with a dotted line (suggested units).
-
-    Drawn as ``QTextEdit.ExtraSelection``s, over whatever the codings' highlighter paints; ranges
-    outside the text are ignored. An empty list removes the overlay.
-    """
-    text = view.text()
-    mapping = Utf16Map(text)
-    selections = []
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(SUGGESTION_UNDERLINE)
-    for start, end in spans:
-        if not 0 <= start < end <= len(text):
-            continue
-        cursor = QTextCursor(view.document())
-        cursor.setPosition(mapping.to_utf16(start))
-        cursor.setPosition(mapping.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
-        selections.append(selection)
-    view.setExtraSelections(selections)
-
-
-# --------------------------------------------------------------------------- background work
-
-
-class RecordsModel(QAbstractTableModel):
-    """A read-only table of records with columns given as (header, getter) pairs.
-
-    ``tooltip(record)`` and ``swatch(record)`` (a ``#RRGGBB`` colour shown in the first column) are
-    optional. Rows are set all at once.
-    """
-
-    def __init__(
-        self,
-        columns: list[tuple[str, Callable[[Any], object]]],
-        parent: QObject | None = None,
-        *,
-        tooltip: Callable[[Any], str] | None = None,
-        swatch: Callable[[Any], str | None] | None = None,
-        swatch_column: int = 0,
-    ) -> None:
-        super().__init__(parent)
-        self._columns = columns
-        self._rows: list[Any] = []
-        self._tooltip = tooltip
-        self._swatch = swatch
-        self._swatch_column = swatch_column
-
-    def set_records(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def refresh_all(self) -> None:
-        """The getters' values changed (not the rows)."""
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
-
-    def records(self) -> list[Any]:
-        return list(self._rows)
-
-    def record(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = self._columns[index.column()][1](record)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
-            return self._tooltip(record)
-        swatched = self._swatch is not None and index.column() == self._swatch_column
-        if role == Qt.ItemDataRole.DecorationRole and swatched:
-            assert self._swatch is not None
-            color = self._swatch(record)
-            return QColor(color) if color else None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0]
-        return None
-
-
-# Jobs still running (their results may come after the panel that started them is gone).
-_RUNNING: set[BackgroundJob] = set()
-
-
-class _JobSignals(QObject):
-    progressed = Signal(object, int, int)  # the job, done, total
-    ended = Signal(object, object)  # the job, its result or the exception it raised
-
-
-class BackgroundJob(QRunnable):
-    """``work(progress)`` in Qt's thread pool; ``progress`` raises CancelledError once cancelled.
-
-    Unlike :class:`~app.ui.tasks.TaskRunner` it shows no dialog: the coder keeps working while it runs.
-    The signals carry the job itself, so a receiver connects a bound method (disconnected by Qt when
-    the receiver is deleted) and tells its jobs apart by ``kind`` and ``generation``.
-    """
-
-    def __init__(self, kind: str, generation: int, work: Callable[[Callable[[int, int], None]], Any],
-                 document_id: int | None = None) -> None:
-        super().__init__()
-        self.kind = kind
-        self.generation = generation
-        self.document_id = document_id
-        self.sequence = 0
-        self._work = work
-        self._cancelled = threading.Event()
-        self.signals = _JobSignals()  # no parent: it must outlive a closed window while the job runs
-        self.setAutoDelete(False)  # the panel holds it until it reports
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._cancelled.is_set():
-            raise CancelledError("cancelled")
-        try:
-            self.signals.progressed.emit(self, done, total)
-        except RuntimeError as exc:  # the panel and its project are gone: stop quietly
-            raise CancelledError("cancelled") from exc
-        time.sleep(GIL_PAUSE_S)  # hand the interpreter to the GUI thread between steps
-
-    def run(self) -> None:
-        _RUNNING.add(self)  # the thread pool holds no Python reference: keep the job alive until it ends
-        try:
-            try:
-                if self._cancelled.is_set():
-                    raise CancelledError("cancelled")
-                result = self._work(self._progress)
-            except BaseException as exc:  # handed to the GUI thread
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the signal source went with a closed project
-                self.signals.ended.emit(self, result)
-        finally:
-            _RUNNING.discard(self)
-
-
-# --------------------------------------------------------------------------- the panel
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-class AcceptPreviewDialog(QDialog):
-    """Shows what "accept all above the threshold" would code, before it does."""
-
-    def __init__(
-        self, suggestions: list[Suggestion], threshold: float, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Accept suggestions"))
-        self.resize(720, 420)
-        model = RecordsModel([
-            (self.tr("Score"), lambda s: f"{s.score:.2f}"),
-            (self.tr("Code"), lambda s: s.code),
-            (self.tr("Document"), lambda s: s.document),
-            (self.tr("Passage"), lambda s: _one_line(s.text)),
-        ], self)
-        model.set_records(suggestions)
-        self.table = _table(model)
-        label = QLabel(self.tr("{n} suggestion(s) scoring {t:.2f} or more will become codings "
-                               "(one undo step):").format(n=len(suggestions), t=threshold))
-        label.setWordWrap(True)
-        ok, cancel = QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel
-        buttons = QDialogButtonBox(ok | cancel)
-        buttons.button(ok).setText(self.tr("Accept all"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-
-
-def _table(model: RecordsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.verticalHeader().setDefaultSectionSize(22)
-    view.verticalHeader().hide()
-    return view
+def _few(found: list[Suggestion]) -> list[Suggestion]:
+    """The best :data:`PER_SCREEN` of each :data:`SCREEN_CHARS` stretch of each document, best first."""
+    taken: dict[tuple[int, int], int] = {}
+    out = []
+    for s in sorted(found, key=lambda s: (-s.score, s.document_id, s.start)):
+        key = (s.document_id, s.start // SCREEN_CHARS)
+        if taken.get(key, 0) < PER_SCREEN:
+            taken[key] = taken.get(key, 0) + 1
+            out.append(s)
+    return out
 
 
 class SuggestionPanel(QWidget):
@@ -324,16 +113,21 @@ class SuggestionPanel(QWidget):
         self.threshold.valueChanged.connect(self._refilter)
         self.selection_only = QCheckBox(self.tr("Only the selection"))
         self.selection_only.toggled.connect(self._refilter)
+        self.show_all = QCheckBox(self.tr("Show all"))
+        self.show_all.setToolTip(self.tr(
+            "Also list what is found but not listed by default: more than a handful per screen of text, "
+            "and codes whose keyword rules or model were usually wrong on this project"))
+        self.show_all.toggled.connect(self._refilter)
         self.model = RecordsModel([
-            (self.tr("Score"), lambda s: f"{s.score:.2f}"),
+            (self.tr("Score"), lambda s: f"{s.score:.2f}", lambda s: s.score),
             (self.tr("Code"), lambda s: s.code.rsplit("/", 1)[-1]),
-            (self.tr("Trust"), self._trust_text),
+            (self.tr("Trust"), self._trust_text, self._trust_value),
             (self.tr("Source"), self._source_text),
-            (self.tr("Passage"), lambda s: _one_line(s.text)),
+            (self.tr("Passage"), lambda s: _one_line(s.text), lambda s: (s.document, s.start)),
             (self.tr("Why"), lambda s: _one_line(s.reason)),
         ], self, tooltip=self._tooltip, swatch=self._color, swatch_column=1)
         self._colors: dict[int, str] = {}
-        self.table = _table(self.model)
+        self.table = _table(self.model, sortable=True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda index: self._jump(index.row()))
         self.table.setColumnWidth(0, 48)
@@ -360,6 +154,7 @@ class SuggestionPanel(QWidget):
         row1.addWidget(self.threshold, 1)
         row1.addWidget(self.threshold_label)
         row1.addWidget(self.selection_only)
+        row1.addWidget(self.show_all)
         row2 = QHBoxLayout()
         for button in (self.accept_button, self.reject_button, self.accept_all_button,
                        self.all_documents_button):
@@ -533,7 +328,7 @@ class SuggestionPanel(QWidget):
             from app.core.nlp.suggest import suggest
 
             progress(0, 1)
-            return suggest(project, document_id=document_id, threshold=0.0)
+            return suggest(project, document_id=document_id, threshold=0.0, show_all=True)
 
         self._suggest_job = self._start("suggest", work, document_id)
         self.status.setText(self.tr("Finding suggestions…"))
@@ -586,9 +381,16 @@ class SuggestionPanel(QWidget):
         self.suggestions_shown.emit()
 
     def visible_suggestions(self) -> list[Suggestion]:
-        """The suggestions the table shows: above the threshold, touching the selection if asked."""
+        """The suggestions the table lists, best first.
+
+        By default: those their code's measured trust lists, at most :data:`PER_SCREEN` per
+        :data:`SCREEN_CHARS` characters of text (the best of each stretch), model suggestions above
+        the threshold; "Show all" lists everything found. Touching the selection if asked.
+        """
         threshold = self.threshold_value()
         shown = [s for s in self._all if s.source == "keyword" or s.score >= threshold]
+        if not self.show_all.isChecked():
+            shown = _few([s for s in shown if s.listed])
         if self.selection_only.isChecked() and not self._all_documents:
             selection = self.window_.document_view.selection_range()
             if selection is not None:
@@ -608,8 +410,8 @@ class SuggestionPanel(QWidget):
                 self.tr("{n} suggestion(s) in {d} document(s).").format(n=len(shown), d=documents))
         else:
             hidden = len(self._all) - len(shown)
-            self.status.setText(self.tr("{n} suggestion(s) for this document ({h} below the threshold).")
-                                .format(n=len(shown), h=hidden))
+            self.status.setText(self.tr("{n} suggestion(s) for this document, the best first ({h} more with "
+                                        "“Show all” or a lower threshold).").format(n=len(shown), h=hidden))
         self._show_overlay()
         self._update_buttons()
 
@@ -620,12 +422,19 @@ class SuggestionPanel(QWidget):
         ]
         set_suggestion_spans(view, sorted(set(shown)))
 
-    def _trust_text(self, s: Suggestion) -> str:
+    def _trust_value(self, s: Suggestion) -> float | None:
+        """Measured precision of how this code is suggested (training's cross-validation), else the
+        last quality measurement's F1 for the source, else None."""
+        if s.measured is not None:
+            return s.measured
         per = self._quality.get(s.code)
         if not per:
-            return "–"
-        method = "keywords" if s.source == "keyword" else "model"
-        return f"{per[method]['f1']:.2f}"
+            return None
+        return float(per["keywords" if s.source == "keyword" else "model"]["f1"])
+
+    def _trust_text(self, s: Suggestion) -> str:
+        value = self._trust_value(s)
+        return "–" if value is None else f"{value:.2f}"
 
     def _color(self, s: Suggestion) -> str | None:
         return self._colors.get(s.code_id)
@@ -635,17 +444,18 @@ class SuggestionPanel(QWidget):
         trust = "" if not per else "\n" + self.tr(
             "Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)").format(
             kw=per["keywords"]["f1"], m=per["model"]["f1"], n=per["support"])
-        return f"{s.code} — {s.score:.2f}\n{s.text}\n{s.reason}{trust}"
+        why = f"\n{s.trust}" if s.trust else ""
+        return f"{s.code} — {s.score:.2f}\n{s.text}\n{s.reason}{trust}{why}"
 
     def _source_text(self, s: Suggestion) -> str:
         return self.tr("keyword") if s.source == "keyword" else self.tr("model")
 
     def _selected(self) -> list[Suggestion]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.record(r) for r in rows]
+        return [self.model.record(r) for r in source_rows(self.table, rows)]
 
     def _jump(self, row: int) -> None:
-        s = self.model.record(row)
+        s = self.model.record(source_rows(self.table, [row])[0])
         self.jump_requested.emit(s.document_id, s.start, s.end)
 
     # --- accept and reject ---
@@ -724,7 +534,7 @@ class SuggestionPanel(QWidget):
         def work(progress: Callable[[int, int], None]) -> list[Suggestion]:
             from app.core.nlp.suggest import suggest
 
-            return suggest(project, threshold=0.0, progress=progress)
+            return suggest(project, threshold=0.0, progress=progress, show_all=True)
 
         def done(found: list[Suggestion]) -> None:
             if (generation, sequence) != (self._generation, self._sequence):

@@ -203,7 +203,8 @@ def test_model_suggestions_and_per_code_quality(qtbot, learnable_window: MainWin
     found = panel.visible_suggestions()
     assert [(s.code, s.source) for s in found][:1] == [("内生因素/家属互助", "model")]
     assert "像这段已编码的话" in panel.model.data(panel.model.index(0, 5))
-    assert panel.model.data(panel.model.index(0, 2)) == "–"  # no quality measured yet
+    # Trust is filled from the training's own cross-validation (issue 16), before any quality run.
+    assert 0.0 < float(panel.model.data(panel.model.index(0, 2))) <= 1.0
     with qtbot.waitSignal(panel.quality_shown, timeout=60_000):
         panel.evaluate_now()
     assert panel.quality_model.rowCount() == 3, panel.quality_summary.text()

@@ -123,6 +123,7 @@ class Suggestion:
     similar: SimilarPassage | None = None
     listed: bool = True  # False: found, but not listed by default (see app.core.nlp.trust); "show all"
     trust: str = ""  # why this code's suggestions come from the keywords, the model or both (English)
+    measured: float | None = None  # precision of this code's way of suggesting in cross-validation
 
     def as_dict(self) -> dict[str, Any]:
         """The CLI's JSON object."""
@@ -198,11 +199,17 @@ def _keyword_word(unit_text: str, start: int, end: int) -> str | None:
     return span.text
 
 
+def _record(t: Any) -> tuple[int, int]:
+    """(picked, right) in cross-validation for the way the code's suggestions are listed."""
+    if t is None:
+        return 0, 0
+    picked, right = t.modes.get(t.mode if t.mode != "filtered" else f"filtered@{t.filter_cut}", (0, 0))
+    return int(picked), int(right)
+
+
 def _measured(t: Any) -> str:
     """The cross-validated record of the suggestion's kind for its code, in the reason (Chinese)."""
-    if t is None:
-        return ""
-    picked, right = t.modes.get(t.mode if t.mode != "filtered" else f"filtered@{t.filter_cut}", (0, 0))
+    picked, right = _record(t)
     return f"交叉验证 {right}/{picked} 正确" if picked else ""
 
 
@@ -239,6 +246,7 @@ def _dress(
         source=candidate.source, reason="；".join(parts), keyword=keyword, keyword_word=word,
         model_score=candidate.model_score, similar=similar, listed=listed,
         trust=trust.why() if trust is not None else "",
+        measured=(_record(trust)[1] / _record(trust)[0]) if _record(trust)[0] else None,
     )
 
 
