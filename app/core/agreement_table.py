@@ -50,7 +50,7 @@ def _text(key: str, lang: str, **values: object) -> str:
     zh, en = _TEXTS[key]
     if lang == "zh":
         return zh.format(**values)
-    if lang == "en":
+    if lang == "en" or zh == en:
         return en.format(**values)
     return f"{zh.format(**values)}\n{en.format(**values)}"
 
@@ -66,9 +66,6 @@ def agreement_table(result: Agreement, lang: str | None = None) -> PaperTable:
         raise ValidationError(f"'{lang}' is not an export language (use zh, en or both)",
                               code="value.lang", params={"value": lang})
     kind, _, size = result.unit.partition(":")
-    unit_name = _text(kind, "zh" if lang == "zh" else "en", size=size)
-    if lang == "both":
-        unit_name = f"{_text(kind, 'zh', size=size)} / {_text(kind, 'en', size=size)}"
     segment = kind == "segment"
     columns = ["code", "segments", "percent"] if segment else ["code", "n", "segments", "percent", "kappa",
                                                                 "fleiss", "alpha", "ci"]
@@ -98,9 +95,10 @@ def agreement_table(result: Agreement, lang: str | None = None) -> PaperTable:
         else:
             unit_note = _text("units_are", lang, unit=zh_unit if lang == "zh" else en_unit)
             note = _text("note", lang, unit_note=unit_note)
-    sep = "、" if lang == "zh" else ", "
+    titles = [_TEXTS["title"][i].format(coders=sep.join(result.coders), unit=_text(kind, code, size=size))
+              for i, (code, sep) in enumerate((("zh", "、"), ("en", ", "))) if lang in (code, "both")]
     return PaperTable(
-        title=_text("title", lang, coders=sep.join(result.coders), unit=unit_name),
+        title="\n".join(titles),
         header=tuple(_text(c, lang) for c in columns),
         rows=tuple(rows),
         widths=tuple(3.0 if c == "code" else (2.0 if c == "ci" else 1.2) for c in columns),

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -392,7 +393,7 @@ def plan_merge(session: Session, theirs: dict[str, list[dict[str, Any]]], source
     p.by_content("case_passage", "case passages", {"case_id": "case", "document_id": "document"},
                  ("case_id", "document_id", "start", "end"))
     p.by_content("stage_span", "stage spans", {"document_id": "document", "stage_id": "stage"},
-                 ("document_id", "stage_id", "start", "end"))
+                 ("document_id", "stage_id", "start", "end", *(("coder",) if "coder" in _t("stage_span").c else ())))
     p.by_content("coding", "codings", {"document_id": "document", "code_id": "code", "coder_id": "coder",
                                        "stage_id": "stage"},
                  ("document_id", "code_id", "coder_id", "start", "end"), memo_fields=("memo",))
@@ -471,12 +472,30 @@ def _opened_source(path: Path) -> Iterator[Project]:
                 yield project
         return
     try:
-        source = open_project(path, read_only=True)
+        try:
+            source = open_project(path, read_only=True)
+        except GuijiError as exc:
+            if exc.code != "project.needs_upgrade":
+                raise
+            # An older copy: upgrade a temporary copy of it (the other file itself is never written).
+            with tempfile.TemporaryDirectory(prefix="guiji-merge-") as folder:
+                copy = Path(folder) / path.name
+                _copy_database(path, copy)
+                with open_project(copy) as upgraded:
+                    yield upgraded
+            return
     except GuijiError as exc:
         raise InputFileError(path, f"cannot be merged: {exc}", code="merge.unreadable",
                              params={"file": path.name, "reason": str(exc)}) from exc
     with source:
         yield source
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of an SQLite file (with what its write-ahead log holds)."""
+    with contextlib.closing(sqlite3.connect(f"file:{source.resolve()}?mode=ro", uri=True)) as src, \
+            contextlib.closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 def source_rows(path: str | Path) -> tuple[str, dict[str, list[dict[str, Any]]]]:

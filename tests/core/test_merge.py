@@ -228,3 +228,16 @@ def test_settings_holding_ids_are_translated_to_the_projects_ids(tmp_path: Path)
     again = merge_file(mine, source)
     assert "consensus decisions" not in again.added
     mine.close()
+
+
+@pytest.mark.parametrize("revision", ["0001", "0006"])
+def test_a_copy_saved_by_an_older_guiji_is_merged_and_left_untouched(tmp_path: Path, revision: str) -> None:
+    frozen = Path(__file__).resolve().parents[1] / "data" / "projects" / f"project-{revision}.guiji"
+    old = tmp_path / f"old-{revision}.guiji"
+    shutil.copy(frozen, old)
+    before = old.read_bytes()
+    with create_project(tmp_path / "p.guiji") as project:
+        report = merge_file(project, old)
+        assert report.added.get("documents", 0) > 0 and not report.conflicts
+        assert merge_file(project, old).added == {}
+    assert old.read_bytes() == before
