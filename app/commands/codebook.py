@@ -128,7 +128,10 @@ def cmd_stage(args: argparse.Namespace) -> None:
             if args.start is None:
                 ops.set_document_stage(project, args.doc, args.name)
             else:
-                ops.set_span_stage(project, args.doc, args.start, args.end, args.name)
+                from app.core.coders import default_coder
+
+                ops.set_span_stage(project, args.doc, args.start, args.end, args.name,
+                                   coder=args.coder or default_coder())
         say(f"assigned {args.doc} to stage {args.name}")
     elif args.action in ("rename", "move", "delete"):
         with open_project(args.project) as project:
@@ -241,4 +244,5 @@ def register(add: Add) -> None:
     p.add_argument("--doc", metavar="NAME")
     p.add_argument("--start", type=int, metavar="N")
     p.add_argument("--end", type=int, metavar="N")
+    p.add_argument("--coder", metavar="NAME", help="assign --start/--end: who marks the span (default: GUIJI_CODER)")
     p.add_argument("--json", action="store_true")

@@ -40,6 +40,7 @@ class StageSpanInfo:
     stage: str
     start: int
     end: int
+    coder: str = ""  # who marked it ('' unknown)
 
 
 def list_stages(project: Project) -> list[StageInfo]:
@@ -230,7 +231,7 @@ def delete_stage(project: Project, stage_id: int) -> StageSnapshot:
     with project.write() as session:
         stage = _get_stage(session, stage_id)
         spans = tuple(
-            StageSpanInfo(r.id, r.document_id, r.stage_id, stage.name, r.start, r.end)
+            StageSpanInfo(r.id, r.document_id, r.stage_id, stage.name, r.start, r.end, r.coder)
             for r in session.scalars(
                 select(StageSpan).where(StageSpan.stage_id == stage_id).order_by(StageSpan.id)
             )
@@ -258,7 +259,7 @@ def restore_stage(project: Project, snapshot: StageSnapshot) -> StageInfo:
         session.flush()
         for span in snapshot.spans:
             session.add(StageSpan(id=span.id, document_id=span.document_id, stage_id=s.id, start=span.start,
-                                  end=span.end))
+                                  end=span.end, coder=span.coder))
         if snapshot.document_ids:
             session.execute(update(Document).where(Document.id.in_(snapshot.document_ids)).values(stage_id=s.id))
         if snapshot.coding_ids:
@@ -280,9 +281,11 @@ def set_document_stage(project: Project, document_id: int, stage_id: int | None)
 
 
 def add_stage_span(
-    project: Project, document_id: int, stage_id: int, start: int, end: int, *, span_id: int | None = None
+    project: Project, document_id: int, stage_id: int, start: int, end: int, *, span_id: int | None = None,
+    coder: str = "",
 ) -> StageSpanInfo:
-    """Mark ``[start, end)`` of a document as belonging to a stage (``span_id`` re-creates a removed one)."""
+    """Mark ``[start, end)`` of a document as belonging to a stage (``span_id`` re-creates a removed one);
+    ``coder`` is who marked it."""
     with project.write() as session:
         doc = get_or_raise(session, Document, document_id, what="document")
         stage = get_or_raise(session, Stage, stage_id, what="stage")
@@ -291,12 +294,12 @@ def add_stage_span(
                 f"{doc.name}: the range {start}–{end} is not inside the text (0–{doc.length} characters)",
                 code="range.outside", params={"file": doc.name, "start": start, "end": end, "length": doc.length},
             )
-        span = StageSpan(document_id=document_id, stage_id=stage_id, start=start, end=end)
+        span = StageSpan(document_id=document_id, stage_id=stage_id, start=start, end=end, coder=coder)
         if span_id is not None:
             span.id = span_id
         session.add(span)
         session.flush()
-        return StageSpanInfo(span.id, document_id, stage_id, stage.name, start, end)
+        return StageSpanInfo(span.id, document_id, stage_id, stage.name, start, end, coder)
 
 
 def document_stage_id(project: Project, document_id: int) -> int | None:
@@ -316,9 +319,11 @@ class SpanChange:
 
 
 def set_span_stage(
-    project: Project, document_id: int, start: int, end: int, stage_id: int | None
+    project: Project, document_id: int, start: int, end: int, stage_id: int | None, *, coder: str = ""
 ) -> SpanChange:
     """Place ``[start, end)`` in stage ``stage_id`` (None: in no span); one unit of work.
+
+    The new span records ``coder``; the parts of other spans that stay keep their coder.
 
     A passage is in one stage: spans overlapping the range are cut back to what lies outside it (a
     span around the range is split in two); then the new span is added. Spans of the same stage that
@@ -339,7 +344,7 @@ def set_span_stage(
             select(StageSpan).where(StageSpan.document_id == document_id, StageSpan.start <= end,
                                     StageSpan.end >= start).order_by(StageSpan.start, StageSpan.id)))
         removed: list[StageSpanInfo] = []
-        keep: list[tuple[int, int, int]] = []  # (stage, start, end) of the parts that stay
+        keep: list[tuple[int, int, int, str]] = []  # (stage, start, end, coder) of the parts that stay
         new_start, new_end = start, end
         for span in touching:
             overlaps = span.start < end and span.end > start
@@ -349,19 +354,20 @@ def set_span_stage(
                 continue
             else:
                 if span.start < start:
-                    keep.append((span.stage_id, span.start, start))
+                    keep.append((span.stage_id, span.start, start, span.coder))
                 if span.end > end:
-                    keep.append((span.stage_id, end, span.end))
+                    keep.append((span.stage_id, end, span.end, span.coder))
             removed.append(StageSpanInfo(span.id, document_id, span.stage_id, names[span.stage_id],
-                                         span.start, span.end))
+                                         span.start, span.end, span.coder))
             session.delete(span)
         session.flush()
-        rows = [StageSpan(document_id=document_id, stage_id=sid, start=s, end=e) for sid, s, e in keep]
+        rows = [StageSpan(document_id=document_id, stage_id=sid, start=s, end=e, coder=c) for sid, s, e, c in keep]
         if stage_id is not None:
-            rows.append(StageSpan(document_id=document_id, stage_id=stage_id, start=new_start, end=new_end))
+            rows.append(StageSpan(document_id=document_id, stage_id=stage_id, start=new_start, end=new_end,
+                                  coder=coder))
         session.add_all(rows)
         session.flush()
-        added = tuple(StageSpanInfo(r.id, document_id, r.stage_id, names[r.stage_id], r.start, r.end)
+        added = tuple(StageSpanInfo(r.id, document_id, r.stage_id, names[r.stage_id], r.start, r.end, r.coder)
                       for r in rows)
     return SpanChange(document_id, tuple(removed), added)
 
@@ -385,7 +391,7 @@ def _swap_spans(project: Project, drop: tuple[StageSpanInfo, ...], put: tuple[St
         session.flush()
         for info in put:
             session.add(StageSpan(id=info.id, document_id=info.document_id, stage_id=info.stage_id,
-                                  start=info.start, end=info.end))
+                                  start=info.start, end=info.end, coder=info.coder))
 
 
 def list_stage_spans(project: Project, document_id: int) -> list[StageSpanInfo]:
@@ -394,7 +400,7 @@ def list_stage_spans(project: Project, document_id: int) -> list[StageSpanInfo]:
         rows = session.execute(
             select(
                 StageSpan.id, StageSpan.document_id, StageSpan.stage_id, Stage.name, StageSpan.start,
-                StageSpan.end,
+                StageSpan.end, StageSpan.coder,
             )
             .join(Stage, Stage.id == StageSpan.stage_id)
             .where(StageSpan.document_id == document_id)
@@ -408,7 +414,7 @@ def remove_stage_span(project: Project, span_id: int) -> StageSpanInfo:
     with project.write() as session:
         row = get_or_raise(session, StageSpan, span_id, what="stage span")
         name = _get_stage(session, row.stage_id).name
-        info = StageSpanInfo(row.id, row.document_id, row.stage_id, name, row.start, row.end)
+        info = StageSpanInfo(row.id, row.document_id, row.stage_id, name, row.start, row.end, row.coder)
         session.delete(row)
     return info
 

@@ -108,7 +108,8 @@ def set_span_stage(controller: ProjectController, document_id: int, start: int, 
         texts = _texts()
         label = (texts["unspan"].format(document=document) if stage_id is None
                  else texts["span"].format(stage=_stage_name(controller, stage_id), document=document))
-        controller.run(stage_ops.set_span_stage(controller.project, document_id, start, end, stage_id), label)
+        controller.run(stage_ops.set_span_stage(controller.project, document_id, start, end, stage_id,
+                                                coder=controller.coder), label)
 
     return _guarded(parent, run)
 

@@ -184,6 +184,8 @@ class StageSpan(Base):
     stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # Who marked it ('' when unknown: spans from before schema 0008, imports); several coders (issue 17).
+    coder: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class CasePassage(Base):

@@ -87,15 +87,15 @@ def set_document_stage(project: Project, document: int | str, stage: int | str |
 
 
 def set_span_stage(project: Project, document: int | str, start: int, end: int,
-                   stage: int | str | None) -> Done[service.SpanChange]:
-    """Place ``[start, end)`` of a document in a stage (None: take it out of any span).
+                   stage: int | str | None, *, coder: str = "") -> Done[service.SpanChange]:
+    """Place ``[start, end)`` of a document in a stage (None: take it out of any span), marked by ``coder``.
 
     Spans of other stages are trimmed (or split) where they overlap the range, so a passage is in one
     stage; undo puts every span back as it was.
     """
     document_id = lookup.document_id(project, document)
     stage_id = lookup.optional_stage_id(project, stage)
-    change = service.set_span_stage(project, document_id, start, end, stage_id)
+    change = service.set_span_stage(project, document_id, start, end, stage_id, coder=coder)
     changes = Changes(stages=True, codings_in=frozenset({document_id}))
     return done("span_stage", _name(project, document_id), change, changes,
                 lambda: service.undo_span_change(project, change), lambda: service.redo_span_change(project, change))
@@ -106,7 +106,7 @@ def remove_stage_span(project: Project, span_id: int) -> Done[StageSpanInfo]:
     info = service.remove_stage_span(project, span_id)
     return done("remove_span", info.stage, info, Changes(stages=True, codings_in=frozenset({info.document_id})),
                 lambda: service.add_stage_span(project, info.document_id, info.stage_id, info.start, info.end,
-                                               span_id=info.id),
+                                               span_id=info.id, coder=info.coder),
                 lambda: service.remove_stage_span(project, info.id))
 
 
