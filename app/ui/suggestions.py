@@ -244,6 +244,12 @@ class SuggestionPanel(QWidget):
         self.tabs.addTab(suggestions_tab, self.tr("Suggestions"))
         self.tabs.addTab(model_tab, self.tr("Model and quality"))
         self.tabs.addTab(terms_tab, self.tr("New code names"))
+        from app.ui.suggestions_stages import StageSuggestionsTab
+
+        self.stages_tab = StageSuggestionsTab(self.window_, self)
+        self.tabs.addTab(self.stages_tab, self.tr("Stages"))
+        self.tabs.currentChanged.connect(
+            lambda i: self.tabs.widget(i) is self.stages_tab and self._active and self.stages_tab.refresh())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
@@ -304,6 +310,8 @@ class SuggestionPanel(QWidget):
         set_suggestion_spans(self.window_.document_view, [])
         if self._active:
             self.refresh()
+            if self.tabs.currentWidget() is self.stages_tab:
+                self.stages_tab.refresh()
 
     # --- suggestions ---
     def threshold_value(self) -> float:

@@ -65,6 +65,7 @@ class StageSuggestion:
     stage: str
     score: float
     reason: str
+    text: str = ""  # the passage (not in the CLI's JSON, whose keys are fixed)
 
     def as_dict(self) -> dict[str, Any]:
         """The CLI's JSON object."""
@@ -202,7 +203,7 @@ def _suggest_doc(
         if any(covers(u.start, u.end, s, e) for s, e in taken):
             continue
         s = stages[i]
-        out.append(StageSuggestion(doc.document_id, doc.name, u.start, u.end, s.id, s.name, score, reason))
+        out.append(StageSuggestion(doc.document_id, doc.name, u.start, u.end, s.id, s.name, score, reason, text))
     return out
 
 
