@@ -71,3 +71,18 @@ def build_learnable_project(path: Path, *, documents_count: int = 6, seed: int =
 
 def add_document(project: Project, name: str, text: str) -> int:
     return documents.add_text_document(project, name, text).id
+
+
+def need_gold_data() -> None:
+    """Skip (fail under CI=true) when the shared CC0 transcripts of the gold set are missing."""
+    import os
+
+    import pytest
+
+    from bench.gold.load import data_dir
+
+    if not data_dir().is_dir():
+        message = f"{data_dir()} not found: the shared CC0 transcripts of the gold set are missing"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,14 @@ from app.core.nlp.units import units
 from app.core.project import Project
 from app.core.variants import fold
 from bench.gold.load import GoldError, build_project, data_dir, load
+from tests.core.nlp_helpers import need_gold_data
 
 HANT = "original-zh-Hant/2016-06-30_vtaiwan-join-research-interview_lu-chia-hua.zh-Hant.md"
 
 
 @pytest.fixture(scope="module")
 def gold_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    if not data_dir().is_dir():
-        message = f"{data_dir()} not found: the shared CC0 transcripts of the gold set are missing"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    need_gold_data()
     project = build_project(tmp_path_factory.mktemp("gold") / "gold.guiji")
     yield project  # type: ignore[misc]
     project.close()

@@ -3,7 +3,6 @@ trust, and the Stages tab — on the hand-coded gold project (shared CC0 transcr
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,15 @@ from app.core.nlp import model as model_module
 from app.core.stages import list_stage_spans
 from app.ui import suggestions as suggestions_ui
 from app.ui.main_window import MainWindow
-from bench.gold.load import build_project, data_dir
+from bench.gold.load import build_project
+from tests.core.nlp_helpers import need_gold_data
 
 DOC = "2018-05-25_ntpu-student-thesis-interview"
 
 
 @pytest.fixture(scope="module")
 def gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not data_dir().is_dir():
-        message = f"{data_dir()} not found: the shared CC0 transcripts of the gold set are missing"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    need_gold_data()
     path = tmp_path_factory.mktemp("goldui") / "gold.guiji"
     project = build_project(path)
     model_module.train(project)
