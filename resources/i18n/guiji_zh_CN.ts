@@ -4559,6 +4559,79 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
     </context>
     <context>
+        <name>StageSuggestionsTab</name>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="35" />
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="36" />
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="37" />
+            <source>Passage</source>
+            <translation>段落</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="38" />
+            <source>Why</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="47" />
+            <source>Suggest stages</source>
+            <translation>建议阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="49" />
+            <source>From time expressions (2016年, 三年前, 现在, 未来…) and the stages' dates and time words</source>
+            <translation>依据时间表达（2016年、三年前、现在、未来……）以及各阶段的日期和时间词</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="51" />
+            <source>Accept</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="52" />
+            <source>Place the selected passages in their suggested stages</source>
+            <translation>把选中的段落放入建议的阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="54" />
+            <source>Reject</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="55" />
+            <source>Drop the selected stage suggestions from the list</source>
+            <translation>从列表中去掉选中的阶段建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="75" />
+            <source>No document is shown.</source>
+            <translation>没有显示文档。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="89" />
+            <source>{n} stage suggestion(s) for this document.</source>
+            <translation>本文档 {n} 条阶段建议。</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="109" />
+            <source>Accept {n} stage suggestion(s)</source>
+            <translation>接受 {n} 条阶段建议</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions_stages.py" line="113" />
+            <source>The stage could not be set.</source>
+            <translation>无法设置阶段。</translation>
+        </message>
+    </context>
+    <context>
         <name>StagesDialog</name>
         <message>
             <location filename="../../app/ui/stages_dialog.py" line="82" />
@@ -4740,7 +4813,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <message>
             <location filename="../../app/ui/suggestions.py" line="111" />
             <source>Lowest calibrated model score shown (keyword rules are shown by their measured trust)</source>
-            <translation type="unfinished" />
+            <translation>显示的模型最低校准得分（关键词规则按其实测可信度显示）</translation>
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="114" />
@@ -4750,12 +4823,12 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         <message>
             <location filename="../../app/ui/suggestions.py" line="116" />
             <source>Show all</source>
-            <translation type="unfinished" />
+            <translation>全部显示</translation>
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="118" />
             <source>Also list what is found but not listed by default: more than a handful per screen of text, and codes whose keyword rules or model were usually wrong on this project</source>
-            <translation type="unfinished" />
+            <translation>也列出默认不列出的建议：每屏文本超过几条的部分，以及在本项目中关键词规则或模型多半出错的编码</translation>
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="122" />
@@ -4930,7 +5003,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="244" />
-            <location filename="../../app/ui/suggestions.py" line="776" />
+            <location filename="../../app/ui/suggestions.py" line="784" />
             <source>Suggestions</source>
             <translation>编码建议</translation>
         </message>
@@ -4945,162 +5018,167 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <translation>新编码名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="334" />
+            <location filename="../../app/ui/suggestions.py" line="250" />
+            <source>Stages</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/suggestions.py" line="342" />
             <source>Finding suggestions…</source>
             <translation>正在生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="374" />
+            <location filename="../../app/ui/suggestions.py" line="382" />
             <source>Suggestions failed: {error}</source>
             <translation>编码建议失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="406" />
+            <location filename="../../app/ui/suggestions.py" line="414" />
             <source>No project is open.</source>
             <translation>未打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="410" />
+            <location filename="../../app/ui/suggestions.py" line="418" />
             <source>{n} suggestion(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 条建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="413" />
+            <location filename="../../app/ui/suggestions.py" line="421" />
             <source>{n} suggestion(s) for this document, the best first ({h} more with “Show all” or a lower threshold).</source>
-            <translation type="unfinished" />
+            <translation>本文档 {n} 条建议，最好的在前（“全部显示”或降低阈值还有 {h} 条）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="445" />
+            <location filename="../../app/ui/suggestions.py" line="453" />
             <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
             <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="451" />
+            <location filename="../../app/ui/suggestions.py" line="459" />
             <source>keyword</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="451" />
+            <location filename="../../app/ui/suggestions.py" line="459" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="468" />
+            <location filename="../../app/ui/suggestions.py" line="476" />
             <source>Accept {n} suggestion(s)</source>
             <translation>接受 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="472" />
+            <location filename="../../app/ui/suggestions.py" line="480" />
             <source>The suggestion could not be accepted.</source>
             <translation>无法接受该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="486" />
+            <location filename="../../app/ui/suggestions.py" line="494" />
             <source>Reject suggestion</source>
             <translation>拒绝建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="498" />
+            <location filename="../../app/ui/suggestions.py" line="506" />
             <source>Reject {n} suggestion(s)</source>
             <translation>拒绝 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="502" />
+            <location filename="../../app/ui/suggestions.py" line="510" />
             <source>The suggestion could not be rejected.</source>
             <translation>无法拒绝该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="550" />
+            <location filename="../../app/ui/suggestions.py" line="558" />
             <source>Suggestions failed.</source>
             <translation>编码建议失败。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="552" />
+            <location filename="../../app/ui/suggestions.py" line="560" />
             <source>Suggesting codes in every document…</source>
             <translation>正在为每个文档生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="575" />
+            <location filename="../../app/ui/suggestions.py" line="583" />
             <source>Finding key terms…</source>
             <translation>正在提取关键词…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="583" />
+            <location filename="../../app/ui/suggestions.py" line="591" />
             <source>Key terms failed: {error}</source>
             <translation>关键词提取失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="587" />
+            <location filename="../../app/ui/suggestions.py" line="595" />
             <source>{n} term(s) not yet used as code names.</source>
             <translation>{n} 个词语尚未用作编码名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="602" />
+            <location filename="../../app/ui/suggestions.py" line="610" />
             <source>New code(s) from key terms</source>
             <translation>由关键词新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="606" />
+            <location filename="../../app/ui/suggestions.py" line="614" />
             <source>The code could not be created.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="619" />
+            <location filename="../../app/ui/suggestions.py" line="627" />
             <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
             <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码片段达到 {n} 个后，将在后台训练模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="623" />
+            <location filename="../../app/ui/suggestions.py" line="631" />
             <source>The saved model was made by another version of Guiji; it will be retrained.</source>
             <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="626" />
+            <location filename="../../app/ui/suggestions.py" line="634" />
             <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
             <translation>模型于 {when} 基于 {n} 个编码片段（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="659" />
+            <location filename="../../app/ui/suggestions.py" line="667" />
             <source>Training the model…</source>
             <translation>正在训练模型…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="668" />
+            <location filename="../../app/ui/suggestions.py" line="676" />
             <source>Training cancelled; the previous model is kept.</source>
             <translation>已取消训练，保留原有模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="670" />
+            <location filename="../../app/ui/suggestions.py" line="678" />
             <source>Training failed: {error}</source>
             <translation>训练失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="672" />
+            <location filename="../../app/ui/suggestions.py" line="680" />
             <source>Model trained in {s:.1f} s.</source>
             <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="690" />
+            <location filename="../../app/ui/suggestions.py" line="698" />
             <source>Measuring quality (cross-validation)…</source>
             <translation>正在评估质量（交叉验证）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="701" />
+            <location filename="../../app/ui/suggestions.py" line="709" />
             <source>Quality not measured: {error}</source>
             <translation>未能评估质量：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="725" />
+            <location filename="../../app/ui/suggestions.py" line="733" />
             <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
             <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="731" />
+            <location filename="../../app/ui/suggestions.py" line="739" />
             <source>Not measured yet: press “Measure quality”.</source>
             <translation>尚未评估：请点击“评估质量”。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="791" />
+            <location filename="../../app/ui/suggestions.py" line="799" />
             <source>Code &amp;suggestions</source>
             <translation>编码建议(&amp;S)</translation>
         </message>
