@@ -55,7 +55,7 @@ def test_bench_small_runs_every_scenario(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "bench", "--size", "small", "--runs", "1", "--out", str(out),
          "--cache-dir", str(tmp_path / "projects")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(out.read_text("utf-8"))
