@@ -65,7 +65,7 @@ class ConvertDialog(QDialog):
     def update_effect(self) -> None:
         from app.core.convert import preview_convert
 
-        controller = self.main_window.controller
+        controller = self.main_window.api.controller
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if controller is None:
             ok.setEnabled(False)
@@ -122,7 +122,7 @@ class ConvertAction:
         from app.core.convert import convert_document
         from app.ui.editing import perform_text_change
 
-        controller = self.window.controller
+        controller = self.window.api.controller
         if dialog is None or controller is None:
             return None
         to, variant = dialog.choice()

@@ -70,13 +70,14 @@ def perform_text_change(
     """Make a text change (``do``, one transaction) and push it as one undo step
     (:func:`app.core.ops.text.run`); its changes go down the change stream after do, undo and redo.
     Errors are shown to the user (and nothing is pushed)."""
-    controller = window.controller
+    controller = window.api.controller
     if controller is None:
         return None
     try:
         return controller.run(text_ops.run(controller.project, do), title)
     except GuijiError as exc:
-        window.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."), describe(exc))
+        window.api.show_error(QCoreApplication.translate("EditingActions", "The text could not be changed."),
+                              describe(exc))
         return None
 
 
@@ -135,7 +136,7 @@ class EditTextDialog(QDialog):
 
     def update_effect(self) -> None:
         """Say which ranges would lose all their words with the text as typed."""
-        controller = self._window.controller
+        controller = self._window.api.controller
         if controller is None:
             return
         try:
@@ -263,7 +264,7 @@ class FindReplaceDialog(QDialog):
         self.resize(760, 480)
 
     def _document_ids(self) -> list[int] | None:
-        shown = self._window.document_view.document_id
+        shown = self._window.api.text_view.document_id
         return [shown] if self.current_only.isChecked() and shown is not None else None
 
     def _invalidate(self) -> None:
@@ -272,7 +273,7 @@ class FindReplaceDialog(QDialog):
 
     def update_preview(self) -> None:
         """List every hit (and what would lose its words); the replace button follows."""
-        controller = self._window.controller
+        controller = self._window.api.controller
         if controller is None:
             return
         try:
@@ -306,10 +307,10 @@ class FindReplaceDialog(QDialog):
             if removed
             else ""
         )
-        self.replace_button.setEnabled(bool(hits) and not self._window.controller.project.read_only)  # type: ignore[union-attr]
+        self.replace_button.setEnabled(bool(hits) and not self._window.api.controller.project.read_only)  # type: ignore[union-attr]
 
     def replace_all(self) -> None:
-        controller = self._window.controller
+        controller = self._window.api.controller
         if controller is None or self.preview is None or not self.preview.hits:
             return
         find, replacement = self.preview.find, self.preview.replacement
@@ -335,7 +336,7 @@ class FindReplaceDialog(QDialog):
 
     def _jump(self, index: QModelIndex) -> None:
         hit = self.model.hit(index.row())
-        self._window.jump_to(hit.document_id, hit.start, hit.end)
+        self._window.api.jump_to(hit.document_id, hit.start, hit.end)
 
 
 # --------------------------------------------------------------------------- document history
@@ -430,11 +431,11 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        controller = self._window.controller
+        controller = self._window.api.controller
         if controller is None:
             self.model.set_entries([])
             return
-        shown = self._window.document_view.document_id
+        shown = self._window.api.text_view.document_id
         doc = shown if self.current_only.isChecked() else None
         self.model.set_entries(editing.document_history(controller.project, doc))
         self.table.resizeColumnsToContents()
@@ -472,8 +473,8 @@ class EditingActions:
         for action in (self.edit_action, self.replace_action, self.pseudonymise_action, self.history_action):
             menu.addAction(action)
         self.dialog: QDialog | None = None
-        window.project_changed.connect(self._project_changed)
-        self._project_changed(window.controller)
+        window.api.project_changed.connect(self._project_changed)
+        self._project_changed(window.api.controller)
 
     def _action(
         self,
@@ -506,7 +507,7 @@ class EditingActions:
     # --- edit ---
     def selected_range(self) -> tuple[int, int] | None:
         """The selection in code points, or the cursor position as an empty range."""
-        view = self.window.document_view
+        view = self.window.api.text_view
         if view.document_id is None:
             return None
         selection = view.selection_range()
@@ -517,10 +518,10 @@ class EditingActions:
 
     def edit_text_dialog(self) -> EditTextDialog | None:
         """Open the edit dialog on the selection; on OK the edit is one undoable command."""
-        view = self.window.document_view
+        view = self.window.api.text_view
         selected = self.selected_range()
-        if self.window.controller is None or view.document_id is None or selected is None:
-            self.window.statusBar().showMessage(
+        if self.window.api.controller is None or view.document_id is None or selected is None:
+            self.window.api.status(
                 QCoreApplication.translate("EditingActions", "Open a document and select the text to correct."), 4000
             )
             return None
@@ -531,7 +532,7 @@ class EditingActions:
         return dialog
 
     def apply_edit(self, dialog: EditTextDialog) -> editing.TextChange | None:
-        controller = self.window.controller
+        controller = self.window.api.controller
         if controller is None:
             return None
         doc_id, start, end, new = dialog.document_id, dialog.start, dialog.end, dialog.new_text()
@@ -542,9 +543,9 @@ class EditingActions:
             lambda: editing.edit_text(controller.project, doc_id, start, end, new, coder=controller.coder, note=note),
         )
         if change is not None:
-            self.window.document_view.select_range(start, start + len(change.documents[0].splices[0].text))
+            self.window.api.text_view.select_range(start, start + len(change.documents[0].splices[0].text))
             if change.removed:
-                self.window.statusBar().showMessage(
+                self.window.api.status(
                     QCoreApplication.translate(
                         "EditingActions",
                         "{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.",
@@ -556,16 +557,16 @@ class EditingActions:
     # --- the other dialogs ---
     def find_replace_dialog(self) -> FindReplaceDialog:
         dialog = FindReplaceDialog(self.window)
-        selected = self.window.document_view.selection_range()
+        selected = self.window.api.text_view.selection_range()
         if selected is not None:
-            dialog.find_edit.setText(self.window.document_view.text()[selected[0] : selected[1]])
+            dialog.find_edit.setText(self.window.api.text_view.text()[selected[0] : selected[1]])
         self._show(dialog)
         return dialog
 
     def pseudonymise_dialog(self) -> QDialog | None:
         from app.ui.pseudonyms_dialog import PseudonymiseDialog
 
-        if self.window.controller is None:
+        if self.window.api.controller is None:
             return None
         dialog = PseudonymiseDialog(self.window)
         self._show(dialog)

@@ -180,8 +180,8 @@ class ExchangeActions:
                 menu.addAction(action)
             else:
                 menu.insertAction(before, action)
-        window.project_changed.connect(self._project_changed)
-        self._project_changed(window.controller)
+        window.api.project_changed.connect(self._project_changed)
+        self._project_changed(window.api.controller)
 
     def _project_changed(self, controller: Any) -> None:
         self.export_qdpx_action.setEnabled(controller is not None)
@@ -224,12 +224,12 @@ class ExchangeActions:
 
     def run_import(self, source: Path, target: Path, kind: str) -> None:
         """Import ``source`` into the new project ``target`` in the background; report; open it."""
-        if self.window.tasks.busy:
+        if self.window.api.tasks.busy:
             return
         from app.core.exchange.qdpx_import import DEFAULT_CODER, import_qdpx
         from app.core.exchange.rqda import import_rqda
 
-        coder = (self.window.controller.coder if self.window.controller is not None else "") or DEFAULT_CODER
+        coder = (self.window.api.controller.coder if self.window.api.controller is not None else "") or DEFAULT_CODER
 
         def work(progress: Callable[[int, int], None]) -> ImportReport:
             if kind == "rqda":
@@ -238,17 +238,17 @@ class ExchangeActions:
 
         def done(report: ImportReport) -> None:
             self.last_report = report
-            self.window.open_project_path(target)
+            self.window.api.open_project(target)
             self.dialog = ImportReportDialog(report, self.window)
             self.dialog.open()
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, CancelledError):
-                self.window.statusBar().showMessage(
+                self.window.api.status(
                     QCoreApplication.translate("ExchangeActions", "Import cancelled; no project was created."), 5000
                 )
             elif isinstance(exc, GuijiError):
-                self.window.show_error(
+                self.window.api.show_error(
                     QCoreApplication.translate(
                         "ExchangeActions", "The project could not be imported; no file was created."
                     ),
@@ -257,7 +257,7 @@ class ExchangeActions:
             else:
                 raise exc
 
-        self.window.tasks.run(
+        self.window.api.tasks.run(
             QCoreApplication.translate("ExchangeActions", "Importing {name}…").format(name=source.name),
             work,
             done,
@@ -266,7 +266,7 @@ class ExchangeActions:
 
     # --- export ---
     def export_qdpx_dialog(self) -> None:
-        controller = self.window.controller
+        controller = self.window.api.controller
         if controller is None:
             return
         suggested = controller.project.path.with_suffix(".qdpx")
@@ -282,15 +282,15 @@ class ExchangeActions:
             self.run_export(Path(path if path.lower().endswith(".qdpx") else path + ".qdpx"))
 
     def run_export(self, out: Path) -> None:
-        controller = self.window.controller
-        if controller is None or self.window.tasks.busy:
+        controller = self.window.api.controller
+        if controller is None or self.window.api.tasks.busy:
             return
         from app.core.exchange.qdpx_export import export_qdpx
 
         project = controller.project
 
         def done(report: ExportReport) -> None:
-            self.window.statusBar().showMessage(
+            self.window.api.status(
                 QCoreApplication.translate(
                     "ExchangeActions", "Exported {n} documents and {m} codings to {file}."
                 ).format(
@@ -303,13 +303,13 @@ class ExchangeActions:
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, GuijiError):
-                self.window.show_error(
+                self.window.api.show_error(
                     QCoreApplication.translate("ExchangeActions", "The project could not be exported."), describe(exc)
                 )
             else:
                 raise exc
 
-        self.window.tasks.run(
+        self.window.api.tasks.run(
             QCoreApplication.translate("ExchangeActions", "Exporting {name}…").format(name=out.name),
             lambda _progress: export_qdpx(project, out),
             done,

@@ -30,16 +30,16 @@ def install(window: MainWindow) -> None:
     state: dict[str, Any] = {"window": None}
 
     def open_kind(kind: str) -> ProcessWindow | None:
-        if window.controller is None:
+        if window.api.controller is None:
             return None
         from app.ui.timeline import ProcessWindow  # the figure machinery loads on first use
 
         current: ProcessWindow | None = state["window"]
-        if current is None or current.controller is not window.controller:
+        if current is None or current.controller is not window.api.controller:
             if current is not None:
                 current.close()
                 current.deleteLater()
-            current = ProcessWindow(window, window.controller)
+            current = ProcessWindow(window, window.api.controller)
             state["window"] = current
         current.set_kind(kind)
         current.show()
@@ -84,5 +84,5 @@ def install(window: MainWindow) -> None:
             action.setEnabled(controller is not None)
         close_window()
 
-    window.project_changed.connect(project_changed)
-    project_changed(window.controller)
+    window.api.project_changed.connect(project_changed)
+    project_changed(window.api.controller)

@@ -74,8 +74,8 @@ class StartPage(QWidget):
         right.addWidget(QLabel("<b>" + QCoreApplication.translate("StartPage", "Begin") + "</b>"))
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
-            ("new", QCoreApplication.translate("StartPage", "&New project…"), window.new_project_dialog),
-            ("open", QCoreApplication.translate("StartPage", "&Open project…"), window.open_project_dialog),
+            ("new", QCoreApplication.translate("StartPage", "&New project…"), window.api.new_project),
+            ("open", QCoreApplication.translate("StartPage", "&Open project…"), window.api.open_project_dialog),
             ("sample", QCoreApplication.translate("StartPage", "Open the &sample project"), self.open_sample),
             ("qdpx", QCoreApplication.translate("StartPage", "Import a REFI-QDA project (.&qdpx)…"), lambda: self._trigger("import-qdpx")),  # noqa: E501
             ("rqda", QCoreApplication.translate("StartPage", "Import an RQDA project (.&rqda)…"), lambda: self._trigger("import-rqda")),  # noqa: E501
@@ -160,5 +160,5 @@ def install(window: MainWindow) -> None:
         else:
             stack.setCurrentWidget(center)
 
-    window.project_changed.connect(follow)
-    follow(window.controller)
+    window.api.project_changed.connect(follow)
+    follow(window.api.controller)

@@ -16,9 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar, QWidget
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from app.core.project import Project
     from app.ui.controller import ProjectController
+    from app.ui.document_view import DocumentView
     from app.ui.main_window import MainWindow
+    from app.ui.tasks import TaskRunner
 
 #: The menu roles of the menu bar, in order. ``menu(role)`` makes a missing one before "help".
 MENU_ROLES = ("file", "edit", "coding", "stages", "view", "process", "help")
@@ -56,6 +60,29 @@ class WindowApi(QObject):
     def project(self) -> Project | None:
         """The open project (None when none is)."""
         return self._window.controller.project if self._window.controller is not None else None
+
+    @property
+    def tasks(self) -> TaskRunner:
+        """The window's runner of long work (progress dialog with Cancel; one job at a time)."""
+        return self._window.tasks
+
+    @property
+    def text_view(self) -> DocumentView:
+        """The transcript view, for extensions that read or select the shown text (positions in code
+        points through its ``selection_range``/``select_range``)."""
+        return self._window.document_view
+
+    def open_project(self, path: str | Path, *, read_only: bool = False) -> None:
+        """Open a project in this window (the views reset first)."""
+        self._window.open_project_path(path, read_only=read_only)
+
+    def new_project(self) -> None:
+        """File → New project (asks for the file and a template)."""
+        self._window.new_project_dialog()
+
+    def open_project_dialog(self) -> None:
+        """File → Open project (asks for the file)."""
+        self._window.open_project_dialog()
 
     def current_document(self) -> int | None:
         """The id of the document on screen, when it belongs to the open project."""

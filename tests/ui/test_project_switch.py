@@ -187,7 +187,7 @@ def test_a_suggestion_job_ending_after_its_project_closed_is_dropped(qtbot, proj
     """Issue 20 (3): no 'Signal source has been deleted' when the panel and its project are gone."""
     import shiboken6
 
-    from app.ui import suggestions
+    from app.ui import suggestions_model
 
     raised: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: raised.append(exc))
@@ -220,4 +220,4 @@ def test_a_suggestion_job_ending_after_its_project_closed_is_dropped(qtbot, proj
     QApplication.processEvents()
     assert progressed.is_set()
     assert raised == []
-    assert not suggestions._RUNNING
+    assert not suggestions_model._RUNNING
