@@ -98,6 +98,13 @@ def _templates() -> dict[str, str]:
         "link.same_ends": QCoreApplication.translate(
             "Messages", "a link joins two different codes, or one code in two different stages"),
         "link.evidence_exists": QCoreApplication.translate("Messages", "this passage is already evidence of the link"),
+        # several coders (issue 17: app.core.agreement, app.core.merge)
+        "agreement.coders": QCoreApplication.translate("Messages", "agreement needs two or more different coders"),
+        "agreement.unit": QCoreApplication.translate(
+            "Messages", "“{value}” is not a unit of agreement (use sentence, turn, chars:N, or segment:X with X "
+                        "from 1 to 100)"),
+        "merge.self": QCoreApplication.translate("Messages", "{file}: a project cannot be merged into itself"),
+        "merge.unreadable": QCoreApplication.translate("Messages", "the file cannot be merged ({reason})"),
         "link.no_relation": QCoreApplication.translate(
             "Messages", "a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)"),
         "edit.unchanged": QCoreApplication.translate(

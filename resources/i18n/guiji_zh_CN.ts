@@ -1016,144 +1016,144 @@ source: {source} ({enc})</source>
             <translation>已拒绝的建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="92" />
-            <location filename="../../app/ui/editing.py" line="541" />
+            <location filename="../../app/ui/editing.py" line="93" />
+            <location filename="../../app/ui/editing.py" line="542" />
             <source>Edit text</source>
             <translation>编辑文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="99" />
+            <location filename="../../app/ui/editing.py" line="100" />
             <source>Replace characters {start}–{end}:</source>
             <translation>替换第 {start}–{end} 个字符：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="101" />
+            <location filename="../../app/ui/editing.py" line="102" />
             <source>Insert at character {start}:</source>
             <translation>在第 {start} 个字符处插入：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="118" />
+            <location filename="../../app/ui/editing.py" line="119" />
             <source>Why (kept in the document history), e.g. transcription error</source>
             <translation>修改原因（记入文档修改记录），如：转录错误</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="169" />
-            <location filename="../../app/ui/editing.py" line="352" />
+            <location filename="../../app/ui/editing.py" line="170" />
+            <location filename="../../app/ui/editing.py" line="353" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="170" />
+            <location filename="../../app/ui/editing.py" line="171" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="171" />
+            <location filename="../../app/ui/editing.py" line="172" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="216" />
+            <location filename="../../app/ui/editing.py" line="217" />
             <source>Find and replace</source>
             <translation>查找和替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="225" />
+            <location filename="../../app/ui/editing.py" line="226" />
             <source>Find:</source>
             <translation>查找：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="226" />
+            <location filename="../../app/ui/editing.py" line="227" />
             <source>Replace with:</source>
             <translation>替换为：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="227" />
+            <location filename="../../app/ui/editing.py" line="228" />
             <source>Only in the document shown</source>
             <translation>仅在当前文档中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="231" />
+            <location filename="../../app/ui/editing.py" line="232" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="236" />
+            <location filename="../../app/ui/editing.py" line="237" />
             <source>Every hit is listed here before anything changes.</source>
             <translation>在做出任何修改前，所有匹配项都会列在这里。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="254" />
+            <location filename="../../app/ui/editing.py" line="255" />
             <source>Replace all</source>
             <translation>全部替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="351" />
+            <location filename="../../app/ui/editing.py" line="352" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="353" />
+            <location filename="../../app/ui/editing.py" line="354" />
             <source>Change</source>
             <translation>修改类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="354" />
+            <location filename="../../app/ui/editing.py" line="355" />
             <source>Who</source>
             <translation>修改者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="355" />
+            <location filename="../../app/ui/editing.py" line="356" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="356" />
+            <location filename="../../app/ui/editing.py" line="357" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="380" />
+            <location filename="../../app/ui/editing.py" line="381" />
             <source>edit</source>
             <translation>编辑</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="381" />
+            <location filename="../../app/ui/editing.py" line="382" />
             <source>replace</source>
             <translation>替换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="382" />
+            <location filename="../../app/ui/editing.py" line="383" />
             <source>pseudonymisation</source>
             <translation>化名处理</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="414" />
+            <location filename="../../app/ui/editing.py" line="415" />
             <source>Document history</source>
             <translation>文档修改记录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="417" />
+            <location filename="../../app/ui/editing.py" line="418" />
             <source>Only the document shown</source>
             <translation>仅当前文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="453" />
+            <location filename="../../app/ui/editing.py" line="454" />
             <source>Edit &amp;text…</source>
             <translation>编辑文本(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="459" />
+            <location filename="../../app/ui/editing.py" line="460" />
             <source>Find and &amp;replace…</source>
             <translation>查找和替换(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="465" />
+            <location filename="../../app/ui/editing.py" line="466" />
             <source>&amp;Pseudonymise…</source>
             <translation>化名处理(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="468" />
+            <location filename="../../app/ui/editing.py" line="469" />
             <source>Document &amp;history…</source>
             <translation>文档修改记录(&amp;H)…</translation>
         </message>
@@ -1163,58 +1163,58 @@ source: {source} ({enc})</source>
             <translation>无法修改文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="111" />
+            <location filename="../../app/ui/editing.py" line="112" />
             <source>New text:</source>
             <translation>新文本：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="148" />
+            <location filename="../../app/ui/editing.py" line="149" />
             <source>Codings and spans stay on their words ({n} will move).</source>
             <translation>编码片段和区段仍附着在原来的文字上（{n} 处将随之移动）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="152" />
-            <location filename="../../app/ui/editing.py" line="301" />
+            <location filename="../../app/ui/editing.py" line="153" />
+            <location filename="../../app/ui/editing.py" line="302" />
             <source>These lose all their words and will be removed (undo brings them back):</source>
             <translation>以下内容的文字将全部被删除，因而会被移除（可撤销恢复）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="524" />
+            <location filename="../../app/ui/editing.py" line="525" />
             <source>Open a document and select the text to correct.</source>
             <translation>请打开文档并选中要更正的文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="295" />
+            <location filename="../../app/ui/editing.py" line="296" />
             <source>{n} hit(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 处匹配。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="319" />
+            <location filename="../../app/ui/editing.py" line="320" />
             <source>Replace “{find}” with “{new}”</source>
             <translation>将“{find}”替换为“{new}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="387" />
+            <location filename="../../app/ui/editing.py" line="388" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="390" />
+            <location filename="../../app/ui/editing.py" line="391" />
             <source>{n} name(s) replaced by pseudonyms</source>
             <translation>{n} 个名称已替换为化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="328" />
+            <location filename="../../app/ui/editing.py" line="329" />
             <source>Replaced {n} hit(s). Edit → Undo takes it back.</source>
             <translation>已替换 {n} 处。可通过“编辑 → 撤销”恢复。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="394" />
+            <location filename="../../app/ui/editing.py" line="395" />
             <source>({n} removed)</source>
             <translation>（移除 {n} 处）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/editing.py" line="548" />
+            <location filename="../../app/ui/editing.py" line="549" />
             <source>{n} coding(s) or span(s) lost all their words and were removed; undo brings them back.</source>
             <translation>{n} 处编码片段或区段的文字已全部删除，因而已被移除；可撤销恢复。</translation>
         </message>
@@ -2572,637 +2572,657 @@ source: {source} ({enc})</source>
             <translation>这段文字已是该关联的证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="101" />
+            <location filename="../../app/ui/messages.py" line="102" />
+            <source>agreement needs two or more different coders</source>
+            <translation>计算一致性需要两名或以上不同的编码者</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="103" />
+            <source>“{value}” is not a unit of agreement (use sentence, turn, chars:N, or segment:X with X from 1 to 100)</source>
+            <translation>“{value}”不是一致性的单位（可用 sentence、turn、chars:N，或 segment:X，X 为 1 到 100）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="106" />
+            <source>{file}: a project cannot be merged into itself</source>
+            <translation>{file}：项目不能与自身合并</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="107" />
+            <source>the file cannot be merged ({reason})</source>
+            <translation>无法合并此文件（{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="108" />
             <source>a link needs a relation type (促进, 支撑, 制约, 转化为, 构成 or your own)</source>
             <translation>关联需要一个关系类型（促进、支撑、制约、转化为、构成或自定义）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="103" />
+            <location filename="../../app/ui/messages.py" line="110" />
             <source>{file}: the new text is the same as the old; nothing to change</source>
             <translation>{file}：新文本与原文本相同，无需修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="105" />
+            <location filename="../../app/ui/messages.py" line="112" />
             <source>the codes it added have been used since; undo those codings first</source>
             <translation>它添加的编码此后已被使用；请先撤销这些编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="107" />
+            <location filename="../../app/ui/messages.py" line="114" />
             <source>the stages it added have been used since; undo that first</source>
             <translation>它添加的阶段此后已被使用；请先撤销相关操作</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="109" />
+            <location filename="../../app/ui/messages.py" line="116" />
             <source>evaluation needs at least 2 coded documents (the project has {n})</source>
             <translation>评估至少需要 2 篇已编码的文档（项目中现有 {n} 篇）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="111" />
+            <location filename="../../app/ui/messages.py" line="118" />
             <source>the project has no stages: define stages before drawing a timeline</source>
             <translation>项目中还没有阶段：请先定义阶段，再绘制时间线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="113" />
+            <location filename="../../app/ui/messages.py" line="120" />
             <source>“{value}” is not an export language (use zh, en or both)</source>
             <translation>“{value}”不是可用的导出语言（请用 zh、en 或 both）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="115" />
+            <location filename="../../app/ui/messages.py" line="122" />
             <source>the text on screen is not this project's document any more (another project was opened, or the text was changed); nothing was changed — show the document again and redo the selection</source>
             <translation>屏幕上的文本已不再是本项目的这篇文档（打开了另一个项目，或文本已被修改）；未做任何更改——请重新显示文档后再选择一次</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="119" />
+            <location filename="../../app/ui/messages.py" line="126" />
             <source>a name has two pseudonyms (in Traditional and Simplified spellings)</source>
             <translation>同一名称（繁体和简体写法）有两个不同的化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="121" />
+            <location filename="../../app/ui/messages.py" line="128" />
             <source>{file}: the text is already in that script; nothing to change</source>
             <translation>{file}：文本已是该字形，无需转换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="123" />
+            <location filename="../../app/ui/messages.py" line="130" />
             <source>this script conversion is not available</source>
             <translation>无法进行这种字形转换</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="124" />
+            <location filename="../../app/ui/messages.py" line="131" />
             <source>{file}: the range {start}–{end} is not inside the text (0–{length} characters)</source>
             <translation>{file}：范围 {start}–{end} 不在文本之内（共 0–{length} 个字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="126" />
+            <location filename="../../app/ui/messages.py" line="133" />
             <source>a stage cannot end before it starts</source>
             <translation>阶段的结束日期不能早于开始日期</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="127" />
+            <location filename="../../app/ui/messages.py" line="134" />
             <source>{file}: the text has changed since this edit; it cannot be undone or redone</source>
             <translation>{file}：这次修改之后文本已有变化，无法撤销或重做</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="129" />
+            <location filename="../../app/ui/messages.py" line="136" />
             <source>{file}: this kind of file cannot be written here (use one of {allowed})</source>
             <translation>{file}：不能写成这种文件（请使用 {allowed}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="131" />
+            <location filename="../../app/ui/messages.py" line="138" />
             <source>a {what} has at most {limit} characters</source>
             <translation>{what}最多 {limit} 个字符</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="132" />
+            <location filename="../../app/ui/messages.py" line="139" />
             <source>line {line}: the pseudonym “{pseudonym}” has no name</source>
             <translation>第 {line} 行：化名“{pseudonym}”没有对应的名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="134" />
+            <location filename="../../app/ui/messages.py" line="141" />
             <source>every name needs a pseudonym</source>
             <translation>每个名称都需要一个化名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="135" />
+            <location filename="../../app/ui/messages.py" line="142" />
             <source>not a valid or readable .xlsx file</source>
             <translation>不是有效或可读取的 .xlsx 文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="136" />
+            <location filename="../../app/ui/messages.py" line="143" />
             <source>the archive would expand past the size limit (possibly a zip bomb)</source>
             <translation>压缩包解压后将超过大小上限（可能是压缩炸弹）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="138" />
+            <location filename="../../app/ui/messages.py" line="145" />
             <source>row {row}: the code path “{path}” has an empty part</source>
             <translation>第 {row} 行：编码路径“{path}”中有空的部分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="140" />
+            <location filename="../../app/ui/messages.py" line="147" />
             <source>row {row}: a code name is longer than 200 characters</source>
             <translation>第 {row} 行：编码名称超过 200 个字符</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="142" />
+            <location filename="../../app/ui/messages.py" line="149" />
             <source>row {row}: “{value}” is not a colour of the form #RRGGBB</source>
             <translation>第 {row} 行：“{value}”不是 #RRGGBB 形式的颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="144" />
+            <location filename="../../app/ui/messages.py" line="151" />
             <source>{file}: the project has no codes, and a .qdc needs at least one</source>
             <translation>{file}：项目中没有编码，而 .qdc 至少需要一个编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="146" />
+            <location filename="../../app/ui/messages.py" line="153" />
             <source>not a valid .qdpx file (the zip archive is damaged)</source>
             <translation>不是有效的 .qdpx 文件（zip 压缩包已损坏）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="147" />
+            <location filename="../../app/ui/messages.py" line="154" />
             <source>a code has no name</source>
             <translation>有编码没有名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="148" />
+            <location filename="../../app/ui/messages.py" line="155" />
             <source>the file declares an XML document type (DTD); it is refused as unsafe</source>
             <translation>文件声明了 XML 文档类型（DTD），出于安全考虑拒绝读取</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="150" />
+            <location filename="../../app/ui/messages.py" line="157" />
             <source>not well-formed XML ({reason})</source>
             <translation>XML 格式不正确（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="151" />
+            <location filename="../../app/ui/messages.py" line="158" />
             <source>not a readable RQDA project ({reason})</source>
             <translation>无法读取的 RQDA 项目（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="153" />
+            <location filename="../../app/ui/messages.py" line="160" />
             <source>there is no {what} named “{name}” in this project</source>
             <translation>本项目中没有名为「{name}」的{what}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="154" />
+            <location filename="../../app/ui/messages.py" line="161" />
             <source>“{value}” is not one of: {allowed}</source>
             <translation>「{value}」不是可选值之一：{allowed}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="155" />
+            <location filename="../../app/ui/messages.py" line="162" />
             <source>the value must be 1 or more, not {value}</source>
             <translation>取值至少为 1，而不是 {value}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="156" />
+            <location filename="../../app/ui/messages.py" line="163" />
             <source>“{name}” is not a code path (names joined by “{separator}”)</source>
             <translation>「{name}」不是编码路径（各级名称用「{separator}」连接）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="158" />
+            <location filename="../../app/ui/messages.py" line="165" />
             <source>the parent of “{name}” no longer exists; it cannot be put back</source>
             <translation>「{name}」的上级编码已不存在，无法恢复</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="160" />
+            <location filename="../../app/ui/messages.py" line="167" />
             <source>the {what} “{name}” no longer exists</source>
             <translation>{what}「{name}」已不存在</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="161" />
+            <location filename="../../app/ui/messages.py" line="168" />
             <source>the deleted rows cannot be put back: the project has changed since</source>
             <translation>无法恢复已删除的内容：项目在此之后已被修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="163" />
+            <location filename="../../app/ui/messages.py" line="170" />
             <source>“{find}” would be replaced by itself; nothing to change</source>
             <translation>「{find}」将被替换为其本身，无需修改</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="165" />
+            <location filename="../../app/ui/messages.py" line="172" />
             <source>{file}: these positions are not usable ({reason})</source>
             <translation>{file}：这些位置无法使用（{reason}）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="166" />
+            <location filename="../../app/ui/messages.py" line="173" />
             <source>{file}: the text could not be restored exactly</source>
             <translation>{file}：文本无法被准确恢复</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="168" />
+            <location filename="../../app/ui/messages.py" line="175" />
             <source>cannot import from a “{suffix}” file (use one of {allowed})</source>
             <translation>无法从「{suffix}」文件导入（请使用 {allowed} 之一）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="170" />
+            <location filename="../../app/ui/messages.py" line="177" />
             <source>the file is larger than {limit} MB</source>
             <translation>文件大于 {limit} MB</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="171" />
+            <location filename="../../app/ui/messages.py" line="178" />
             <source>{file}: the new project could not be written completely</source>
             <translation>{file}：新项目未能完整写入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="174" />
+            <location filename="../../app/ui/messages.py" line="181" />
             <source>the archive holds {n} entries (possibly a zip bomb); nothing was imported</source>
             <translation>压缩包含有 {n} 个条目（可能是压缩炸弹），未导入任何内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="176" />
+            <location filename="../../app/ui/messages.py" line="183" />
             <source>the archive entry “{entry}” is larger than the limit of {limit}</source>
             <translation>压缩包条目「{entry}」超过了 {limit} 的上限</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="178" />
+            <location filename="../../app/ui/messages.py" line="185" />
             <source>the archive entry “{entry}” points outside the archive (a zip-slip attack?); nothing was imported</source>
             <translation>压缩包条目「{entry}」指向压缩包之外（可能是 zip-slip 攻击），未导入任何内容</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="181" />
+            <location filename="../../app/ui/messages.py" line="188" />
             <source>the code name “{name}…” is longer than {limit} characters</source>
             <translation>编码名「{name}…」超过 {limit} 个字符</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="183" />
+            <location filename="../../app/ui/messages.py" line="190" />
             <source>no REFI-QDA codebook in the file (the root element is &lt;{root}&gt;)</source>
             <translation>文件中没有 REFI-QDA 编码簿（根元素是 &lt;{root}&gt;）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="185" />
+            <location filename="../../app/ui/messages.py" line="192" />
             <source>the code “{name}” has a malformed GUID {guid}</source>
             <translation>编码「{name}」的 GUID {guid} 格式有误</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="186" />
+            <location filename="../../app/ui/messages.py" line="193" />
             <source>the code “{name}” contains itself (a cycle of GUIDs)</source>
             <translation>编码「{name}」包含了它自身（GUID 循环引用）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="187" />
+            <location filename="../../app/ui/messages.py" line="194" />
             <source>the GUID {guid} is used by two codes (“{first}” and “{second}”)</source>
             <translation>GUID {guid} 被两个编码同时使用（「{first}」和「{second}」）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="189" />
+            <location filename="../../app/ui/messages.py" line="196" />
             <source>the table has more than {limit} rows</source>
             <translation>表格超过 {limit} 行</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="191" />
+            <location filename="../../app/ui/messages.py" line="198" />
             <source>“{value}” is not an element of the figure</source>
             <translation>「{value}」不是图中的元素</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="192" />
+            <location filename="../../app/ui/messages.py" line="199" />
             <source>{width} mm is too narrow for {n} stages at {size} pt: use a wider figure or a smaller font</source>
             <translation>{width} 毫米的宽度容纳不下 {size} 磅字号的 {n} 个阶段：请加宽图形或缩小字号</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="194" />
+            <location filename="../../app/ui/messages.py" line="201" />
             <source>no case or document named “{name}” is traced in this project</source>
             <translation>本项目追踪的单位中没有名为「{name}」的案例或文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="196" />
+            <location filename="../../app/ui/messages.py" line="203" />
             <source>no document has codings yet: there is no codeline to draw</source>
             <translation>还没有任何文档有编码片段，无法绘制编码线</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="198" />
+            <location filename="../../app/ui/messages.py" line="205" />
             <source>a link with id {id} already exists</source>
             <translation>编号为 {id} 的关联已存在</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="199" />
+            <location filename="../../app/ui/messages.py" line="206" />
             <source>no coding of “{document}” at {start}–{end}</source>
             <translation>「{document}」的 {start}–{end} 处没有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="200" />
+            <location filename="../../app/ui/messages.py" line="207" />
             <source>several codings of “{document}” at {start}–{end} ({codes}); choose one</source>
             <translation>「{document}」的 {start}–{end} 处有多个编码片段（{codes}），请选择其一</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="202" />
+            <location filename="../../app/ui/messages.py" line="209" />
             <source>line {line}: “{name}” has two pseudonyms (“{first}”, “{second}”)</source>
             <translation>第 {line} 行：「{name}」有两个假名（「{first}」「{second}」）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="204" />
+            <location filename="../../app/ui/messages.py" line="211" />
             <source>nothing to learn from yet: code some passages first</source>
             <translation>还没有可供学习的内容：请先编码一些段落</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="206" />
+            <location filename="../../app/ui/messages.py" line="213" />
             <source>the range {start}–{end} is not inside the text (0–{length} characters)</source>
             <translation>范围 {start}–{end} 不在文本之内（共 0–{length} 个字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="208" />
+            <location filename="../../app/ui/messages.py" line="215" />
             <source>a range needs a document and a start before its end</source>
             <translation>范围需要指定文档，且起点在终点之前</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="209" />
+            <location filename="../../app/ui/messages.py" line="216" />
             <source>the value must be between 0 and 1, not {value}</source>
             <translation>取值须在 0 到 1 之间，而不是 {value}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="210" />
+            <location filename="../../app/ui/messages.py" line="217" />
             <source>Guiji met an internal error ({detail}); please report it with the log file</source>
             <translation>轨迹遇到内部错误（{detail}），请连同日志文件一起报告</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="212" />
+            <location filename="../../app/ui/messages.py" line="219" />
             <source>the pseudonyms would give two things the same name; choose other pseudonyms</source>
             <translation>这些假名会使两个对象同名，请另选假名</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="214" />
+            <location filename="../../app/ui/messages.py" line="221" />
             <source>{where}: the pseudonym “{pseudonym}” of “{name}” contains the name “{other}”, which would remain in the project</source>
             <translation>{where}：「{name}」的假名「{pseudonym}」含有名字「{other}」，该名字将留在项目中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="223" />
-            <location filename="../../app/ui/messages.py" line="274" />
+            <location filename="../../app/ui/messages.py" line="230" />
+            <location filename="../../app/ui/messages.py" line="281" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="224" />
-            <location filename="../../app/ui/messages.py" line="271" />
+            <location filename="../../app/ui/messages.py" line="231" />
+            <location filename="../../app/ui/messages.py" line="278" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="225" />
+            <location filename="../../app/ui/messages.py" line="232" />
             <source>level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="226" />
+            <location filename="../../app/ui/messages.py" line="233" />
             <source>figure label</source>
             <translation>图中标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="227" />
-            <location filename="../../app/ui/messages.py" line="271" />
+            <location filename="../../app/ui/messages.py" line="234" />
+            <location filename="../../app/ui/messages.py" line="278" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="228" />
+            <location filename="../../app/ui/messages.py" line="235" />
             <source>stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="229" />
-            <location filename="../../app/ui/messages.py" line="273" />
+            <location filename="../../app/ui/messages.py" line="236" />
+            <location filename="../../app/ui/messages.py" line="280" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="230" />
+            <location filename="../../app/ui/messages.py" line="237" />
             <source>coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="231" />
+            <location filename="../../app/ui/messages.py" line="238" />
             <source>attribute</source>
             <translation>属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="232" />
-            <location filename="../../app/ui/messages.py" line="272" />
+            <location filename="../../app/ui/messages.py" line="239" />
+            <location filename="../../app/ui/messages.py" line="279" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="233" />
+            <location filename="../../app/ui/messages.py" line="240" />
             <source>memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="234" />
+            <location filename="../../app/ui/messages.py" line="241" />
             <source>evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="235" />
+            <location filename="../../app/ui/messages.py" line="242" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="236" />
+            <location filename="../../app/ui/messages.py" line="243" />
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="237" />
+            <location filename="../../app/ui/messages.py" line="244" />
             <source>relation type</source>
             <translation>关系类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="244" />
+            <location filename="../../app/ui/messages.py" line="251" />
             <source>no coding has a stage yet: the timeline is empty</source>
             <translation>还没有编码片段标注了阶段：时间线为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="245" />
+            <location filename="../../app/ui/messages.py" line="252" />
             <source>no coding has a stage yet: the flow is empty</source>
             <translation>还没有编码片段标注了阶段：流向图为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="246" />
+            <location filename="../../app/ui/messages.py" line="253" />
             <source>no transitions between consecutive stages: the matrix is empty</source>
             <translation>相邻阶段之间没有转换：矩阵为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="247" />
+            <location filename="../../app/ui/messages.py" line="254" />
             <source>no document has codings yet</source>
             <translation>还没有任何文档含有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="248" />
+            <location filename="../../app/ui/messages.py" line="255" />
             <source>the document has no codings</source>
             <translation>该文档还没有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="249" />
+            <location filename="../../app/ui/messages.py" line="256" />
             <source>some elements lie outside the figure's width and are cut off: move them back</source>
             <translation>部分元素超出图表宽度而被截去：请把它们移回图内</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="250" />
+            <location filename="../../app/ui/messages.py" line="257" />
             <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
             <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="251" />
+            <location filename="../../app/ui/messages.py" line="258" />
             <source>its text file is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="252" />
+            <location filename="../../app/ui/messages.py" line="259" />
             <source>its positions are not numbers</source>
             <translation>它的位置不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="253" />
+            <location filename="../../app/ui/messages.py" line="260" />
             <source>outside the text</source>
             <translation>超出文本范围</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="254" />
+            <location filename="../../app/ui/messages.py" line="261" />
             <source>zero-length selection (no characters)</source>
             <translation>长度为零的选段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="255" />
+            <location filename="../../app/ui/messages.py" line="262" />
             <source>zero-length coding (no characters)</source>
             <translation>长度为零的编码片段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="256" />
+            <location filename="../../app/ui/messages.py" line="263" />
             <source>its start is after its end</source>
             <translation>起点在终点之后</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="257" />
+            <location filename="../../app/ui/messages.py" line="264" />
             <source>its code is not in the codebook</source>
             <translation>它的编码不在编码簿中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="258" />
+            <location filename="../../app/ui/messages.py" line="265" />
             <source>the source's text is empty</source>
             <translation>来源文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="259" />
+            <location filename="../../app/ui/messages.py" line="266" />
             <source>its text is empty</source>
             <translation>文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="260" />
+            <location filename="../../app/ui/messages.py" line="267" />
             <source>it has no member Guiji imported</source>
             <translation>其成员均未导入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="261" />
+            <location filename="../../app/ui/messages.py" line="268" />
             <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
             <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="263" />
+            <location filename="../../app/ui/messages.py" line="270" />
             <source>it links a code to itself</source>
             <translation>它把编码关联到自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="264" />
+            <location filename="../../app/ui/messages.py" line="271" />
             <source>its code is deleted or unknown</source>
             <translation>它的编码已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="265" />
+            <location filename="../../app/ui/messages.py" line="272" />
             <source>its file is deleted or unknown</source>
             <translation>它的文件已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="266" />
+            <location filename="../../app/ui/messages.py" line="273" />
             <source>its linked range is outside the text</source>
             <translation>它关联的范围超出文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="267" />
+            <location filename="../../app/ui/messages.py" line="274" />
             <source>code points, line ends as in the file (the REFI-QDA standard)</source>
             <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="268" />
+            <location filename="../../app/ui/messages.py" line="275" />
             <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
             <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="270" />
+            <location filename="../../app/ui/messages.py" line="277" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="270" />
+            <location filename="../../app/ui/messages.py" line="277" />
             <source>selection</source>
             <translation>选段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="272" />
+            <location filename="../../app/ui/messages.py" line="279" />
             <source>graph</source>
             <translation>图形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="273" />
+            <location filename="../../app/ui/messages.py" line="280" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="274" />
+            <location filename="../../app/ui/messages.py" line="281" />
             <source>note</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="309" />
+            <location filename="../../app/ui/messages.py" line="316" />
             <source>{n} transitions reach the threshold; the {k} strongest are drawn (raise the minimum to see fewer)</source>
             <translation>有 {n} 个转换达到阈值；只画出最强的 {k} 个（提高下限可减少转换数）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="313" />
+            <location filename="../../app/ui/messages.py" line="320" />
             <source>link {source} → {target} is not drawn: a code has no box shown</source>
             <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="316" />
+            <location filename="../../app/ui/messages.py" line="323" />
             <source>its text file {path} is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="318" />
+            <location filename="../../app/ui/messages.py" line="325" />
             <source>its text file {path} is missing (a .qde file carries no texts)</source>
             <translation>缺少它的文本文件 {path}（.qde 文件不含文本）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="321" />
+            <location filename="../../app/ui/messages.py" line="328" />
             <source>{kind} sources are not imported (Guiji codes text transcripts only)</source>
             <translation>不导入{kind}来源（轨迹只对文字访谈稿编码）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="323" />
+            <location filename="../../app/ui/messages.py" line="330" />
             <source>{n} coding(s) on it skipped</source>
             <translation>其上的 {n} 个编码片段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="325" />
+            <location filename="../../app/ui/messages.py" line="332" />
             <source>{n} selection(s) on it skipped</source>
             <translation>其上的 {n} 个选段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="328" />
+            <location filename="../../app/ui/messages.py" line="335" />
             <source>{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)</source>
             <translation>{n} 个编码集或笔记集已列入项目备忘录（轨迹没有编码集）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="331" />
+            <location filename="../../app/ui/messages.py" line="338" />
             <source>{p} of the selections' ends fall on line boundaries when read this way</source>
             <translation>按此方式读取时，{p} 的选段端点落在行边界上</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="335" />
+            <location filename="../../app/ui/messages.py" line="342" />
             <source>every reading gives the same positions (no characters outside the BMP and no CRLF line ends before the selections)</source>
             <translation>各种读法得到的位置相同（选段之前既无基本多文种平面以外的字符，也无 CRLF 换行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="339" />
+            <location filename="../../app/ui/messages.py" line="346" />
             <source>written by Guiji, which counts code points</source>
             <translation>由轨迹生成，按 Unicode 字符计</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="345" />
+            <location filename="../../app/ui/messages.py" line="352" />
             <source>picture</source>
             <translation>图片</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="346" />
+            <location filename="../../app/ui/messages.py" line="353" />
             <source>audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="347" />
+            <location filename="../../app/ui/messages.py" line="354" />
             <source>video</source>
             <translation>视频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="366" />
+            <location filename="../../app/ui/messages.py" line="373" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="370" />
+            <location filename="../../app/ui/messages.py" line="377" />
             <source>: </source>
             <translation>：</translation>
         </message>
