@@ -166,7 +166,8 @@ def _load(project: Project, coders: Sequence[str], codes: Sequence[str] | None,
         ids = dict(session.execute(select(Coder.name, Coder.id).where(Coder.name.in_(names))).all())
         for name in names:
             if name not in ids:
-                raise NotFoundError(f"no coder named '{name}'", code="not_found.coder", params={"name": name})
+                raise NotFoundError(f"no coder named '{name}' in this project", code="not_named",
+                                    params={"what": "coder", "name": name})
         all_docs = session.execute(select(Document.id, Document.name, Document.length, Document.sha256)
                                    .order_by(Document.position, Document.id)).all()
         if documents:

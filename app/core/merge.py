@@ -485,8 +485,9 @@ def _opened_source(path: Path) -> Iterator[Project]:
                     yield upgraded
             return
     except GuijiError as exc:
-        raise InputFileError(path, f"cannot be merged: {exc}", code="merge.unreadable",
-                             params={"file": path.name, "reason": str(exc)}) from exc
+        # The reason's own code and values (not a Guiji project, newer schema…) so the window can say it.
+        raise InputFileError(path, f"cannot be merged: {exc}", code=exc.code or "merge.unreadable",
+                             params={"file": path.name, "reason": str(exc), **exc.params}) from exc
     with source:
         yield source
 

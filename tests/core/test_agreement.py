@@ -141,7 +141,7 @@ def test_bad_requests_raise_errors_with_codes(project: Project) -> None:
     _random_project(project, 6)
     with pytest.raises(NotFoundError) as missing:
         agreement(project, ["甲", "无名"])
-    assert missing.value.code == "not_found.coder" and missing.value.params == {"name": "无名"}
+    assert missing.value.code == "not_named" and missing.value.params == {"what": "coder", "name": "无名"}
     with pytest.raises(ValidationError) as one:
         agreement(project, ["甲", "甲"])
     assert one.value.code == "agreement.coders"
