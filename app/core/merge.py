@@ -486,8 +486,9 @@ def _opened_source(path: Path) -> Iterator[Project]:
             return
     except GuijiError as exc:
         # The reason's own code and values (not a Guiji project, newer schema…) so the window can say it.
-        raise InputFileError(path, f"cannot be merged: {exc}", code=exc.code or "merge.unreadable",
-                             params={"file": path.name, "reason": str(exc), **exc.params}) from exc
+        reason = str(exc).removeprefix(f"{path.name}: ")
+        raise InputFileError(path, f"cannot be merged: {reason}", code=exc.code or "merge.unreadable",
+                             params={"file": path.name, "reason": reason, **exc.params}) from exc
     with source:
         yield source
 
