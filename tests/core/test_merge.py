@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app.core import attributes, cases, memos, stages
@@ -241,3 +242,30 @@ def test_a_copy_saved_by_an_older_guiji_is_merged_and_left_untouched(tmp_path: P
         assert report.added.get("documents", 0) > 0 and not report.conflicts
         assert merge_file(project, old).added == {}
     assert old.read_bytes() == before
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_projects_merge_exactly_and_undo_exactly(tmp_path: Path, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    source = tmp_path / "source.guiji"
+    project = create_project(source)
+    docs = [add_text_document(project, f"访谈{i}", (TEXT_A + TEXT_B) * int(rng.integers(1, 4))) for i in range(3)]
+    codes = [create_code(project, path).id for path in ("甲/乙", "甲/丙", "丁", "丁/戊/己")]
+    items = []
+    for _ in range(int(rng.integers(20, 80))):
+        doc = docs[int(rng.integers(0, len(docs)))]
+        start = int(rng.integers(0, doc.length - 1))
+        coder = ["甲", "乙", "丙"][int(rng.integers(0, 3))]
+        items.append(NewCoding(doc.id, codes[int(rng.integers(0, len(codes)))], start,
+                               int(rng.integers(start + 1, doc.length + 1)), coder,
+                               memo="备忘" * int(rng.integers(0, 2))))
+    apply_codings(project, items)
+    project.close()
+    target = _emptied_copy(source, tmp_path / "target.guiji")
+    empty = dump_tables(target)
+    with open_project(target) as opened:
+        done = merge_project(opened, source)
+        assert dump_tables(target) == dump_tables(source)
+        assert merge_file(opened, source).added == {}
+        done.undo()
+        assert dump_tables(target) == empty
