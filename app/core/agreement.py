@@ -378,15 +378,15 @@ def _unitizing(data: _Data) -> dict[int, tuple[float, float]]:
         offsets[doc_id] = length
         length += doc_length
     base = np.array([offsets.get(d, 0) for d in data.doc.tolist()], dtype=np.int64)
-    out: dict[int, tuple[float, float]] = {}
-    for cid in data.code_order:
-        mask = data.code == cid
-        spans = [list(zip((data.start[mask & (data.coder == i)] + base[mask & (data.coder == i)]).tolist(),
-                          (data.end[mask & (data.coder == i)] + base[mask & (data.coder == i)]).tolist(),
-                          strict=True))
-                 for i in range(len(data.coders))]
-        out[cid] = stats.unitizing_disagreement(spans, length)
-    return out
+    spans = np.column_stack((data.start + base, data.end + base))
+    m = len(data.coders)
+    order = np.lexsort((data.coder, data.code))
+    key = data.code[order] * m + data.coder[order]
+    cuts = np.flatnonzero(np.diff(key)) + 1
+    groups = {int(key[g[0]]): spans[order[g]] for g in np.split(np.arange(order.size), cuts)} if order.size else {}
+    empty = np.zeros((0, 2), dtype=np.int64)
+    return {cid: stats.unitizing_disagreement([groups.get(cid * m + i, empty) for i in range(m)], length)
+            for cid in data.code_order}
 
 
 def _cu(cu: dict[int, tuple[float, float]], code_ids: list[int]) -> float | None:

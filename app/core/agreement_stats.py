@@ -174,12 +174,15 @@ def bootstrap_alpha(counts: ArrayLike, weights: ArrayLike | None = None, *, resa
 # --- unitizing α --------------------------------------------------------------------------------
 
 
-def _sections(spans: Sequence[tuple[int, int]], length: int) -> tuple[NDArray[np.int64], NDArray[np.int64],
-                                                                      NDArray[np.bool_]]:
+Sections = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]
+
+
+def _sections(spans: Sequence[tuple[int, int]] | NDArray[np.int64], length: int) -> Sections:
     """One coder's partition of ``[0, length)`` into coded sections (overlaps joined) and gaps:
     ``(starts, lengths, is_unit)`` in order."""
     if len(spans):
-        arr = np.asarray(sorted(spans), dtype=np.int64).reshape(-1, 2)
+        arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        arr = arr[np.lexsort((arr[:, 1], arr[:, 0]))]
         arr = arr[arr[:, 1] > arr[:, 0]]
     else:
         arr = np.zeros((0, 2), dtype=np.int64)
@@ -202,8 +205,7 @@ def _sections(spans: Sequence[tuple[int, int]], length: int) -> tuple[NDArray[np
     return sec_start[keep], (sec_end - sec_start)[keep], is_unit[keep]
 
 
-def _pair_disagreement(a: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]],
-                       b: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.bool_]]) -> float:
+def _pair_disagreement(a: Sections, b: Sections) -> float:
     """Σ δ² over every pair of intersecting sections of two coders (Krippendorff 1995)."""
     points = np.union1d(a[0], b[0])
     i = np.searchsorted(a[0], points, side="right") - 1
@@ -220,8 +222,10 @@ def _pair_disagreement(a: tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np
     return float(total.sum())
 
 
-def unitizing_disagreement(coders: Sequence[Sequence[tuple[int, int]]], length: int) -> tuple[float, float]:
-    """``(D_o, D_e)`` of unitizing α for one code: each coder's coded spans on a continuum of ``length``."""
+def unitizing_disagreement(coders: Sequence[Sequence[tuple[int, int]] | NDArray[np.int64]],
+                           length: int) -> tuple[float, float]:
+    """``(D_o, D_e)`` of unitizing α for one code: each coder's coded spans (pairs, or an n × 2 array)
+    on a continuum of ``length``."""
     m = len(coders)
     if m < 2 or length <= 0:
         return 0.0, 0.0
