@@ -1581,14 +1581,19 @@ source: {source} ({enc})</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="116" />
+            <location filename="../../app/ui/help.py" line="123" />
             <source>&amp;User guide</source>
             <translation>用户指南(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="119" />
+            <location filename="../../app/ui/help.py" line="126" />
             <source>&amp;About Guiji</source>
             <translation>关于轨迹(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="131" />
+            <source>Show &amp;log folder</source>
+            <translation>显示日志文件夹(&amp;L)</translation>
         </message>
     </context>
     <context>
