@@ -64,8 +64,10 @@ def test_deleting_a_pending_document_leaves_a_sound_index(project: Any) -> None:
     editing.replace_text(project, "增权赋能", "赋能", coder="甲")
     assert _pending(project) == 2
     documents.delete_document(project, doc.id)
-    assert _pending(project) == 1
+    assert _pending(project) == 2  # a deletion is recorded too (schema 0009), with the indexed text
+    assert search(project, "访谈者") == []
     project.flush_search_index()
+    assert _pending(project) == 0
     assert _index_ok(project)
 
 
