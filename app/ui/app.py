@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
+from app.core.paths import resources_dir
 from app.ui.i18n import LANGUAGES, install_translators, system_language
 from app.ui.settings import settings
 
-CJK_FONTS = ("Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
+CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+             "Source Han Sans SC", "SimSun")
 
 
 # Harmless notices of Qt's offscreen platform (screenshots, tests) that would only confuse a user.
@@ -32,6 +34,8 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Guiji")
     app.setOrganizationName("Guiji")
+    app.setDesktopFileName("guiji")  # matches packaging/linux/guiji.desktop (taskbar icon on Wayland)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "guiji.svg")))
     font = QFont(app.font())
     font.setFamilies([font.family(), *CJK_FONTS])
     app.setFont(font)

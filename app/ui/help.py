@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app import __version__
@@ -111,8 +111,15 @@ def about_dialog(parent: QWidget | None) -> QDialog:
     return dialog
 
 
+def show_log_folder() -> bool:
+    """Open the folder of Guiji's log file in the system's file manager (to send it with a bug report)."""
+    from app.ui.errors import log_file
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+
+
 def install(window: MainWindow) -> None:
-    """Help ▸ User guide and Help ▸ About."""
+    """Help ▸ User guide, Help ▸ Show log folder and Help ▸ About."""
     guide = QAction(QCoreApplication.translate("Help", "&User guide"), window)
     guide.setObjectName("help-user-guide")
     guide.triggered.connect(lambda: guide_dialog(window).exec())
@@ -121,5 +128,9 @@ def install(window: MainWindow) -> None:
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: about_dialog(window).exec())
     window.help_menu.addAction(guide)
+    logs = QAction(QCoreApplication.translate("Help", "Show &log folder"), window)
+    logs.setObjectName("help-log-folder")
+    logs.triggered.connect(show_log_folder)
+    window.help_menu.addAction(logs)
     window.help_menu.addSeparator()
     window.help_menu.addAction(about)

@@ -48,7 +48,7 @@ from app.core.process.layout import (
 #: Chinese fonts in order of preference (journals' and systems' usual ones first).
 PREFERRED_FAMILIES = (
     "Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", "PingFang SC",
-    "Hiragino Sans GB", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+    "Hiragino Sans GB", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "SimSun",
 )
 _BASE_PX = 100
 EXTENSIONS = (".svg", ".pdf", ".png")
