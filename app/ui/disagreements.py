@@ -407,8 +407,9 @@ def show_disagreements(api: WindowApi, parent: QWidget) -> DisagreementWindow:
     if window is None:
         window = DisagreementWindow(api, parent)
     window.fill()
+    if window.isVisible():
+        window.raise_()  # already open behind the main window: bring it up
     window.show()
-    window.raise_()
     window.activateWindow()
     window.list.setFocus()
     return window
