@@ -643,57 +643,8 @@ def suggest_doc_10k(ctx: Context) -> ScenarioGen:
     project.close()
 
 
-from bench import startup  # noqa: E402, F401 - registers the start-up scenario (its own module)
-
-
-@scenario(budget_s=0.5)
-def gui_delete_document_300k(ctx: Context) -> ScenarioGen:
-    """Issue 13: the real MainWindow offscreen showing the longest document: delete it from the
-    document list (DocumentsPanel.delete, no confirmation) and run the event loop until the change
-    settles. The window is blocked for the whole time. Undone after each run (untimed)."""
-    from bench.gui import close_window, start_window
-
-    big = ctx.manifest["big_document"]
-    app, window = start_window()
-    window.open_project_path(ctx.project)
-    if window.controller is None or not window.select_document(big["name"]):
-        raise RuntimeError("the project or its longest document could not be opened")
-    app.processEvents()
-
-    def run(_i: int) -> None:
-        window.documents_panel.delete(big["id"], confirm=False)
-        app.processEvents()
-
-    def after(_i: int) -> None:
-        assert window.controller is not None
-        window.controller.undo_stack.undo()
-        app.processEvents()
-
-    yield Timed(run, after)
-    close_window(app, window)
-
-
-@scenario(budget_s=5.0, budget_rss_mb=700, max_runs=2)
-def delete_document_7m(ctx: Context) -> ScenarioGen:
-    """Issue 13: delete a 7.7-million-character document (no codings of its own) and restore it (the
-    undo), in core; one run is both. Set-up adds the document (untimed)."""
-    from app.core.document_ops import delete_document_with_snapshot, restore_document
-    from app.core.documents import add_text_document
-    from app.core.project import open_project as open_
-    from bench.generate import build_text
-
-    text = build_text(random.Random(ctx.seed), 7_700_000, "访谈").text
-    project = open_(ctx.project)
-    doc = add_text_document(project, "7.7M", text)
-    del text
-
-    def run(_i: int) -> None:
-        snapshot = delete_document_with_snapshot(project, doc.id)
-        restore_document(project, snapshot)
-
-    yield run
-    project.close()
-
+# Scenarios in their own modules: the start-up (imports nothing first), issue 13's delete and undo.
+from bench import big_documents, startup  # noqa: E402, F401
 
 # --------------------------------------------------------------------------- several coders (issue 17)
 
