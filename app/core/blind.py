@@ -50,3 +50,15 @@ def coding_counts(project: Project, coder: str) -> dict[int, int]:
             select(Coding.document_id, func.count(Coding.id)).join(Coder, Coder.id == Coding.coder_id)
             .where(Coder.name == coder).group_by(Coding.document_id)).all()
     return {int(doc): int(n) for doc, n in rows}
+
+
+def coders_of(project: Project, coding_ids: Iterable[int]) -> dict[int, str]:
+    """The coder of each of ``coding_ids`` (coding id → coder name; ids of no coding are left out)."""
+    ids = sorted(set(coding_ids))
+    found: dict[int, str] = {}
+    with project.read() as session:
+        for chunk in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
+            rows = session.execute(select(Coding.id, Coder.name).join(Coder, Coder.id == Coding.coder_id)
+                                   .where(Coding.id.in_(ids[chunk:chunk + 500]))).all()
+            found.update({int(i): str(name) for i, name in rows})
+    return found

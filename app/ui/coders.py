@@ -10,12 +10,12 @@ brings another copy of the project in (:mod:`app.ui.merge_dialog`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QInputDialog, QToolButton
 
-from app.core.blind import blind_coding, coding_counts, set_blind_coding
+from app.core.blind import blind_coding, coders_of, coding_counts, set_blind_coding
 from app.ui.settings import settings
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ class CoderRoute(QObject):
         self._window = window
         self.api = window.api
         self._held = False  # whether the window's filters are held on the coder (blind coding)
+        self._memos_for: str | None = None  # whose coding memos the memos dock shows (None: everyone's)
         self.button = QToolButton()
         self.button.setObjectName("coder-button")
         self.button.setAutoRaise(True)
@@ -51,6 +52,7 @@ class CoderRoute(QObject):
         self.merge_action = self.api.add_action("file", self.tr("&Merge project…"), self.merge_project,
                                                 editing=True)
         self.dialog: QInputDialog | None = None
+        self._hide_memos_of_others()
         self.api.project_changed.connect(self._on_project)
         self.api.changes.connect(lambda _changes: self.hold())
         # The window counts a newly shown document's codings after announcing it: hold afterwards.
@@ -101,6 +103,7 @@ class CoderRoute(QObject):
         self.blind_action.setChecked(controller is not None and blind_coding(controller.project))
         self.blind_action.blockSignals(False)
         self._held = False
+        self._memos_for = None
         self._show_coder()
         self.hold()
         if controller is not None and not controller.project.read_only and self.blind_action.isChecked():
@@ -149,6 +152,9 @@ class CoderRoute(QObject):
         if self._hold_combo(passages.coder, coder) and passages.model.rowCount():
             passages.run()
         self._recount(coder)
+        if coder != self._memos_for:  # the memos dock re-reads on its own changes; here on a new coder
+            self._memos_for = coder
+            self._window.memo_panel.refresh()
         # The code tree's column of project-wide totals would tell the other coders' counts: hidden.
         window.codes_view.setColumnHidden(1, blind)
         self._held = blind
@@ -178,6 +184,24 @@ class CoderRoute(QObject):
                 delta[doc.id] = wanted.get(doc.id, 0) - doc.codings
         if delta:
             model.add_to_counts(delta)
+
+    def _hide_memos_of_others(self) -> None:
+        """The memos dock lists coding memos with their place: while blind, only the coder's own.
+
+        Every way the dock fills its list (a change, a search, being shown) ends in its model's
+        ``set_records``; the filter sits there.
+        """
+        model = self._window.memo_panel.model
+        fill = model.set_records
+
+        def set_records(rows: list[Any]) -> None:
+            project = self.api.project
+            if self.blind() and project is not None:
+                coders = coders_of(project, [r.owner_id for r in rows if r.kind == "coding"])
+                rows = [r for r in rows if r.kind != "coding" or coders.get(r.owner_id) == self.coder()]
+            fill(rows)
+
+        model.set_records = set_records  # type: ignore[method-assign]
 
     # --- other windows ---
     def show_disagreements(self) -> DisagreementWindow | None:

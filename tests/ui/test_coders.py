@@ -39,7 +39,8 @@ def project_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         for code, start, end, coder in [(x, 25, 29, "甲"), (x, 25, 29, "乙"),   # agreed
                                         (y, 37, 41, "甲"), (y, 36, 43, "乙"),   # coded differently
                                         (y, 64, 68, "乙")]:                     # only 乙
-            apply_coding(project, document_id=doc, code_id=code, start=start, end=end, coder=coder)
+            apply_coding(project, document_id=doc, code_id=code, start=start, end=end, coder=coder,
+                         memo=f"{coder}的备忘" if start == 25 else "")
     with open_project(path, read_only=True) as project:  # the spans are where the words are
         text = documents.document_text(project, doc)
     assert (text[25:29], text[37:41], text[64:68]) == ("增权赋能", "互助合作", "互助合作")
@@ -95,6 +96,13 @@ def test_blind_coding_hides_the_other_coders_codings(window: MainWindow, qtbot) 
     qtbot.waitUntil(lambda: window.documents_model.document(0).codings == 2, timeout=3000)
     assert sum(window.codes_model._doc_counts.values()) == 2
     assert window.codes_view.isColumnHidden(1)  # the project-wide totals
+    # The memos dock: 甲's coding memo only.
+    assert [r.text for r in window.memo_panel.model.records() if r.kind == "coding"] == ["甲的备忘"]
+    window.memo_dock.show()
+    qtbot.keyClicks(window.memo_panel.query, "x")  # a search re-reads the list: still 甲's only
+    qtbot.keyClick(window.memo_panel.query, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: [r.text for r in window.memo_panel.model.records() if r.kind == "coding"]
+                    == ["甲的备忘"], timeout=3000)
     # The coded-passages dock: its coder filter is held on 甲.
     assert window.retrieval_panel.coder.currentData() == "甲"
     assert not window.retrieval_panel.coder.isEnabled()
@@ -113,6 +121,7 @@ def test_blind_coding_hides_the_other_coders_codings(window: MainWindow, qtbot) 
     click_menu_item(qtbot, window, "coding", "Blind coding (hide other coders)")
     qtbot.waitUntil(lambda: shown_coders(window) == {"甲", "乙"}, timeout=3000)
     assert window.coder_filter.isEnabled() and not window.codes_view.isColumnHidden(1)
+    assert sorted(r.text for r in window.memo_panel.model.records() if r.kind == "coding") == ["乙的备忘", "甲的备忘"]
     qtbot.waitUntil(lambda: window.documents_model.document(0).codings == 6, timeout=3000)
 
 
