@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Column, Table, and_, select, update
@@ -130,8 +131,10 @@ def restore(session: Session, snapshot: RowsSnapshot) -> None:
     it refers to is gone).
     """
     try:
-        for row in snapshot.rows:
-            session.execute(_table(row.table).insert().values(dict(row.values)))
+        # One executemany per run of rows of a table (in order: parents first): a document's 3,000
+        # codings one statement each took 2 s to put back (issue 13).
+        for (table_name, _columns), run in groupby(snapshot.rows, key=lambda r: (r.table, [k for k, _v in r.values])):
+            session.execute(_table(table_name).insert(), [dict(row.values) for row in run])
         for ref in snapshot.nulled:
             table = _table(ref.table)
             where = and_(*(table.c[k] == v for k, v in ref.key))
