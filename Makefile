@@ -8,7 +8,8 @@ TS := resources/i18n/guiji_zh_CN.ts
 QM := resources/i18n/guiji_zh_CN.qm
 SAMPLE ?= .sample/示例项目.guiji
 
-.PHONY: setup run test bench bench-small eval-suggestions lint translations update-translations sample clean
+.PHONY: setup run test bench bench-small eval-suggestions lint translations update-translations sample clean \
+	wheel dist dist-test
 
 setup: $(STAMP) $(QM)
 
@@ -54,6 +55,17 @@ eval-suggestions: setup
 lint: setup
 	$(VENV)/bin/ruff check app tests bench
 	$(VENV)/bin/mypy
+
+# Installable builds (packaging/README.md): the wheel, and the Linux PyInstaller bundle in dist/guiji/.
+wheel: setup
+	$(PY) -m build --wheel --no-isolation --outdir dist .
+
+dist: setup
+	$(PY) packaging/build_bundle.py
+
+# Builds the bundle, then runs packaging/smoke.py with the bundled executable (CI: .ci/run).
+dist-test: dist
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke.py -- dist/guiji/guiji
 
 clean:
 	rm -rf $(VENV) .sample $(QM)

@@ -106,6 +106,18 @@ def smoke(exe: list[str], work: Path) -> dict[str, object]:
     quotes = [c.get("text") for c in _as_list(after) if c.get("document") == name]
     if len(_as_list(after)) != len(_as_list(codings)) + 1 or "李华" not in quotes:
         raise SmokeError(f"the new coding is not listed on 李华: {quotes}")
+    names = json.loads(step("names", ["names", str(project), "--json"]))  # jieba's part-of-speech tables
+    if not any(n.get("kind") == "nr" for n in names):
+        raise SmokeError(f"guiji names found no person: {names[:3]}")
+    terms = json.loads(step("keywords", ["keywords", str(project), "--doc", name, "--json"]))  # jieba's IDF
+    if not terms:
+        raise SmokeError("guiji keywords found no term")
+    # A code named after a word of the uncoded text: its name is a keyword rule, whose hit spaCy's
+    # blank Chinese pipeline (jieba tokenizer) widens to whole words.
+    step("codes-add-2", ["codes", str(project), "add", "冒烟测试/志愿者"])
+    suggested = json.loads(step("suggest", ["suggest", str(project), "--doc", name, "--json"]))
+    if not any(s.get("code") == "冒烟测试/志愿者" and s.get("source") == "keyword" for s in suggested):
+        raise SmokeError(f"guiji suggest did not find the keyword 志愿者: {suggested}")
     qdpx = work / "导出.qdpx"
     step("export-qdpx", ["export-qdpx", str(project), str(qdpx)])
     with zipfile.ZipFile(qdpx) as archive:
