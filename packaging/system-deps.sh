@@ -4,7 +4,7 @@
 # On Debian/Ubuntu as root it installs them; elsewhere it prints what to install.
 set -u
 missing_font() { ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Noto Serif CJK|Source Han'; }
-pkgs="fonts-wqy-microhei fontconfig libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0"
+pkgs="fonts-wqy-microhei fontconfig libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 binutils"  # binutils: PyInstaller (objdump) and make dist (strip)
 need=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $pkgs; do
