@@ -3,7 +3,8 @@
 :func:`snapshot_document` captures a document (its text, hash and every column) with everything that
 goes when it is deleted — codings, stage spans, case memberships and passages, attribute values,
 and rows of any table added later that refers to it — and :func:`restore_document` puts it all back
-under the same ids (the full-text index follows through its triggers).
+under the same ids (the full-text index follows through its triggers; a deletion is only recorded
+for it and undone at no cost when the document comes back, see :mod:`app.core.db.fts`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.core.db import fts
 from app.core.db.models import Coding, Document
 from app.core.db.snapshot import RowsSnapshot, capture, restore
 from app.core.documents import DocumentInfo, get_document
@@ -98,6 +100,7 @@ def restore_document(project: Project, snapshot: DocumentSnapshot) -> DocumentIn
             raise ValidationError(f"a document named '{snapshot.name}' already exists", code="name.exists",
                                   params={"what": "document", "name": snapshot.name})
         restore(session, snapshot.rows)
+        fts.settle(session, snapshot.document_id)  # the index still holds this text: nothing to redo
     return get_document(project, snapshot.document_id)
 
 

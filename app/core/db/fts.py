@@ -141,6 +141,18 @@ def flush(bind: Connection | Session) -> int:
     return len(pending)
 
 
+def settle(bind: Connection | Session, document_id: int) -> None:
+    """Drop ``document_id``'s pending entry when the document's text is the one the index holds (a
+    deletion undone): a comparison of two texts, where leaving it pending would make the document a
+    candidate of every search until :func:`flush`."""
+    if not is_sqlite(bind) or not _has_pending_table(bind):
+        return
+    bind.execute(text(
+        f"DELETE FROM {PENDING_TABLE} WHERE document_id = :i "
+        "AND old_text IS (SELECT d.text FROM document d WHERE d.id = :i)"
+    ), {"i": document_id})
+
+
 def uninstall(connection: Connection) -> None:
     """Drop the triggers and the FTS table (a migration's downgrade)."""
     if not is_sqlite(connection):
@@ -249,5 +261,6 @@ __all__ = [
     "is_sqlite",
     "pending_count",
     "rebuild",
+    "settle",
     "uninstall",
 ]
