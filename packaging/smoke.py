@@ -153,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("guiji", nargs="+", help="the guiji executable (and any leading arguments)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     options = parser.parse_args(argv)
-    exe = options.guiji
+    exe = list(options.guiji)
+    if Path(exe[0]).exists():  # the steps run in the work folder: a relative path would no longer resolve
+        exe[0] = str(Path(exe[0]).resolve())
     if options.keep:
         options.keep.mkdir(parents=True, exist_ok=True)
         context = None
