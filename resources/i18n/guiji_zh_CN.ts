@@ -573,58 +573,58 @@
     <context>
         <name>CoderRoute</name>
         <message>
-            <location filename="../../app/ui/coders.py" line="38" />
+            <location filename="../../app/ui/coders.py" line="39" />
             <source>Who is coding: every new coding, memo and stage span records it. Click to change.</source>
             <translation>当前编码者：每个新的编码片段、备忘录和阶段片段都记录这个名字。点击可更换。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="45" />
+            <location filename="../../app/ui/coders.py" line="46" />
             <source>&amp;Blind coding (hide other coders)</source>
             <translation>盲编码（隐藏其他编码者）(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="48" />
+            <location filename="../../app/ui/coders.py" line="49" />
             <source>C&amp;hange coder…</source>
             <translation>更换编码者(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="50" />
+            <location filename="../../app/ui/coders.py" line="51" />
             <source>&amp;Disagreements between coders…</source>
             <translation>编码者之间的分歧(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="51" />
+            <location filename="../../app/ui/coders.py" line="52" />
             <source>&amp;Merge project…</source>
             <translation>合并项目(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="68" />
+            <location filename="../../app/ui/coders.py" line="70" />
             <source>Coder: {coder} (blind)</source>
             <translation>编码者：{coder}（盲编码）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="69" />
-            <location filename="../../app/ui/coders.py" line="96" />
+            <location filename="../../app/ui/coders.py" line="71" />
+            <location filename="../../app/ui/coders.py" line="98" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="78" />
+            <location filename="../../app/ui/coders.py" line="80" />
             <source>Who is coding?</source>
             <translation>谁在编码？</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="79" />
+            <location filename="../../app/ui/coders.py" line="81" />
             <source>Coder (new codings, memos and stage spans record this name):</source>
             <translation>编码者（新的编码片段、备忘录和阶段片段记录这个名字）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="118" />
+            <location filename="../../app/ui/coders.py" line="121" />
             <source>Blind coding is on: only your codings are shown.</source>
             <translation>盲编码已开启：只显示您的编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/coders.py" line="119" />
+            <location filename="../../app/ui/coders.py" line="122" />
             <source>Blind coding is off: every coder's codings are shown.</source>
             <translation>盲编码已关闭：显示所有编码者的编码片段。</translation>
         </message>
@@ -632,7 +632,7 @@
     <context>
         <name>CodingMargin</name>
         <message>
-            <location filename="../../app/ui/document_view.py" line="267" />
+            <location filename="../../app/ui/document_view.py" line="272" />
             <source>Stage: {name}</source>
             <translation>阶段：{name}</translation>
         </message>
@@ -858,24 +858,24 @@ source: {source} ({enc})</source>
     <context>
         <name>DocumentView</name>
         <message>
-            <location filename="../../app/ui/document_view.py" line="373" />
-            <location filename="../../app/ui/document_view.py" line="423" />
+            <location filename="../../app/ui/document_view.py" line="378" />
+            <location filename="../../app/ui/document_view.py" line="428" />
             <source>Coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/document_view.py" line="373" />
-            <location filename="../../app/ui/document_view.py" line="423" />
+            <location filename="../../app/ui/document_view.py" line="378" />
+            <location filename="../../app/ui/document_view.py" line="428" />
             <source>Memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/document_view.py" line="610" />
+            <location filename="../../app/ui/document_view.py" line="615" />
             <source>Memo on coding “{code}”…</source>
             <translation>编码片段“{code}”的备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/document_view.py" line="613" />
+            <location filename="../../app/ui/document_view.py" line="618" />
             <source>Remove coding “{code}”</source>
             <translation>删除编码片段“{code}”</translation>
         </message>
@@ -1581,17 +1581,27 @@ source: {source} ({enc})</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="123" />
+            <location filename="../../app/ui/help.py" line="127" />
+            <source>Log folder</source>
+            <translation>日志文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="128" />
+            <source>Guiji's log file is in this folder:</source>
+            <translation>轨迹的日志文件在此文件夹中：</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/help.py" line="138" />
             <source>&amp;User guide</source>
             <translation>用户指南(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="126" />
+            <location filename="../../app/ui/help.py" line="141" />
             <source>&amp;About Guiji</source>
             <translation>关于轨迹(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/help.py" line="131" />
+            <location filename="../../app/ui/help.py" line="146" />
             <source>Show &amp;log folder</source>
             <translation>显示日志文件夹(&amp;L)</translation>
         </message>
