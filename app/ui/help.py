@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app import __version__
 
@@ -111,11 +111,26 @@ def about_dialog(parent: QWidget | None) -> QDialog:
     return dialog
 
 
-def show_log_folder() -> bool:
-    """Open the folder of Guiji's log file in the system's file manager (to send it with a bug report)."""
+def can_open_folders() -> bool:
+    """Whether the platform can hand a folder to a file manager (not offscreen or minimal)."""
+    return QGuiApplication.platformName() not in ("offscreen", "minimal")
+
+
+def show_log_folder(parent: QWidget | None = None) -> bool:
+    """Open the folder of Guiji's log file in the system's file manager (to send it with a bug report);
+    where that cannot be done, say where the folder is, in a dialog whose text can be copied."""
     from app.ui.errors import log_file
 
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_file().parent)))
+    folder = log_file().parent
+    if can_open_folders() and QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+        return True
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Help", "Log folder"),
+                      QCoreApplication.translate("Help", "Guiji's log file is in this folder:") + f"\n{folder}",
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("log-folder")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+    return False
 
 
 def install(window: MainWindow) -> None:
@@ -130,7 +145,7 @@ def install(window: MainWindow) -> None:
     window.help_menu.addAction(guide)
     logs = QAction(QCoreApplication.translate("Help", "Show &log folder"), window)
     logs.setObjectName("help-log-folder")
-    logs.triggered.connect(show_log_folder)
+    logs.triggered.connect(lambda: show_log_folder(window))
     window.help_menu.addAction(logs)
     window.help_menu.addSeparator()
     window.help_menu.addAction(about)
