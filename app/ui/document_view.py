@@ -307,6 +307,9 @@ class DocumentView(QPlainTextEdit):
         self._columns = 0
         self.current_coding_id: int | None = None
         self.document_id: int | None = None
+        # Installed by app/ui/text_menu.py: shows the full text context menu for the event and returns
+        # True; without it (or when it returns False) the basic menu below is shown.
+        self.menu_builder: Any = None
         # The project the shown text was read from: an edit made on this text is refused in any other.
         self.project: object | None = None
         self._sha256: str | None = None
@@ -606,6 +609,8 @@ class DocumentView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.menu_builder is not None and self.menu_builder(self, event):
+            return
         menu = self.createStandardContextMenu(event.pos())
         cp = self._map.to_codepoint(self.cursorForPosition(event.pos()).position())
         here = self.codings_at(cp)
