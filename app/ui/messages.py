@@ -212,6 +212,7 @@ def _templates() -> dict[str, str]:
             "Messages", "nothing to learn from yet: code some passages first"),
         "range.outside_text": QCoreApplication.translate(
             "Messages", "the range {start}–{end} is not inside the text (0–{length} characters)"),
+        "stages.none": QCoreApplication.translate("Messages", "{file}: the project has no stages to suggest"),
         "range.empty": QCoreApplication.translate("Messages", "a range needs a document and a start before its end"),
         "value.between_0_1": QCoreApplication.translate("Messages", "the value must be between 0 and 1, not {value}"),
         "internal": QCoreApplication.translate(

@@ -187,7 +187,7 @@ def train_model(training: TrainingSet, *, progress: Progress | None = None) -> t
     ``progress(done, total)`` is called as training goes; it may raise (e.g. CancelledError) to stop.
     """
     if not training.code_ids:
-        raise ValidationError("nothing to learn from yet: code some passages first")
+        raise ValidationError("nothing to learn from yet: code some passages first", code="suggest.nothing_to_learn")
     from app.core.nlp.ngram import ITERATIONS, fit
     from app.core.nlp.trust import Suggester
 
@@ -215,7 +215,7 @@ def train(project: Project, *, progress: Progress | None = None, kind: str = "se
     definitions = code_definitions(project)
     texts, _, code_ids = trust.examples_for(corpus, definitions)
     if not code_ids:
-        raise ValidationError("nothing to learn from yet: code some passages first")
+        raise ValidationError("nothing to learn from yet: code some passages first", code="suggest.nothing_to_learn")
     suggester = trust.train(corpus, definitions, rules_for(list_codes(project)), progress=progress)
     model = TrainedModel(suggester, tuple(code_ids), {"code_ids": list(code_ids), "epochs": ITERATIONS})
     units = sum(1 for doc in corpus for i in range(doc.reviewed))

@@ -215,7 +215,8 @@ def suggest_stages(project: Project, *, document_id: int | None = None) -> list[
                               code="stages.none", params={"file": project.path.name})
     corpus = load_corpus(project, document_ids=None if document_id is None else [document_id])
     if document_id is not None and not corpus:
-        raise ValidationError(f"no document with id {document_id}")
+        raise ValidationError(f"no document with id {document_id}", code="not_found",
+                              params={"what": "document", "id": document_id})
     out: list[StageSuggestion] = []
     for doc in corpus:
         out += _suggest_doc(doc, stages, _spans(project, doc.document_id))

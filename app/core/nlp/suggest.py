@@ -275,9 +275,10 @@ def suggest(
 
     ranged = start is not None or end is not None
     if ranged and (start is None or end is None or document_id is None or start >= end):
-        raise ValidationError("a range needs a document and a start before its end")
+        raise ValidationError("a range needs a document and a start before its end", code="range.empty")
     if not 0.0 <= threshold <= 1.0:
-        raise ValidationError(f"the threshold must be between 0 and 1, not {threshold}")
+        raise ValidationError(f"the threshold must be between 0 and 1, not {threshold}", code="value.between_0_1",
+                              params={"value": threshold})
     codes = list_codes(project)
     paths = {c.id: c.path for c in codes}
     rules = rules_for(codes)
@@ -286,7 +287,8 @@ def suggest(
     suggester = None if model is None else _replace(model.suggester, threshold=threshold)
     corpus = load_corpus(project, kind, document_ids=None if document_id is None else [document_id])
     if document_id is not None and not corpus:
-        raise ValidationError(f"no document with id {document_id}")
+        raise ValidationError(f"no document with id {document_id}", code="not_found",
+                                  params={"what": "document", "id": document_id})
     chosen: list[tuple[DocumentUnits, list[tuple[Candidate, bool]]]] = []
     for done, doc in enumerate(corpus, 1):
         wanted = [
