@@ -45,13 +45,13 @@ from app.ui.controller import Changed, ProjectController
 from app.ui.messages import describe
 from app.ui.suggestions_model import (
     AcceptPreviewDialog,
-    BackgroundJob,
     RecordsModel,
     _one_line,
     _table,
     set_suggestion_spans,
     source_rows,
 )
+from app.ui.tasks import BackgroundJob
 
 if TYPE_CHECKING:
     from app.core.nlp.suggest import Suggestion
@@ -406,6 +406,11 @@ class SuggestionPanel(QWidget):
                 shown = [s for s in shown if s.start < end and start < s.end]
         return shown
 
+    def refilter_if_selection_only(self) -> None:
+        """The selection changed: list again when only suggestions touching it are shown."""
+        if self.selection_only.isChecked():
+            self._refilter()
+
     def _refilter(self, *_args: object) -> None:
         self.threshold_label.setText(f"{self.threshold_value():.2f}")
         shown = self.visible_suggestions()
@@ -484,23 +489,14 @@ class SuggestionPanel(QWidget):
         """Remember the rejections (undoable): these codes are never suggested there again."""
         if self.controller is None or self.controller.project.read_only or not suggestions:
             return
-        from app.core.nlp import rejections
+        from app.core.ops.codings import reject_suggestion
 
         controller = self.controller
-        project = controller.project
 
         def reject_one(s: Suggestion) -> None:
-            controller.perform(
-                self.tr("Reject suggestion"),
-                lambda: rejections.reject(project, document_id=s.document_id, code_id=s.code_id,
-                                          start=s.start, end=s.end, coder=controller.coder),
-                lambda r: rejections.unreject(project, r.id),
-                lambda r: rejections.reject(project, document_id=r.document_id, code_id=r.code_id,
-                                            start=r.start, end=r.end, coder=r.coder, rejection_id=r.id,
-                                            at=r.at),
-                what=Changed.NONE,
-                document_id=s.document_id,
-            )
+            controller.run(reject_suggestion(controller.project, document=s.document_id, code=s.code_id,
+                                             start=s.start, end=s.end, coder=controller.coder),
+                           self.tr("Reject suggestion"))
 
         try:
             with controller.macro(self.tr("Reject {n} suggestion(s)").format(n=len(suggestions))):
@@ -804,9 +800,7 @@ def install(window: MainWindow) -> None:
     window.project_changed.connect(panel.set_controller)
     window.documents_view.selectionModel().currentChanged.connect(lambda *_a: panel.document_shown())
     panel.jump_requested.connect(window.jump_to)
-    window.document_view.selection_changed_cp.connect(
-        lambda *_a: panel.selection_only.isChecked() and panel._refilter()
-    )
+    window.document_view.selection_changed_cp.connect(lambda *_a: panel.refilter_if_selection_only())
     if window.controller is not None:
         panel.set_controller(window.controller)
     jobs = panel.jobs  # a plain set: usable after the panel's C++ object is gone

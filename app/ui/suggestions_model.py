@@ -8,9 +8,6 @@ codes as text; :func:`source_rows` maps a view's selected rows back to the recor
 
 from __future__ import annotations
 
-import contextlib
-import threading
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +16,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -37,9 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import CancelledError
 from app.core.text import Utf16Map
-from app.ui.tasks import GIL_PAUSE_S
 
 if TYPE_CHECKING:
     from app.core.nlp.suggest import Suggestion
@@ -152,66 +145,6 @@ class RecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._columns[section][0]
         return None
-
-
-# Jobs still running (their results may come after the panel that started them is gone).
-_RUNNING: set[BackgroundJob] = set()
-
-
-class _JobSignals(QObject):
-    progressed = Signal(object, int, int)  # the job, done, total
-    ended = Signal(object, object)  # the job, its result or the exception it raised
-
-
-class BackgroundJob(QRunnable):
-    """``work(progress)`` in Qt's thread pool; ``progress`` raises CancelledError once cancelled.
-
-    Unlike :class:`~app.ui.tasks.TaskRunner` it shows no dialog: the coder keeps working while it runs.
-    The signals carry the job itself, so a receiver connects a bound method (disconnected by Qt when
-    the receiver is deleted) and tells its jobs apart by ``kind`` and ``generation``.
-    """
-
-    def __init__(self, kind: str, generation: int, work: Callable[[Callable[[int, int], None]], Any],
-                 document_id: int | None = None) -> None:
-        super().__init__()
-        self.kind = kind
-        self.generation = generation
-        self.document_id = document_id
-        self.sequence = 0
-        self._work = work
-        self._cancelled = threading.Event()
-        self.signals = _JobSignals()  # no parent: it must outlive a closed window while the job runs
-        self.setAutoDelete(False)  # the panel holds it until it reports
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._cancelled.is_set():
-            raise CancelledError("cancelled")
-        try:
-            self.signals.progressed.emit(self, done, total)
-        except RuntimeError as exc:  # the panel and its project are gone: stop quietly
-            raise CancelledError("cancelled") from exc
-        time.sleep(GIL_PAUSE_S)  # hand the interpreter to the GUI thread between steps
-
-    def run(self) -> None:
-        _RUNNING.add(self)  # the thread pool holds no Python reference: keep the job alive until it ends
-        try:
-            try:
-                if self._cancelled.is_set():
-                    raise CancelledError("cancelled")
-                result = self._work(self._progress)
-            except BaseException as exc:  # handed to the GUI thread
-                result = exc
-            with contextlib.suppress(RuntimeError):  # the signal source went with a closed project
-                self.signals.ended.emit(self, result)
-        finally:
-            _RUNNING.discard(self)
 
 
 # --------------------------------------------------------------------------- the panel

@@ -1,4 +1,8 @@
-"""Long work off the GUI thread, with a progress dialog and a Cancel button.
+"""Long work off the GUI thread: one job class, with or without a progress dialog.
+
+:class:`BackgroundJob` runs ``work(progress)`` in Qt's thread pool and reports on its signals (the
+suggestion panel runs its jobs this way, without a dialog); :class:`TaskRunner` runs one at a time
+with a progress dialog and a Cancel button (imports, exports, big deletes).
 
 The work function receives ``progress(done, total)``; calling it after the user pressed Cancel
 raises :class:`~app.core.errors.CancelledError`, which the services treat like any error: their
@@ -7,6 +11,7 @@ unit of work rolls back and nothing changes. Tests set ``TaskRunner.inline`` to 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -23,32 +28,65 @@ Progress = Callable[[int, int], None]
 GIL_PAUSE_S = 0.002
 
 
-class _Signals(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(object)
+# Jobs still running (their results may come after the panel that started them is gone).
+_RUNNING: set[BackgroundJob] = set()
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], signals: _Signals, cancelled: threading.Event) -> None:
+class _JobSignals(QObject):
+    progressed = Signal(object, int, int)  # the job, done, total
+    ended = Signal(object, object)  # the job, its result or the exception it raised
+
+
+class BackgroundJob(QRunnable):
+    """``work(progress)`` in Qt's thread pool; ``progress`` raises CancelledError once cancelled.
+
+    Run alone it shows no dialog (the coder keeps working: the suggestion panel's jobs);
+    :class:`TaskRunner` runs one with a progress dialog and Cancel.
+    The signals carry the job itself, so a receiver connects a bound method (disconnected by Qt when
+    the receiver is deleted) and tells its jobs apart by ``kind`` and ``generation``.
+    """
+
+    def __init__(self, kind: str, generation: int, work: Callable[[Callable[[int, int], None]], Any],
+                 document_id: int | None = None) -> None:
         super().__init__()
+        self.kind = kind
+        self.generation = generation
+        self.document_id = document_id
+        self.sequence = 0
         self._work = work
-        self._signals = signals
-        self._cancelled = cancelled
+        self._cancelled = threading.Event()
+        self.signals = _JobSignals()  # no parent: it must outlive a closed window while the job runs
+        self.setAutoDelete(False)  # the panel holds it until it reports
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
     def _progress(self, done: int, total: int) -> None:
         if self._cancelled.is_set():
             raise CancelledError("cancelled")
-        self._signals.progressed.emit(done, total)
-        time.sleep(GIL_PAUSE_S)
+        try:
+            self.signals.progressed.emit(self, done, total)
+        except RuntimeError as exc:  # the panel and its project are gone: stop quietly
+            raise CancelledError("cancelled") from exc
+        time.sleep(GIL_PAUSE_S)  # hand the interpreter to the GUI thread between steps
 
     def run(self) -> None:
+        _RUNNING.add(self)  # the thread pool holds no Python reference: keep the job alive until it ends
         try:
-            result = self._work(self._progress)
-        except BaseException as exc:  # handed to the GUI thread, which shows it
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.finished.emit(result)
+            try:
+                if self._cancelled.is_set():
+                    raise CancelledError("cancelled")
+                result = self._work(self._progress)
+            except BaseException as exc:  # handed to the GUI thread
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the signal source went with a closed project
+                self.signals.ended.emit(self, result)
+        finally:
+            _RUNNING.discard(self)
 
 
 class TaskRunner(QObject):
@@ -76,25 +114,27 @@ class TaskRunner(QObject):
                 on_done(result)
             return
         self._busy = True
-        cancelled = threading.Event()
+        job = BackgroundJob(title, 0, work)
         dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self._parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
-        dialog.canceled.connect(cancelled.set)
-        signals = _Signals(self)
+        dialog.canceled.connect(job.cancel)
 
-        def progressed(done: int, total: int) -> None:
+        def progressed(_job: BackgroundJob, done: int, total: int) -> None:
             dialog.setMaximum(total)
             dialog.setValue(done)
 
-        def finish(callback: Callable[[Any], None], value: Any) -> None:
+        def ended(_job: BackgroundJob, outcome: object) -> None:
             self._busy = False
             dialog.reset()
             dialog.deleteLater()
-            signals.deleteLater()
-            callback(value)
+            job.signals.deleteLater()
+            if isinstance(outcome, BaseException):
+                on_error(outcome)
+            else:
+                on_done(outcome)
 
-        signals.progressed.connect(progressed)
-        signals.finished.connect(lambda value: finish(on_done, value))
-        signals.failed.connect(lambda exc: finish(on_error, exc))
-        QThreadPool.globalInstance().start(_Job(work, signals, cancelled))
+        job.signals.setParent(self)  # delivered in the GUI thread, gone with the window
+        job.signals.progressed.connect(progressed)
+        job.signals.ended.connect(ended)
+        QThreadPool.globalInstance().start(job)

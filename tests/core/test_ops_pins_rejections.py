@@ -58,4 +58,4 @@ def test_a_rejection_undoes_and_redoes_under_its_id(project_path: Path) -> None:
         assert dump_tables(project_path) == before
         done.redo()
         assert dump_tables(project_path) == after
-        assert done.subject == "增权赋能" and done.changes.codings_in
+        assert done.subject == "增权赋能" and done.changes.empty

@@ -187,7 +187,7 @@ def test_a_suggestion_job_ending_after_its_project_closed_is_dropped(qtbot, proj
     """Issue 20 (3): no 'Signal source has been deleted' when the panel and its project are gone."""
     import shiboken6
 
-    from app.ui import suggestions_model
+    from app.ui import tasks as suggestions_model  # the jobs live in app.ui.tasks
 
     raised: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda kind, exc, tb: raised.append(exc))

@@ -102,7 +102,7 @@ def reject_suggestion(project: Project, *, document: int | str, code: int | str,
     document_id, code_id = lookup.document_id(project, document), lookup.code_id(project, code)
     info = rejections.reject(project, document_id=document_id, code_id=code_id, start=start, end=end, coder=coder)
     return done("reject_suggestion", get_code(project, code_id).path, info,
-                Changes(codings_in=frozenset({document_id})),
+                Changes(),  # no coding changes: the suggestion panel drops or re-lists it itself
                 lambda: rejections.unreject(project, info.id),
                 lambda: rejections.reject(project, document_id=info.document_id, code_id=info.code_id,
                                           start=info.start, end=info.end, coder=info.coder,
