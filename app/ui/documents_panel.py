@@ -62,8 +62,8 @@ class DocumentsPanel(QWidget):
             menu.addAction(self.tr("Memo…"), lambda: self.set_memo(doc.id))
             menu.addAction(self.tr("Attributes…"), lambda: self.attributes_dialog(doc.id).open())
             build_document_stage_menu(menu, self.controller, doc.id)  # issue 13: "Set stage ▸"
-            menu.addAction(self.tr("Move up"), lambda: self.move(doc.id, index.row() - 1))
-            menu.addAction(self.tr("Move down"), lambda: self.move(doc.id, index.row() + 1))
+            menu.addAction(self.tr("Move up"), lambda: self.move_document(doc.id, index.row() - 1))
+            menu.addAction(self.tr("Move down"), lambda: self.move_document(doc.id, index.row() + 1))
             menu.addSeparator()
             menu.addAction(self.tr("Delete…"), lambda: self.delete(doc.id))
         menu.exec(self.view.viewport().mapToGlobal(pos))
@@ -80,7 +80,7 @@ class DocumentsPanel(QWidget):
                 return
         ctrl.run(entity_ops.rename_document(ctrl.project, document_id, new_name))
 
-    def move(self, document_id: int, new_index: int) -> None:
+    def move_document(self, document_id: int, new_index: int) -> None:
         ctrl = self._editable()
         if ctrl is None or not 0 <= new_index < self.model.rowCount():
             return

@@ -55,6 +55,8 @@ def _fold_scripts_setting() -> bool:
 
 
 class SearchPanel(QWidget):
+    model: RecordTableModel
+
     """Find a word in every document; jump to a hit; code all hits at once."""
 
     jump_requested = Signal(int, int, int)  # document id, start, end
@@ -73,7 +75,7 @@ class SearchPanel(QWidget):
         self.fold_scripts.setChecked(_fold_scripts_setting())
         self.fold_scripts.toggled.connect(self.run)
         self.code_all = QPushButton(self.tr("Code all hits with the selected code"))
-        self.code_all.clicked.connect(lambda: self.code_all_requested.emit(self.model.records()))
+        self.code_all.clicked.connect(self._code_all_clicked)
         self.model = RecordTableModel([
             (self.tr("Document"), lambda h: h.document),
             (self.tr("Position"), lambda h: f"{h.start}–{h.end}"),
@@ -91,6 +93,9 @@ class SearchPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
+
+    def _code_all_clicked(self) -> None:
+        self.code_all_requested.emit(self.model.records())
     def set_controller(self, controller: ProjectController | None) -> None:
         self.controller = controller
         self.model.set_records([])

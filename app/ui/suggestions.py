@@ -248,8 +248,7 @@ class SuggestionPanel(QWidget):
 
         self.stages_tab = StageSuggestionsTab(self.window_, self)
         self.tabs.addTab(self.stages_tab, self.tr("Stages"))
-        self.tabs.currentChanged.connect(
-            lambda i: self.tabs.widget(i) is self.stages_tab and self._active and self.stages_tab.refresh())
+        self.tabs.currentChanged.connect(self._tab_shown)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
@@ -405,6 +404,10 @@ class SuggestionPanel(QWidget):
                 start, end = selection
                 shown = [s for s in shown if s.start < end and start < s.end]
         return shown
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.stages_tab and self._active:
+            self.stages_tab.refresh()
 
     def refilter_if_selection_only(self) -> None:
         """The selection changed: list again when only suggestions touching it are shown."""

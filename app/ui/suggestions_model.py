@@ -65,8 +65,8 @@ def set_suggestion_spans(view: DocumentView, spans: list[tuple[int, int]]) -> No
         cursor.setPosition(mapping.to_utf16(start))
         cursor.setPosition(mapping.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         selections.append(selection)
     view.setExtraSelections(selections)
 

@@ -88,7 +88,7 @@ def test_documents_rename_move_delete_with_undo(window: MainWindow, tmp_path: Pa
     text = window.document_view.text()
     select_in_view(window, text.index("增权"), text.index("增权") + 2)
     window.apply_code(code_id(window, "内生因素/增权赋能"))
-    panel.move(first, 1)
+    panel.move_document(first, 1)
     assert names() == ["第二份", "访谈甲"]
     panel.rename(first, "访谈A")
     assert names() == ["第二份", "访谈A"]
