@@ -13,4 +13,4 @@ controller, or None when the project closes), the current document and selection
 from __future__ import annotations
 
 EXTENSIONS: tuple[str, ...] = ("exchange", "process_menu", "suggestions", "editing", "convert_action",
-                               "start_page", "help", "stage_picker", "coders")
+                               "start_page", "help", "stage_picker", "coders", "text_menu")
