@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -95,12 +95,12 @@ class TextMenu(QObject):
         menu = QMenu(view)
         editable = ctrl is not None and view.document_id is not None and not getattr(ctrl, "read_only", False)
         can_code = editable and selection is not None
-        codes_menu = menu.addMenu(_tr("&Code with"))
+        codes_menu = menu.addMenu(_tr("Code &with"))
         codes_menu.setEnabled(can_code)
         if can_code:
             assert ctrl is not None
             self._fill_codes(codes_menu, ctrl)
-        menu.addAction(_tr("&New code from selection…"), self.new_code).setEnabled(can_code)
+        menu.addAction(_tr("&New code from selection…"), lambda: QTimer.singleShot(0, self.new_code)).setEnabled(can_code)
         menu.addAction(_tr("&In-vivo code"), self.invivo_code).setEnabled(can_code)
         if editable:
             assert view.document_id is not None
