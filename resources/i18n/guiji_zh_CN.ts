@@ -4,37 +4,37 @@
     <context>
         <name>AcceptPreviewDialog</name>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="231" />
+            <location filename="../../app/ui/suggestions_model.py" line="164" />
             <source>Accept suggestions</source>
             <translation>接受编码建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="234" />
+            <location filename="../../app/ui/suggestions_model.py" line="167" />
             <source>Score</source>
             <translation>得分</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="235" />
+            <location filename="../../app/ui/suggestions_model.py" line="168" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="236" />
+            <location filename="../../app/ui/suggestions_model.py" line="169" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="237" />
+            <location filename="../../app/ui/suggestions_model.py" line="170" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="241" />
+            <location filename="../../app/ui/suggestions_model.py" line="174" />
             <source>{n} suggestion(s) scoring {t:.2f} or more will become codings (one undo step):</source>
             <translation>以下 {n} 条得分不低于 {t:.2f} 的建议将转为编码片段（可一步撤销）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions_model.py" line="246" />
+            <location filename="../../app/ui/suggestions_model.py" line="179" />
             <source>Accept all</source>
             <translation>全部接受</translation>
         </message>
@@ -2140,52 +2140,52 @@ source: {source} ({enc})</source>
     <context>
         <name>MemoPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="348" />
+            <location filename="../../app/ui/panels.py" line="353" />
             <source>Project memo: research questions, decisions, notes…</source>
             <translation>项目备忘录：研究问题、分析决策、笔记…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="349" />
+            <location filename="../../app/ui/panels.py" line="354" />
             <source>Save project memo</source>
             <translation>保存项目备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="352" />
+            <location filename="../../app/ui/panels.py" line="357" />
             <source>Search memos…</source>
             <translation>搜索备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="355" />
+            <location filename="../../app/ui/panels.py" line="360" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="356" />
+            <location filename="../../app/ui/panels.py" line="361" />
             <source>Of</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="357" />
+            <location filename="../../app/ui/panels.py" line="362" />
             <source>Memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="373" />
+            <location filename="../../app/ui/panels.py" line="378" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="373" />
+            <location filename="../../app/ui/panels.py" line="378" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="373" />
+            <location filename="../../app/ui/panels.py" line="378" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="374" />
+            <location filename="../../app/ui/panels.py" line="379" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
@@ -4204,155 +4204,155 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>RetrievalPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="132" />
+            <location filename="../../app/ui/panels.py" line="137" />
             <source>Add selected code</source>
             <translation>添加所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="134" />
+            <location filename="../../app/ui/panels.py" line="139" />
             <source>Exclude selected code</source>
             <translation>排除所选编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="136" />
+            <location filename="../../app/ui/panels.py" line="141" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="138" />
+            <location filename="../../app/ui/panels.py" line="143" />
             <source>any of them (OR)</source>
             <translation>任一编码（OR）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="139" />
+            <location filename="../../app/ui/panels.py" line="144" />
             <source>where all overlap (AND)</source>
             <translation>全部编码重叠处（AND）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="148" />
+            <location filename="../../app/ui/panels.py" line="153" />
             <source>Retrieve</source>
             <translation>检索</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="150" />
+            <location filename="../../app/ui/panels.py" line="155" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="154" />
-            <location filename="../../app/ui/panels.py" line="311" />
+            <location filename="../../app/ui/panels.py" line="159" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="155" />
+            <location filename="../../app/ui/panels.py" line="160" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="156" />
-            <location filename="../../app/ui/panels.py" line="311" />
+            <location filename="../../app/ui/panels.py" line="161" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="157" />
+            <location filename="../../app/ui/panels.py" line="162" />
             <source>Coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="158" />
-            <location filename="../../app/ui/panels.py" line="312" />
+            <location filename="../../app/ui/panels.py" line="163" />
+            <location filename="../../app/ui/panels.py" line="317" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="159" />
+            <location filename="../../app/ui/panels.py" line="164" />
             <source>Passage</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="167" />
+            <location filename="../../app/ui/panels.py" line="172" />
             <source>include child codes</source>
             <translation>包含下级编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="177" />
+            <location filename="../../app/ui/panels.py" line="182" />
             <source>Not coded with:</source>
             <translation>排除编码：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="187" />
+            <location filename="../../app/ui/panels.py" line="192" />
             <source>Document:</source>
             <translation>文档：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="187" />
+            <location filename="../../app/ui/panels.py" line="192" />
             <source>Case:</source>
             <translation>案例：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="188" />
+            <location filename="../../app/ui/panels.py" line="193" />
             <source>Coder:</source>
             <translation>编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="188" />
+            <location filename="../../app/ui/panels.py" line="193" />
             <source>Stage:</source>
             <translation>阶段：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="228" />
+            <location filename="../../app/ui/panels.py" line="233" />
             <source>all</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="297" />
+            <location filename="../../app/ui/panels.py" line="302" />
             <source>{n} passage(s)</source>
             <translation>{n} 个片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="301" />
+            <location filename="../../app/ui/panels.py" line="306" />
             <source>passages</source>
             <translation>检索片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="302" />
+            <location filename="../../app/ui/panels.py" line="307" />
             <source>Export passages</source>
             <translation>导出片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="303" />
+            <location filename="../../app/ui/panels.py" line="308" />
             <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
             <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="311" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>Start</source>
             <translation>起点</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="311" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>End</source>
             <translation>终点</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="311" />
+            <location filename="../../app/ui/panels.py" line="316" />
             <source>Coders</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="312" />
+            <location filename="../../app/ui/panels.py" line="317" />
             <source>Before</source>
             <translation>前文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="312" />
+            <location filename="../../app/ui/panels.py" line="317" />
             <source>Text</source>
             <translation>片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="312" />
+            <location filename="../../app/ui/panels.py" line="317" />
             <source>After</source>
             <translation>后文</translation>
         </message>
@@ -4360,42 +4360,42 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>SearchPanel</name>
         <message>
-            <location filename="../../app/ui/panels.py" line="67" />
+            <location filename="../../app/ui/panels.py" line="69" />
             <source>Search all documents (1 character or more)…</source>
             <translation>在全部文档中搜索（至少 1 个字符）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="71" />
+            <location filename="../../app/ui/panels.py" line="73" />
             <source>Match Traditional/Simplified</source>
             <translation>繁简互通</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="72" />
+            <location filename="../../app/ui/panels.py" line="74" />
             <source>代议 also finds 代議, 软件 also finds 軟體</source>
             <translation>代议 也能找到 代議，软件 也能找到 軟體</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="75" />
+            <location filename="../../app/ui/panels.py" line="77" />
             <source>Code all hits with the selected code</source>
             <translation>用所选编码标注全部搜索结果</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="78" />
+            <location filename="../../app/ui/panels.py" line="80" />
             <source>Document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="79" />
+            <location filename="../../app/ui/panels.py" line="81" />
             <source>Position</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="80" />
+            <location filename="../../app/ui/panels.py" line="82" />
             <source>Context</source>
             <translation>上下文</translation>
         </message>
         <message>
-            <location filename="../../app/ui/panels.py" line="109" />
+            <location filename="../../app/ui/panels.py" line="114" />
             <source>{n} hit(s)</source>
             <translation>{n} 处结果</translation>
         </message>
@@ -5043,7 +5043,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
         </message>
         <message>
             <location filename="../../app/ui/suggestions.py" line="244" />
-            <location filename="../../app/ui/suggestions.py" line="784" />
+            <location filename="../../app/ui/suggestions.py" line="783" />
             <source>Suggestions</source>
             <translation>编码建议</translation>
         </message>
@@ -5063,162 +5063,162 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="342" />
+            <location filename="../../app/ui/suggestions.py" line="341" />
             <source>Finding suggestions…</source>
             <translation>正在生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="382" />
+            <location filename="../../app/ui/suggestions.py" line="381" />
             <source>Suggestions failed: {error}</source>
             <translation>编码建议失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="414" />
+            <location filename="../../app/ui/suggestions.py" line="422" />
             <source>No project is open.</source>
             <translation>未打开项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="418" />
+            <location filename="../../app/ui/suggestions.py" line="426" />
             <source>{n} suggestion(s) in {d} document(s).</source>
             <translation>{d} 个文档中共 {n} 条建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="421" />
+            <location filename="../../app/ui/suggestions.py" line="429" />
             <source>{n} suggestion(s) for this document, the best first ({h} more with “Show all” or a lower threshold).</source>
             <translation>本文档 {n} 条建议，最好的在前（“全部显示”或降低阈值还有 {h} 条）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="453" />
+            <location filename="../../app/ui/suggestions.py" line="461" />
             <source>Measured on this project: keywords F1 {kw:.2f}, model F1 {m:.2f} ({n} coded units)</source>
             <translation>本项目实测：关键词 F1 {kw:.2f}，模型 F1 {m:.2f}（{n} 个已编码单元）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="459" />
+            <location filename="../../app/ui/suggestions.py" line="467" />
             <source>keyword</source>
             <translation>关键词</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="459" />
+            <location filename="../../app/ui/suggestions.py" line="467" />
             <source>model</source>
             <translation>模型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="476" />
+            <location filename="../../app/ui/suggestions.py" line="484" />
             <source>Accept {n} suggestion(s)</source>
             <translation>接受 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="480" />
+            <location filename="../../app/ui/suggestions.py" line="488" />
             <source>The suggestion could not be accepted.</source>
             <translation>无法接受该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="494" />
+            <location filename="../../app/ui/suggestions.py" line="502" />
             <source>Reject suggestion</source>
             <translation>拒绝建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="506" />
+            <location filename="../../app/ui/suggestions.py" line="505" />
             <source>Reject {n} suggestion(s)</source>
             <translation>拒绝 {n} 条建议</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="510" />
+            <location filename="../../app/ui/suggestions.py" line="509" />
             <source>The suggestion could not be rejected.</source>
             <translation>无法拒绝该建议。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="558" />
+            <location filename="../../app/ui/suggestions.py" line="557" />
             <source>Suggestions failed.</source>
             <translation>编码建议失败。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="560" />
+            <location filename="../../app/ui/suggestions.py" line="559" />
             <source>Suggesting codes in every document…</source>
             <translation>正在为每个文档生成编码建议…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="583" />
+            <location filename="../../app/ui/suggestions.py" line="582" />
             <source>Finding key terms…</source>
             <translation>正在提取关键词…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="591" />
+            <location filename="../../app/ui/suggestions.py" line="590" />
             <source>Key terms failed: {error}</source>
             <translation>关键词提取失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="595" />
+            <location filename="../../app/ui/suggestions.py" line="594" />
             <source>{n} term(s) not yet used as code names.</source>
             <translation>{n} 个词语尚未用作编码名称。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="610" />
+            <location filename="../../app/ui/suggestions.py" line="609" />
             <source>New code(s) from key terms</source>
             <translation>由关键词新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="614" />
+            <location filename="../../app/ui/suggestions.py" line="613" />
             <source>The code could not be created.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="627" />
+            <location filename="../../app/ui/suggestions.py" line="626" />
             <source>No model yet: suggestions come from keywords and code names only. It is trained in the background once there are {n} codings.</source>
             <translation>尚无模型：目前仅根据关键词和编码名称提出建议。编码片段达到 {n} 个后，将在后台训练模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="631" />
+            <location filename="../../app/ui/suggestions.py" line="630" />
             <source>The saved model was made by another version of Guiji; it will be retrained.</source>
             <translation>已保存的模型由其他版本的轨迹生成，将重新训练。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="634" />
+            <location filename="../../app/ui/suggestions.py" line="633" />
             <source>Model trained {when} on {n} codings ({labels} codes); it retrains after {k} more changes (now {changed}).</source>
             <translation>模型于 {when} 基于 {n} 个编码片段（{labels} 个编码）训练；再有 {k} 处更改后将重新训练（目前已有 {changed} 处）。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="667" />
+            <location filename="../../app/ui/suggestions.py" line="666" />
             <source>Training the model…</source>
             <translation>正在训练模型…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="676" />
+            <location filename="../../app/ui/suggestions.py" line="675" />
             <source>Training cancelled; the previous model is kept.</source>
             <translation>已取消训练，保留原有模型。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="678" />
+            <location filename="../../app/ui/suggestions.py" line="677" />
             <source>Training failed: {error}</source>
             <translation>训练失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="680" />
+            <location filename="../../app/ui/suggestions.py" line="679" />
             <source>Model trained in {s:.1f} s.</source>
             <translation>模型训练完成，用时 {s:.1f} 秒。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="698" />
+            <location filename="../../app/ui/suggestions.py" line="697" />
             <source>Measuring quality (cross-validation)…</source>
             <translation>正在评估质量（交叉验证）…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="709" />
+            <location filename="../../app/ui/suggestions.py" line="708" />
             <source>Quality not measured: {error}</source>
             <translation>未能评估质量：{error}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="733" />
+            <location filename="../../app/ui/suggestions.py" line="732" />
             <source>{k}-fold cross-validation by document over {d} coded documents ({u} sentences), threshold {t:.2f}. F1 — keywords {kw:.2f}, model {m:.2f}, combined {c:.2f}. A code with few coded units has an unreliable figure.</source>
             <translation>基于 {d} 个已编码文档（{u} 句）按文档进行 {k} 折交叉验证，阈值 {t:.2f}。F1：关键词 {kw:.2f}，模型 {m:.2f}，综合 {c:.2f}。已编码单元较少的编码，其数值不可靠。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="739" />
+            <location filename="../../app/ui/suggestions.py" line="738" />
             <source>Not measured yet: press “Measure quality”.</source>
             <translation>尚未评估：请点击“评估质量”。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/suggestions.py" line="799" />
+            <location filename="../../app/ui/suggestions.py" line="798" />
             <source>Code &amp;suggestions</source>
             <translation>编码建议(&amp;S)</translation>
         </message>
@@ -5226,7 +5226,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>TaskRunner</name>
         <message>
-            <location filename="../../app/ui/tasks.py" line="80" />
+            <location filename="../../app/ui/tasks.py" line="118" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
