@@ -30,10 +30,6 @@ MAX_RECENT = 5
 INVIVO_MAX = 40
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TextMenu", text)
-
-
 def reference(document_name: str, text: str, start: int, end: int) -> str:
     """The selected text followed by «document, start–end» (code points)."""
     return f"{text[start:end]} «{document_name}, {start}–{end}»"
@@ -95,29 +91,34 @@ class TextMenu(QObject):
         menu = QMenu(view)
         editable = ctrl is not None and view.document_id is not None and not getattr(ctrl, "read_only", False)
         can_code = editable and selection is not None
-        codes_menu = menu.addMenu(_tr("Code &with"))
+        codes_menu = menu.addMenu(QCoreApplication.translate("TextMenu", "Code &with"))
         codes_menu.setEnabled(can_code)
         if can_code:
             assert ctrl is not None
             self._fill_codes(codes_menu, ctrl)
-        menu.addAction(_tr("&New code from selection…"), lambda: QTimer.singleShot(0, self.new_code)).setEnabled(can_code)
-        menu.addAction(_tr("&In-vivo code"), self.invivo_code).setEnabled(can_code)
+        new_code = menu.addAction(QCoreApplication.translate("TextMenu", "&New code from selection…"))
+        new_code.triggered.connect(lambda: QTimer.singleShot(0, self.new_code))  # the dialog after the menu closed
+        new_code.setEnabled(can_code)
+        menu.addAction(QCoreApplication.translate("TextMenu", "&In-vivo code"), self.invivo_code).setEnabled(can_code)
         if editable:
             assert view.document_id is not None
             start, end = selection if selection is not None else (cp, cp)
             build_stage_menu(menu, ctrl, view.document_id, start, end)
         menu.addSeparator()
-        menu.addAction(_tr("&Copy"), view.copy).setEnabled(selection is not None)
-        menu.addAction(_tr("Copy with &reference"), self.copy_with_reference).setEnabled(selection is not None)
-        menu.addAction(_tr("Select &all"), view.selectAll)
+        menu.addAction(QCoreApplication.translate("TextMenu", "&Copy"), view.copy).setEnabled(selection is not None)
+        menu.addAction(QCoreApplication.translate("TextMenu", "Copy with &reference"),
+                       self.copy_with_reference).setEnabled(selection is not None)
+        menu.addAction(QCoreApplication.translate("TextMenu", "Select &all"), view.selectAll)
         here = view.codings_at(cp) if view.document_id is not None else []
         if here:
             menu.addSeparator()
             for coding in here:
-                menu.addAction(_tr("&Memo on coding “{code}”…").format(code=coding.code),
+                menu.addAction(QCoreApplication.translate(
+                    "TextMenu", "&Memo on coding “{code}”…").format(code=coding.code),
                                lambda cid=coding.id: view.memo_requested.emit(cid))
             for coding in here:
-                menu.addAction(_tr("Remo&ve coding “{code}”").format(code=coding.code),
+                menu.addAction(QCoreApplication.translate(
+                    "TextMenu", "Remo&ve coding “{code}”").format(code=coding.code),
                                lambda cid=coding.id: view.remove_coding_requested.emit(cid)).setEnabled(editable)
         return menu
 
@@ -134,7 +135,7 @@ class TextMenu(QObject):
             for code_id in recent:
                 menu.addAction(by_id[code_id].path, lambda c=code_id: self.apply(c))
         menu.addSeparator()
-        tree = menu.addMenu(_tr("&All codes"))
+        tree = menu.addMenu(QCoreApplication.translate("TextMenu", "&All codes"))
         self._fill_tree(tree, codes, None)
 
     def _fill_tree(self, menu: QMenu, codes: list[CodeInfo], parent_id: int | None) -> None:
@@ -142,7 +143,8 @@ class TextMenu(QObject):
             children = [c for c in codes if c.parent_id == code.id]
             if children:
                 sub = menu.addMenu(code.name)
-                sub.addAction(_tr("“{name}” itself").format(name=code.name), lambda c=code.id: self.apply(c))
+                sub.addAction(QCoreApplication.translate("TextMenu", "“{name}” itself").format(name=code.name),
+                              lambda c=code.id: self.apply(c))
                 sub.addSeparator()
                 self._fill_tree(sub, codes, code.id)
             else:
@@ -169,7 +171,7 @@ class TextMenu(QObject):
         try:
             ctrl.apply_coding(doc_id, code_id, start, end, expect_sha256=sha)
         except GuijiError as exc:
-            self.api.show_error(_tr("The code could not be applied."), str(exc))
+            self.api.show_error(QCoreApplication.translate("TextMenu", "The code could not be applied."), str(exc))
             return
         self._remember(code_id)
 
@@ -183,18 +185,19 @@ class TextMenu(QObject):
                 code = create_code_command(ctrl, None, name)
                 ctrl.apply_coding(doc_id, code.id, start, end, expect_sha256=sha)
         except GuijiError as exc:
-            self.api.show_error(_tr("The code could not be made."), str(exc))
+            self.api.show_error(QCoreApplication.translate("TextMenu", "The code could not be made."), str(exc))
             return
         self._remember(code.id)
 
     def new_code(self, name: str | None = None) -> None:
         """Ask a name, make a top-level code of it and code the selection with it (one undo step)."""
         if name is None:
-            name, ok = QInputDialog.getText(self.api.text_view, _tr("New code"), _tr("Name of the new code:"))
+            name, ok = QInputDialog.getText(self.api.text_view, QCoreApplication.translate("TextMenu", "New code"),
+                                            QCoreApplication.translate("TextMenu", "Name of the new code:"))
             if not ok:
                 return
         name = name.strip()
-        self._create_and_apply(name, _tr("New code “{name}”").format(name=name))
+        self._create_and_apply(name, QCoreApplication.translate("TextMenu", "New code “{name}”").format(name=name))
 
     def invivo_code(self) -> None:
         """Make a code named after the selected words and code the selection with it (one undo step)."""
@@ -203,7 +206,7 @@ class TextMenu(QObject):
         if selection is None:
             return
         name = invivo_name(view.text()[selection[0]:selection[1]])
-        self._create_and_apply(name, _tr("In-vivo code “{name}”").format(name=name))
+        self._create_and_apply(name, QCoreApplication.translate("TextMenu", "In-vivo code “{name}”").format(name=name))
 
     def copy_with_reference(self) -> None:
         view = self.api.text_view
