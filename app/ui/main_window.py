@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
         self.history_view.setStack(stack)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        # Undo/Redo name what they undo (issue 13): "Undo Apply code “X”"; bare when there is nothing.
+        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(
+            self.tr("&Undo {action}").format(action=t) if t else self.tr("&Undo")))
+        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(
+            self.tr("&Redo {action}").format(action=t) if t else self.tr("&Redo")))
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.controller.changes_settled.connect(self._on_changes)

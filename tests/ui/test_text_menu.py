@@ -81,8 +81,11 @@ def test_invivo_code_by_menu_key_is_one_undo_step(qtbot, window: MainWindow) -> 
     drag_select(qtbot, window, start, end)
     open_menu(qtbot, window, "i", menu_key=True)
     assert counts(window).get("增权赋能的工作") == 1
+    # The Edit menu's Undo item names what it undoes.
+    assert window.undo_action.text().startswith("&Undo ") and "增权赋能的工作" in window.undo_action.text()
     QTest.keyClick(window.document_view, Qt.Key.Key_Z, CTRL)
     assert "增权赋能的工作" not in counts(window)
+    assert "增权赋能的工作" in window.redo_action.text()
     QTest.keyClick(window.document_view, Qt.Key.Key_Y, CTRL)
     assert counts(window).get("增权赋能的工作") == 1
 
