@@ -1863,11 +1863,13 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="197" />
+            <location filename="../../app/ui/main_window.py" line="375" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="198" />
+            <location filename="../../app/ui/main_window.py" line="377" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -1968,55 +1970,65 @@ source: {source} ({enc})</source>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="364" />
-            <location filename="../../app/ui/main_window.py" line="818" />
+            <location filename="../../app/ui/main_window.py" line="823" />
             <source>Guiji</source>
             <translation>轨迹</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="376" />
+            <location filename="../../app/ui/main_window.py" line="375" />
+            <source>&amp;Undo {action}</source>
+            <translation>撤销(&amp;U) {action}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="377" />
+            <source>&amp;Redo {action}</source>
+            <translation>重做(&amp;R) {action}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/main_window.py" line="381" />
             <source> (read-only)</source>
             <translation>（只读）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="377" />
+            <location filename="../../app/ui/main_window.py" line="382" />
             <source>Guiji — {name}</source>
             <translation>轨迹 — {name}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="705" />
+            <location filename="../../app/ui/main_window.py" line="710" />
             <source>Coding memo</source>
             <translation>编码片段备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="763" />
+            <location filename="../../app/ui/main_window.py" line="768" />
             <source>The template could not be applied.</source>
             <translation>无法应用该模板。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="797" />
+            <location filename="../../app/ui/main_window.py" line="802" />
             <source>Import {n} document(s)</source>
             <translation>导入 {n} 个文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="813" />
+            <location filename="../../app/ui/main_window.py" line="818" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
             <location filename="../../app/ui/main_window.py" line="302" />
-            <location filename="../../app/ui/main_window.py" line="379" />
+            <location filename="../../app/ui/main_window.py" line="384" />
             <source>Coder: {coder}</source>
             <translation>编码者：{coder}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="619" />
-            <location filename="../../app/ui/main_window.py" line="642" />
+            <location filename="../../app/ui/main_window.py" line="624" />
+            <location filename="../../app/ui/main_window.py" line="647" />
             <source>Select some text first.</source>
             <translation>请先选中一段文本。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="576" />
-            <location filename="../../app/ui/main_window.py" line="607" />
+            <location filename="../../app/ui/main_window.py" line="581" />
+            <location filename="../../app/ui/main_window.py" line="612" />
             <source>Choose a code in the code tree first.</source>
             <translation>请先在编码树中选择一个编码。</translation>
         </message>
@@ -2026,108 +2038,108 @@ source: {source} ({enc})</source>
             <translation>显示编码者：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="470" />
+            <location filename="../../app/ui/main_window.py" line="475" />
             <source>all coders</source>
             <translation>全部编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="579" />
+            <location filename="../../app/ui/main_window.py" line="584" />
             <source>Code {n} search hit(s)</source>
             <translation>为 {n} 处搜索结果编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="583" />
+            <location filename="../../app/ui/main_window.py" line="588" />
             <source>Not every hit could be coded.</source>
             <translation>部分搜索结果未能编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="625" />
+            <location filename="../../app/ui/main_window.py" line="630" />
             <source>The code could not be applied.</source>
             <translation>无法应用该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="630" />
+            <location filename="../../app/ui/main_window.py" line="635" />
             <source>No code is pinned to key {key}.</source>
             <translation>数字键 {key} 未绑定编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="651" />
+            <location filename="../../app/ui/main_window.py" line="656" />
             <source>In-vivo code “{name}”</source>
             <translation>实境编码“{name}”</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="655" />
+            <location filename="../../app/ui/main_window.py" line="660" />
             <source>The in-vivo code could not be made.</source>
             <translation>无法创建实境编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="689" />
+            <location filename="../../app/ui/main_window.py" line="694" />
             <source>Click a coding's stripe, then select its new range.</source>
             <translation>请先点击编码片段的色条，再选择新的范围。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="695" />
+            <location filename="../../app/ui/main_window.py" line="700" />
             <source>The coding could not be adjusted.</source>
             <translation>无法调整该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="714" />
+            <location filename="../../app/ui/main_window.py" line="719" />
             <source>Click a coding's stripe first.</source>
             <translation>请先点击编码片段的色条。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="725" />
+            <location filename="../../app/ui/main_window.py" line="730" />
             <source>The coding could not be removed.</source>
             <translation>无法删除该编码片段。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="730" />
+            <location filename="../../app/ui/main_window.py" line="735" />
             <source>Selected {start}–{end} ({n} characters)</source>
             <translation>已选 {start}–{end}（{n} 字）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="738" />
+            <location filename="../../app/ui/main_window.py" line="743" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="737" />
-            <location filename="../../app/ui/main_window.py" line="768" />
+            <location filename="../../app/ui/main_window.py" line="742" />
+            <location filename="../../app/ui/main_window.py" line="773" />
             <source>Guiji projects (*{suffix})</source>
             <translation>轨迹项目 (*{suffix})</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="757" />
+            <location filename="../../app/ui/main_window.py" line="762" />
             <source>The project could not be created.</source>
             <translation>无法创建项目。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="769" />
+            <location filename="../../app/ui/main_window.py" line="774" />
             <source>Open project</source>
             <translation>打开项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="777" />
+            <location filename="../../app/ui/main_window.py" line="782" />
             <source>Import documents</source>
             <translation>导入文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="777" />
+            <location filename="../../app/ui/main_window.py" line="782" />
             <source>Transcripts (*.txt *.docx *.md)</source>
             <translation>访谈稿 (*.txt *.docx *.md)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="807" />
+            <location filename="../../app/ui/main_window.py" line="812" />
             <source>Import cancelled; nothing was imported.</source>
             <translation>已取消导入，未导入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="809" />
+            <location filename="../../app/ui/main_window.py" line="814" />
             <source>Nothing was imported.</source>
             <translation>未导入任何文档。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/main_window.py" line="803" />
+            <location filename="../../app/ui/main_window.py" line="808" />
             <source>Imported {n} document(s).</source>
             <translation>已导入 {n} 个文档。</translation>
         </message>
