@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu
 
 from app.core import codebook, documents
@@ -50,6 +50,13 @@ class TextMenu(QObject):
         view = api.text_view
         view.menu_builder = self._on_context_menu
         view.installEventFilter(self)
+        # Shift+F10 as an action of the view, so Help → Keyboard shortcuts lists it (the Menu key is
+        # caught by the event filter).
+        self.open_action = QAction(QCoreApplication.translate("TextMenu", "Context menu of the text"), view)
+        self.open_action.setShortcut(QKeySequence("Shift+F10"))
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(self.open_at_cursor)
+        view.addAction(self.open_action)
 
     # --- opening -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
