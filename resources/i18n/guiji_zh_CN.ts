@@ -5246,82 +5246,87 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>TextMenu</name>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="94" />
+            <location filename="../../app/ui/text_menu.py" line="55" />
+            <source>Context menu of the text</source>
+            <translation>文本的右键菜单</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/text_menu.py" line="101" />
             <source>Code &amp;with</source>
             <translation>编码为(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="99" />
+            <location filename="../../app/ui/text_menu.py" line="106" />
             <source>&amp;New code from selection…</source>
             <translation>用所选文字新建编码(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="102" />
+            <location filename="../../app/ui/text_menu.py" line="109" />
             <source>&amp;In-vivo code</source>
             <translation>原话编码(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="108" />
+            <location filename="../../app/ui/text_menu.py" line="115" />
             <source>&amp;Copy</source>
             <translation>复制(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="109" />
+            <location filename="../../app/ui/text_menu.py" line="116" />
             <source>Copy with &amp;reference</source>
             <translation>复制并附出处(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="111" />
+            <location filename="../../app/ui/text_menu.py" line="118" />
             <source>Select &amp;all</source>
             <translation>全选(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="116" />
+            <location filename="../../app/ui/text_menu.py" line="123" />
             <source>&amp;Memo on coding “{code}”…</source>
             <translation>编码片段「{code}」的备忘录(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="120" />
+            <location filename="../../app/ui/text_menu.py" line="127" />
             <source>Remo&amp;ve coding “{code}”</source>
             <translation>删除编码片段「{code}」(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="138" />
+            <location filename="../../app/ui/text_menu.py" line="145" />
             <source>&amp;All codes</source>
             <translation>全部编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="146" />
+            <location filename="../../app/ui/text_menu.py" line="153" />
             <source>“{name}” itself</source>
             <translation>「{name}」本身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="174" />
+            <location filename="../../app/ui/text_menu.py" line="181" />
             <source>The code could not be applied.</source>
             <translation>无法应用编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="188" />
+            <location filename="../../app/ui/text_menu.py" line="195" />
             <source>The code could not be made.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="195" />
+            <location filename="../../app/ui/text_menu.py" line="202" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="196" />
+            <location filename="../../app/ui/text_menu.py" line="203" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="200" />
+            <location filename="../../app/ui/text_menu.py" line="207" />
             <source>New code “{name}”</source>
             <translation>新建编码「{name}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="209" />
+            <location filename="../../app/ui/text_menu.py" line="216" />
             <source>In-vivo code “{name}”</source>
             <translation>原话编码「{name}」</translation>
         </message>
