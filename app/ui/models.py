@@ -104,6 +104,19 @@ class CodeTreeModel(QAbstractItemModel):
         self._doc_counts: dict[int, int] = {}
         self._hidden: set[int] = set()
         self._pins: dict[int, int] = {}  # code id -> number key
+        # NVivo's "aggregate": parents show "own / with children" instead of their own count only.
+        self.aggregate = False
+
+    def set_aggregate(self, on: bool) -> None:
+        self.aggregate = on
+        if self.rowCount():
+            self.layoutChanged.emit()  # every visible count changes
+
+    def _count(self, node: _Node, column: int) -> int:
+        info = node.info
+        assert info is not None
+        own = info.codings if column == 1 else self._doc_counts.get(info.id, 0)
+        return own + sum(self._count(child, column) for child in node.children)
 
     def hidden_codes(self) -> set[int]:
         return set(self._hidden)
@@ -219,9 +232,11 @@ class CodeTreeModel(QAbstractItemModel):
             if column == 0:
                 pin = self._pins.get(info.id)
                 return f"{info.name}  [{pin}]" if pin else info.name
-            if column == 1:
-                return info.codings
-            return self._doc_counts.get(info.id, 0)
+            own = info.codings if column == 1 else self._doc_counts.get(info.id, 0)
+            node = self._node(index)
+            if self.aggregate and node.children:
+                return f"{own} / {self._count(node, column)}"
+            return own
         if role == Qt.ItemDataRole.DecorationRole and column == 0:
             return QColor(info.color)
         if role == Qt.ItemDataRole.ToolTipRole:

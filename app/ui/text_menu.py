@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 from app.core import codebook, documents
 from app.core.errors import GuijiError
 from app.ui.code_panel import create_code_command, load_pins
+from app.ui.settings import settings
 from app.ui.stage_actions import build_stage_menu
 
 if TYPE_CHECKING:
@@ -225,5 +226,22 @@ class TextMenu(QObject):
         QGuiApplication.clipboard().setText(reference(name, view.text(), *selection))
 
 
+AGGREGATE_KEY = "codes/aggregate"
+
+
 def install(window: MainWindow) -> None:
     window.text_menu = TextMenu(window.api)  # type: ignore[attr-defined]
+    # The code tree's aggregate switch (own / with children counts), remembered in the settings.
+    model = window.codes_model
+    action = window.api.menu("view").addAction(
+        QCoreApplication.translate("TextMenu", "&Aggregate counts of child codes"))
+    action.setCheckable(True)
+    action.setChecked(settings().value(AGGREGATE_KEY, False, type=bool))
+    model.set_aggregate(action.isChecked())
+
+    def toggled(on: bool) -> None:
+        settings().setValue(AGGREGATE_KEY, on)
+        model.set_aggregate(on)
+
+    action.toggled.connect(toggled)
+    window.aggregate_action = action  # type: ignore[attr-defined]
