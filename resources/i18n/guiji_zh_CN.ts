@@ -312,17 +312,17 @@
     <context>
         <name>CodeTreeModel</name>
         <message>
-            <location filename="../../app/ui/models.py" line="284" />
+            <location filename="../../app/ui/models.py" line="299" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/models.py" line="284" />
+            <location filename="../../app/ui/models.py" line="299" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../app/ui/models.py" line="284" />
+            <location filename="../../app/ui/models.py" line="299" />
             <source>This doc</source>
             <translation>本文档</translation>
         </message>
@@ -5246,89 +5246,94 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>TextMenu</name>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="55" />
+            <location filename="../../app/ui/text_menu.py" line="56" />
             <source>Context menu of the text</source>
             <translation>文本的右键菜单</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="101" />
+            <location filename="../../app/ui/text_menu.py" line="102" />
             <source>Code &amp;with</source>
             <translation>编码为(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="106" />
+            <location filename="../../app/ui/text_menu.py" line="107" />
             <source>&amp;New code from selection…</source>
             <translation>用所选文字新建编码(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="109" />
+            <location filename="../../app/ui/text_menu.py" line="110" />
             <source>&amp;In-vivo code</source>
             <translation>原话编码(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="115" />
+            <location filename="../../app/ui/text_menu.py" line="116" />
             <source>&amp;Copy</source>
             <translation>复制(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="116" />
+            <location filename="../../app/ui/text_menu.py" line="117" />
             <source>Copy with &amp;reference</source>
             <translation>复制并附出处(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="118" />
+            <location filename="../../app/ui/text_menu.py" line="119" />
             <source>Select &amp;all</source>
             <translation>全选(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="123" />
+            <location filename="../../app/ui/text_menu.py" line="124" />
             <source>&amp;Memo on coding “{code}”…</source>
             <translation>编码片段「{code}」的备忘录(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="127" />
+            <location filename="../../app/ui/text_menu.py" line="128" />
             <source>Remo&amp;ve coding “{code}”</source>
             <translation>删除编码片段「{code}」(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="145" />
+            <location filename="../../app/ui/text_menu.py" line="146" />
             <source>&amp;All codes</source>
             <translation>全部编码(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="153" />
+            <location filename="../../app/ui/text_menu.py" line="154" />
             <source>“{name}” itself</source>
             <translation>「{name}」本身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="181" />
+            <location filename="../../app/ui/text_menu.py" line="182" />
             <source>The code could not be applied.</source>
             <translation>无法应用编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="195" />
+            <location filename="../../app/ui/text_menu.py" line="196" />
             <source>The code could not be made.</source>
             <translation>无法创建编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="202" />
+            <location filename="../../app/ui/text_menu.py" line="203" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="203" />
+            <location filename="../../app/ui/text_menu.py" line="204" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="207" />
+            <location filename="../../app/ui/text_menu.py" line="208" />
             <source>New code “{name}”</source>
             <translation>新建编码「{name}」</translation>
         </message>
         <message>
-            <location filename="../../app/ui/text_menu.py" line="216" />
+            <location filename="../../app/ui/text_menu.py" line="217" />
             <source>In-vivo code “{name}”</source>
             <translation>原话编码「{name}」</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/text_menu.py" line="237" />
+            <source>&amp;Aggregate counts of child codes</source>
+            <translation>汇总子编码的计数(&amp;A)</translation>
         </message>
     </context>
 </TS>
