@@ -5,6 +5,7 @@
 set -u
 missing_font() { ! fc-list 2>/dev/null | grep -qiE 'WenQuanYi|Noto Sans CJK|Noto Serif CJK|Source Han'; }
 pkgs="fonts-wqy-microhei fontconfig libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 binutils"  # binutils: PyInstaller (objdump) and make dist (strip)
+pkgs="$pkgs postgresql"  # the team-server tests run a throw-away cluster (tests/pg.py; pg_trgm is in the Debian 12 package)
 need=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $pkgs; do
