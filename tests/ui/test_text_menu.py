@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from app.core import codebook
 from app.ui.main_window import MainWindow
 from app.ui.text_menu import invivo_name, reference
-from tests.ui.conftest import utf16
+from tests.ui.conftest import code_id, utf16
 from tests.ui.test_delete_undo import activate
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -52,12 +52,18 @@ def in_popup(*keys: str | Qt.Key) -> Callable[[], None]:
         else:
             QTest.keyClick(popup, key)
         if len(keys) > 1:
-            QTimer.singleShot(50, in_popup(*keys[1:]))
+            QTimer.singleShot(200, in_popup(*keys[1:]))  # the submenu opens first
     return press
+
+
+def close_popups() -> None:
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
 
 
 def open_menu(qtbot, win: MainWindow, *keys: str | Qt.Key, menu_key: bool = False) -> None:  # type: ignore[no-untyped-def]
     QTimer.singleShot(50, in_popup(*keys))
+    QTimer.singleShot(4000, close_popups)  # a key that did not act fails the test instead of hanging it
     if menu_key:
         QTest.keyClick(win.document_view, Qt.Key.Key_Menu)
     else:
@@ -73,6 +79,24 @@ def counts(win: MainWindow) -> dict[str, int]:
 def span(win: MainWindow, words: str) -> tuple[int, int]:
     at = win.document_view.text().index(words)
     return at, at + len(words)
+
+
+def test_code_with_pinned_code_by_shift_f10_then_undo_redo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    target = code_id(window, "内生因素/增权赋能")
+    window.code_panel.pin_code(target, 1)
+    activate(qtbot, window)
+    start, end = span(window, "您好𠮷😀")
+    drag_select(qtbot, window, start, end)
+    # Return on the first item of the submenu: the pinned code ("1" itself is also the window's pinned-code key).
+    open_menu(qtbot, window, "w", Qt.Key.Key_Return)
+    assert counts(window)["内生因素/增权赋能"] == 1
+    assert window.controller is not None
+    assert "增权赋能" in window.undo_action.text()
+    QTest.keyClick(window.document_view, Qt.Key.Key_Z, CTRL)
+    assert counts(window)["内生因素/增权赋能"] == 0
+    QTest.keyClick(window.document_view, Qt.Key.Key_Y, CTRL)
+    assert counts(window)["内生因素/增权赋能"] == 1
+    assert window.text_menu.recent == [target]  # type: ignore[attr-defined]
 
 
 def test_invivo_code_by_menu_key_is_one_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
