@@ -222,6 +222,10 @@ def _templates() -> dict[str, str]:
         "pseudonyms.contains_name": QCoreApplication.translate(
             "Messages", "{where}: the pseudonym “{pseudonym}” of “{name}” contains the name “{other}”, which would "
                         "remain in the project"),
+        # --- team server (issue 18, app/core/db/server.py) ---
+        "server.not_empty": QCoreApplication.translate(
+            "Messages", "{file}: the database is not empty; Guiji needs an empty one"),
+        # --- end team server ---
     }
 
 
