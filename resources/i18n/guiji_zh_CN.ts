@@ -2954,307 +2954,312 @@ source: {source} ({enc})</source>
             <translation>{where}：「{name}」的假名「{pseudonym}」含有名字「{other}」，该名字将留在项目中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="231" />
-            <location filename="../../app/ui/messages.py" line="282" />
+            <location filename="../../app/ui/messages.py" line="226" />
+            <source>{file}: the database is not empty; Guiji needs an empty one</source>
+            <translation>{file}：该数据库不是空的；Guiji 需要一个空数据库</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/messages.py" line="235" />
+            <location filename="../../app/ui/messages.py" line="286" />
             <source>document</source>
             <translation>文档</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="232" />
-            <location filename="../../app/ui/messages.py" line="279" />
+            <location filename="../../app/ui/messages.py" line="236" />
+            <location filename="../../app/ui/messages.py" line="283" />
             <source>code</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="233" />
+            <location filename="../../app/ui/messages.py" line="237" />
             <source>level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="234" />
+            <location filename="../../app/ui/messages.py" line="238" />
             <source>figure label</source>
             <translation>图中标签</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="235" />
-            <location filename="../../app/ui/messages.py" line="279" />
+            <location filename="../../app/ui/messages.py" line="239" />
+            <location filename="../../app/ui/messages.py" line="283" />
             <source>coding</source>
             <translation>编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="236" />
+            <location filename="../../app/ui/messages.py" line="240" />
             <source>stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="237" />
-            <location filename="../../app/ui/messages.py" line="281" />
+            <location filename="../../app/ui/messages.py" line="241" />
+            <location filename="../../app/ui/messages.py" line="285" />
             <source>case</source>
             <translation>案例</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="238" />
+            <location filename="../../app/ui/messages.py" line="242" />
             <source>coder</source>
             <translation>编码者</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="239" />
+            <location filename="../../app/ui/messages.py" line="243" />
             <source>attribute</source>
             <translation>属性变量</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="240" />
-            <location filename="../../app/ui/messages.py" line="280" />
+            <location filename="../../app/ui/messages.py" line="244" />
+            <location filename="../../app/ui/messages.py" line="284" />
             <source>link</source>
             <translation>关联</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="241" />
+            <location filename="../../app/ui/messages.py" line="245" />
             <source>memo</source>
             <translation>备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="242" />
+            <location filename="../../app/ui/messages.py" line="246" />
             <source>evidence</source>
             <translation>证据</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="243" />
+            <location filename="../../app/ui/messages.py" line="247" />
             <source>project</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="244" />
+            <location filename="../../app/ui/messages.py" line="248" />
             <source>template</source>
             <translation>模板</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="245" />
+            <location filename="../../app/ui/messages.py" line="249" />
             <source>relation type</source>
             <translation>关系类型</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="252" />
+            <location filename="../../app/ui/messages.py" line="256" />
             <source>no coding has a stage yet: the timeline is empty</source>
             <translation>还没有编码片段标注了阶段：时间线为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="253" />
+            <location filename="../../app/ui/messages.py" line="257" />
             <source>no coding has a stage yet: the flow is empty</source>
             <translation>还没有编码片段标注了阶段：流向图为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="254" />
+            <location filename="../../app/ui/messages.py" line="258" />
             <source>no transitions between consecutive stages: the matrix is empty</source>
             <translation>相邻阶段之间没有转换：矩阵为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="255" />
+            <location filename="../../app/ui/messages.py" line="259" />
             <source>no document has codings yet</source>
             <translation>还没有任何文档含有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="256" />
+            <location filename="../../app/ui/messages.py" line="260" />
             <source>the document has no codings</source>
             <translation>该文档还没有编码片段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="257" />
+            <location filename="../../app/ui/messages.py" line="261" />
             <source>some elements lie outside the figure's width and are cut off: move them back</source>
             <translation>部分元素超出图表宽度而被截去：请把它们移回图内</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="258" />
+            <location filename="../../app/ui/messages.py" line="262" />
             <source>graphs are not imported (Guiji draws its own timeline from the stages)</source>
             <translation>图形不导入（轨迹根据阶段自行绘制时间线）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="259" />
+            <location filename="../../app/ui/messages.py" line="263" />
             <source>its text file is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="260" />
+            <location filename="../../app/ui/messages.py" line="264" />
             <source>its positions are not numbers</source>
             <translation>它的位置不是数字</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="261" />
+            <location filename="../../app/ui/messages.py" line="265" />
             <source>outside the text</source>
             <translation>超出文本范围</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="262" />
+            <location filename="../../app/ui/messages.py" line="266" />
             <source>zero-length selection (no characters)</source>
             <translation>长度为零的选段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="263" />
+            <location filename="../../app/ui/messages.py" line="267" />
             <source>zero-length coding (no characters)</source>
             <translation>长度为零的编码片段（不含任何字符）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="264" />
+            <location filename="../../app/ui/messages.py" line="268" />
             <source>its start is after its end</source>
             <translation>起点在终点之后</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="265" />
+            <location filename="../../app/ui/messages.py" line="269" />
             <source>its code is not in the codebook</source>
             <translation>它的编码不在编码簿中</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="266" />
+            <location filename="../../app/ui/messages.py" line="270" />
             <source>the source's text is empty</source>
             <translation>来源文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="267" />
+            <location filename="../../app/ui/messages.py" line="271" />
             <source>its text is empty</source>
             <translation>文本为空</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="268" />
+            <location filename="../../app/ui/messages.py" line="272" />
             <source>it has no member Guiji imported</source>
             <translation>其成员均未导入</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="269" />
+            <location filename="../../app/ui/messages.py" line="273" />
             <source>Guiji links codes to codes (coded passages are their evidence); this link joins other objects</source>
             <translation>轨迹的关联只连接编码与编码（编码片段作为证据）；这条关联连接的是其他对象</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="271" />
+            <location filename="../../app/ui/messages.py" line="275" />
             <source>it links a code to itself</source>
             <translation>它把编码关联到自身</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="272" />
+            <location filename="../../app/ui/messages.py" line="276" />
             <source>its code is deleted or unknown</source>
             <translation>它的编码已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="273" />
+            <location filename="../../app/ui/messages.py" line="277" />
             <source>its file is deleted or unknown</source>
             <translation>它的文件已删除或未知</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="274" />
+            <location filename="../../app/ui/messages.py" line="278" />
             <source>its linked range is outside the text</source>
             <translation>它关联的范围超出文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="275" />
+            <location filename="../../app/ui/messages.py" line="279" />
             <source>code points, line ends as in the file (the REFI-QDA standard)</source>
             <translation>按 Unicode 字符计，换行符与文件一致（REFI-QDA 标准）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="276" />
+            <location filename="../../app/ui/messages.py" line="280" />
             <source>UTF-16 units, line ends as in the file (as NVivo counts)</source>
             <translation>按 UTF-16 单元计，换行符与文件一致（NVivo 的计法）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="278" />
+            <location filename="../../app/ui/messages.py" line="282" />
             <source>source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="278" />
+            <location filename="../../app/ui/messages.py" line="282" />
             <source>selection</source>
             <translation>选段</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="280" />
+            <location filename="../../app/ui/messages.py" line="284" />
             <source>graph</source>
             <translation>图形</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="281" />
+            <location filename="../../app/ui/messages.py" line="285" />
             <source>set</source>
             <translation>集合</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="282" />
+            <location filename="../../app/ui/messages.py" line="286" />
             <source>note</source>
             <translation>笔记</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="317" />
+            <location filename="../../app/ui/messages.py" line="321" />
             <source>{n} transitions reach the threshold; the {k} strongest are drawn (raise the minimum to see fewer)</source>
             <translation>有 {n} 个转换达到阈值；只画出最强的 {k} 个（提高下限可减少转换数）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="321" />
+            <location filename="../../app/ui/messages.py" line="325" />
             <source>link {source} → {target} is not drawn: a code has no box shown</source>
             <translation>关联 {source} → {target} 未画出：其中一个编码没有显示方框</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="324" />
+            <location filename="../../app/ui/messages.py" line="328" />
             <source>its text file {path} is missing from the archive</source>
             <translation>压缩包中缺少它的文本文件 {path}</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="326" />
+            <location filename="../../app/ui/messages.py" line="330" />
             <source>its text file {path} is missing (a .qde file carries no texts)</source>
             <translation>缺少它的文本文件 {path}（.qde 文件不含文本）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="329" />
+            <location filename="../../app/ui/messages.py" line="333" />
             <source>{kind} sources are not imported (Guiji codes text transcripts only)</source>
             <translation>不导入{kind}来源（轨迹只对文字访谈稿编码）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="331" />
+            <location filename="../../app/ui/messages.py" line="335" />
             <source>{n} coding(s) on it skipped</source>
             <translation>其上的 {n} 个编码片段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="333" />
+            <location filename="../../app/ui/messages.py" line="337" />
             <source>{n} selection(s) on it skipped</source>
             <translation>其上的 {n} 个选段已跳过</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="336" />
+            <location filename="../../app/ui/messages.py" line="340" />
             <source>{n} set(s) of codes or notes are listed in the project memo (Guiji has no sets of codes)</source>
             <translation>{n} 个编码集或笔记集已列入项目备忘录（轨迹没有编码集）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="339" />
+            <location filename="../../app/ui/messages.py" line="343" />
             <source>{p} of the selections' ends fall on line boundaries when read this way</source>
             <translation>按此方式读取时，{p} 的选段端点落在行边界上</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="343" />
+            <location filename="../../app/ui/messages.py" line="347" />
             <source>every reading gives the same positions (no characters outside the BMP and no CRLF line ends before the selections)</source>
             <translation>各种读法得到的位置相同（选段之前既无基本多文种平面以外的字符，也无 CRLF 换行）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="347" />
+            <location filename="../../app/ui/messages.py" line="351" />
             <source>written by Guiji, which counts code points</source>
             <translation>由轨迹生成，按 Unicode 字符计</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="353" />
+            <location filename="../../app/ui/messages.py" line="357" />
             <source>picture</source>
             <translation>图片</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="354" />
+            <location filename="../../app/ui/messages.py" line="358" />
             <source>audio</source>
             <translation>音频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="355" />
+            <location filename="../../app/ui/messages.py" line="359" />
             <source>video</source>
             <translation>视频</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="374" />
+            <location filename="../../app/ui/messages.py" line="378" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location filename="../../app/ui/messages.py" line="378" />
+            <location filename="../../app/ui/messages.py" line="382" />
             <source>: </source>
             <translation>：</translation>
         </message>
