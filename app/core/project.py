@@ -25,7 +25,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
-from app.core.db import fts, migrate
+from app.core.db import fts, migrate, server
 from app.core.db.engine import looks_like_sqlite, make_engine
 from app.core.db.models import ProjectMeta, utcnow
 from app.core.errors import ProjectError, ProjectLockedError
@@ -157,7 +157,10 @@ def _release_lock(lock: FileLock) -> None:
 
 
 def create_project(path: str | Path) -> Project:
-    """Create a new, empty project file at ``path`` (which must not exist) and open it."""
+    """Create a new, empty project file at ``path`` (which must not exist) and open it.
+    A ``postgresql://`` URL builds the project in an empty server database (app/core/db/server.py)."""
+    if server.is_server_url(path):
+        return server.create_server_project(str(path))
     path = Path(path)
     if path.exists():
         raise ProjectError(f"{path.name}: a file with this name already exists", code="file.exists",
@@ -200,6 +203,8 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     Raises :class:`ProjectLockedError` when another process has it open for writing, and
     :class:`ProjectError` when the file is missing, not a Guiji project, or from a newer Guiji.
     """
+    if server.is_server_url(path):
+        return server.open_server_project(str(path), read_only=read_only)
     path = Path(path)
     if not path.is_file():
         raise ProjectError(f"{path.name}: no such project file", code="project.missing", params={"file": path.name})

@@ -97,3 +97,28 @@ def test_bound_text_round_trip_keeps_hostile_characters(pg_url: str) -> None:
             assert conn.execute(text("SELECT value FROM project_meta WHERE key = 'memo'")).scalar_one() == hostile
     finally:
         engine.dispose()
+
+
+def test_create_and_open_project_by_url(pg_url: str) -> None:
+    from app.core.project import create_project, open_project, project_meta, set_project_meta
+
+    with create_project(pg_url) as project:
+        assert not project.read_only
+        set_project_meta(project, "memo", "访谈 𠮷 😀")
+    with open_project(pg_url) as project:
+        assert project_meta(project, "memo") == "访谈 𠮷 😀"
+        assert project_meta(project, "created_by").startswith("Guiji ")
+    with open_project(pg_url, read_only=True) as project, pytest.raises(ProjectError) as caught:
+        set_project_meta(project, "memo", "x")
+    assert caught.value.code == "project.read_only"
+
+
+def test_open_by_url_refuses_a_newer_schema(pg_url: str) -> None:
+    from app.core.project import open_project
+
+    create_server_tables(pg_url).dispose()
+    with psycopg.connect(pg_url) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = %s", ("9999_from_the_future",))
+    with pytest.raises(ProjectError) as caught:
+        open_project(pg_url)
+    assert caught.value.code == "project.newer"

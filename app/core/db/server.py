@@ -98,3 +98,34 @@ def check_server_schema(url: str, engine: Engine) -> None:
 def server_path(url: str) -> Path:
     """What :class:`Project.path` holds for a server project: the database name (messages use ``.name``)."""
     return Path(_name(url))
+
+
+def create_server_project(url: str):  # type: ignore[no-untyped-def]  # -> app.core.project.Project
+    """:func:`app.core.project.create_project` for a URL: Guiji's schema in an empty database, opened."""
+    from app.core.project import OpenReport, Project
+
+    engine = create_server_tables(url)
+    project = Project(server_path(url), engine, None, OpenReport())
+    project.read_only = False  # the server's own locking replaces the file lock
+    return project
+
+
+def open_server_project(url: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """:func:`app.core.project.open_project` for a URL. Schema upgrades are not done from here yet."""
+    from app.core.project import OpenReport, Project
+
+    engine = make_server_engine(url)
+    try:
+        check_server_schema(url, engine)
+        with engine.connect() as conn:
+            if migrate.current_revision(conn) != migrate.head_revision():
+                raise ProjectError(
+                    f"{display_url(url)}: the project needs an upgrade by its owner",
+                    code="project.needs_upgrade", params={"file": display_url(url)},
+                )
+    except BaseException:
+        engine.dispose()
+        raise
+    project = Project(server_path(url), engine, None, OpenReport())
+    project.read_only = read_only
+    return project
