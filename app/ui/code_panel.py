@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
@@ -30,23 +29,16 @@ from app.core.errors import GuijiError
 from app.core.ops import codes as code_ops
 from app.core.ops import entities as entity_ops
 from app.core.pinyin import code_matches
-from app.core.project import project_meta, set_project_meta
-from app.ui.controller import Changed, ProjectController, follow
+from app.ui.controller import ProjectController, follow
 from app.ui.messages import describe
 from app.ui.models import CodeTreeModel
 
-PINS_KEY = "pinned_codes"
 MAX_QUICK_MATCHES = 12
 
 
 def load_pins(controller: ProjectController) -> dict[int, int]:
-    """Pinned codes of the project: code id → number key 1–9."""
-    raw = project_meta(controller.project, PINS_KEY)
-    try:
-        data = json.loads(raw) if raw else {}
-        return {int(code_id): int(key) for key, code_id in data.items()}
-    except (ValueError, TypeError, AttributeError):
-        return {}
+    """Pinned codes of the project: code id → number key 1–9 (kept by :mod:`app.core.ops.codes`)."""
+    return code_ops.pins(controller.project)
 
 
 class QuickCodeModel(QAbstractListModel):
@@ -336,17 +328,10 @@ class CodePanel(QWidget):
         ctrl = self._editable()
         if ctrl is None:
             return
-        pins = {k: c for c, k in load_pins(ctrl).items() if c != code_id and k != key}
-        if key is not None:
-            pins[key] = code_id
-        new = json.dumps({str(k): c for k, c in sorted(pins.items())})
-        old = project_meta(ctrl.project, PINS_KEY)
-        ctrl.perform(
-            self.tr("Pin code"),
-            lambda: set_project_meta(ctrl.project, PINS_KEY, new),
-            lambda _r: set_project_meta(ctrl.project, PINS_KEY, old),
-            what=Changed.CODES,
-        )
+        try:
+            ctrl.run(code_ops.pin_code(ctrl.project, code_id, key))
+        except GuijiError as exc:
+            QMessageBox.warning(self, self.tr("Codes"), describe(exc))
 
     def set_memo(self, code_id: int, memo: str | None = None) -> None:
         from app.core.memos import code_memo
@@ -368,7 +353,8 @@ class CodePanel(QWidget):
         if ctrl is None or source is None:
             return
         if target_id is None:
-            others = [c for c in self.model.all_codes() if c.id != source_id and not c.path.startswith(source.path + "/")]
+            others = [c for c in self.model.all_codes()
+                      if c.id != source_id and not c.path.startswith(source.path + "/")]
             paths = [c.path for c in others]
             chosen, ok = QInputDialog.getItem(
                 self, self.tr("Merge codes"),

@@ -193,39 +193,6 @@ class ProjectController(QObject):
         self.announce(operation.changes)
         return operation.value
 
-    def perform(
-        self,
-        text: str,
-        do: Callable[[], T],
-        undo: Callable[[T], None],
-        redo: Callable[[T], None] | None = None,
-        *,
-        what: Changed,
-        document_id: Callable[[T], int | None] | int | None = None,
-        delta: Callable[[T, str], tuple[list[CodingInfo], list[CodingInfo]]] | None = None,
-    ) -> T:
-        """Do ``do()`` now; push a command whose undo/redo replay ``undo(result)``/``redo(result)``.
-
-        For changes that have no operation in ``app.core.ops`` yet. ``redo`` defaults to calling ``do``
-        again. Raises (and pushes nothing) when ``do`` raises.
-        """
-        result = do()
-        doc = document_id(result) if callable(document_id) else document_id
-
-        def changes(step: str) -> Changes:
-            return as_changes(what, doc, delta(result, step) if delta is not None else None)
-
-        def run_undo() -> Changes:
-            undo(result)
-            return changes("undo")
-
-        def run_redo() -> Changes:
-            (redo or (lambda _r: do()))(result)
-            return changes("redo")
-
-        operation = Done("", "", result, changes("do"), run_undo, run_redo)
-        return self.run(operation, text)
-
     def macro(self, text: str) -> _Macro:
         """``with controller.macro("…"):`` groups the commands inside into one undo step."""
         return _Macro(self.undo_stack, text)
