@@ -179,132 +179,128 @@
     <context>
         <name>CodePanel</name>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="177" />
+            <location filename="../../app/ui/code_panel.py" line="169" />
             <source>Apply code to selection</source>
             <translation>将编码应用于选中文本</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="235" />
+            <location filename="../../app/ui/code_panel.py" line="227" />
             <source>(no description)</source>
             <translation>（无说明）</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="260" />
+            <location filename="../../app/ui/code_panel.py" line="252" />
             <source>New top-level code…</source>
             <translation>新建一级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="262" />
+            <location filename="../../app/ui/code_panel.py" line="254" />
             <source>New child code…</source>
             <translation>新建下级编码…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="264" />
+            <location filename="../../app/ui/code_panel.py" line="256" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="265" />
+            <location filename="../../app/ui/code_panel.py" line="257" />
             <source>Colour…</source>
             <translation>颜色…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="266" />
+            <location filename="../../app/ui/code_panel.py" line="258" />
             <source>Pin to number key</source>
             <translation>绑定到数字键</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="272" />
+            <location filename="../../app/ui/code_panel.py" line="264" />
             <source>Unpin</source>
             <translation>取消绑定</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="273" />
+            <location filename="../../app/ui/code_panel.py" line="265" />
             <source>Memo…</source>
             <translation>备忘录…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="274" />
+            <location filename="../../app/ui/code_panel.py" line="266" />
             <source>Merge into…</source>
             <translation>合并到…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="276" />
+            <location filename="../../app/ui/code_panel.py" line="268" />
             <source>Delete…</source>
             <translation>删除…</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="285" />
+            <location filename="../../app/ui/code_panel.py" line="277" />
             <source>New code</source>
             <translation>新建编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="285" />
+            <location filename="../../app/ui/code_panel.py" line="277" />
             <source>Name of the new code:</source>
             <translation>新编码的名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="291" />
+            <location filename="../../app/ui/code_panel.py" line="283" />
             <source>The code could not be added.</source>
             <translation>无法添加该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="295" />
+            <location filename="../../app/ui/code_panel.py" line="287" />
+            <location filename="../../app/ui/code_panel.py" line="334" />
             <source>Codes</source>
             <translation>编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="305" />
+            <location filename="../../app/ui/code_panel.py" line="297" />
             <source>Rename code</source>
             <translation>重命名编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="305" />
+            <location filename="../../app/ui/code_panel.py" line="297" />
             <source>New name:</source>
             <translation>新名称：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="311" />
+            <location filename="../../app/ui/code_panel.py" line="303" />
             <source>The code could not be renamed.</source>
             <translation>无法重命名该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="319" />
+            <location filename="../../app/ui/code_panel.py" line="311" />
             <source>Code colour</source>
             <translation>编码颜色</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="333" />
+            <location filename="../../app/ui/code_panel.py" line="325" />
             <source>The code could not be moved.</source>
             <translation>无法移动该编码。</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="345" />
-            <source>Pin code</source>
-            <translation>绑定编码</translation>
-        </message>
-        <message>
-            <location filename="../../app/ui/code_panel.py" line="359" />
+            <location filename="../../app/ui/code_panel.py" line="344" />
             <source>Code memo</source>
             <translation>编码备忘录</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="374" />
+            <location filename="../../app/ui/code_panel.py" line="360" />
             <source>Merge codes</source>
             <translation>合并编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="375" />
+            <location filename="../../app/ui/code_panel.py" line="361" />
             <source>Merge “{name}” into (its codings and child codes move there):</source>
             <translation>将“{name}”合并到（其编码片段和下级编码将移至该编码）：</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="397" />
+            <location filename="../../app/ui/code_panel.py" line="383" />
             <source>Delete code</source>
             <translation>删除编码</translation>
         </message>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="398" />
+            <location filename="../../app/ui/code_panel.py" line="384" />
             <source>Delete “{path}”, its {children} child code(s) and {codings} coding(s)?</source>
             <translation>删除“{path}”及其 {children} 个下级编码和 {codings} 个编码片段吗？</translation>
         </message>
@@ -4213,7 +4209,7 @@ It is NOT part of the project, and it re-identifies people: keep it somewhere sa
     <context>
         <name>QuickCodeBox</name>
         <message>
-            <location filename="../../app/ui/code_panel.py" line="107" />
+            <location filename="../../app/ui/code_panel.py" line="99" />
             <source>Quick code: name, pinyin (zqfn) or keyword — Enter applies</source>
             <translation>快速编码：名称、拼音首字母（zqfn）或关键词，按回车应用</translation>
         </message>
