@@ -261,7 +261,8 @@ def _document_problems(conn: Connection, indexed: dict[int, int] | None) -> Iter
                     table=table, row=row_id, document=name,
                 )
     for row_id in sorted(indexed or ()):
-        if indexed[row_id] == _AWAITING_INDEX:  # a deleted document the index has yet to drop (0009)
+        # A deleted document the index has yet to drop (0009).
+        if indexed is not None and indexed[row_id] == _AWAITING_INDEX:
             continue
         yield Problem(
             "search_index", f"the search index holds an entry for document {row_id}, which does not exist",

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, insert, inspect, select, text
@@ -160,7 +161,7 @@ def create_project(path: str | Path) -> Project:
     """Create a new, empty project file at ``path`` (which must not exist) and open it.
     A ``postgresql://`` URL builds the project in an empty server database (app/core/db/server.py)."""
     if server.is_server_url(path):
-        return server.create_server_project(str(path))
+        return cast(Project, server.create_server_project(str(path)))
     path = Path(path)
     if path.exists():
         raise ProjectError(f"{path.name}: a file with this name already exists", code="file.exists",
@@ -204,7 +205,7 @@ def open_project(path: str | Path, *, read_only: bool = False) -> Project:
     :class:`ProjectError` when the file is missing, not a Guiji project, or from a newer Guiji.
     """
     if server.is_server_url(path):
-        return server.open_server_project(str(path), read_only=read_only)
+        return cast(Project, server.open_server_project(str(path), read_only=read_only))
     path = Path(path)
     if not path.is_file():
         raise ProjectError(f"{path.name}: no such project file", code="project.missing", params={"file": path.name})

@@ -8,7 +8,8 @@ view maps Qt's UTF-16 positions (``selection_range``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
@@ -40,6 +41,11 @@ def invivo_name(words: str) -> str:
     """A code name from selected words: spaces collapsed, edge punctuation dropped, at most 40 characters."""
     return " ".join(words.replace("/", " ").split()).strip("，。！？；：、,.!?;:“”\"'（）() ")[:INVIVO_MAX]
 
+
+
+def _emitter(signal: Any, value: int) -> Callable[[], None]:
+    """A slot that emits ``signal(value)`` (a menu item's action)."""
+    return lambda: signal.emit(value)
 
 class TextMenu(QObject):
     """Builds and shows the text context menu for one window."""
@@ -123,12 +129,15 @@ class TextMenu(QObject):
             for coding in here:
                 menu.addAction(QCoreApplication.translate(
                     "TextMenu", "&Memo on coding “{code}”…").format(code=coding.code),
-                               lambda cid=coding.id: view.memo_requested.emit(cid))
+                               _emitter(view.memo_requested, coding.id))
             for coding in here:
                 menu.addAction(QCoreApplication.translate(
                     "TextMenu", "Remo&ve coding “{code}”").format(code=coding.code),
-                               lambda cid=coding.id: view.remove_coding_requested.emit(cid)).setEnabled(editable)
+                               _emitter(view.remove_coding_requested, coding.id)).setEnabled(editable)
         return menu
+
+    def _applier(self, code_id: int) -> Callable[[], None]:
+        return lambda: self.apply(code_id)
 
     def _fill_codes(self, menu: QMenu, ctrl: ProjectController) -> None:
         codes = codebook.list_codes(ctrl.project)
@@ -136,12 +145,12 @@ class TextMenu(QObject):
         pins = sorted(load_pins(ctrl).items(), key=lambda item: item[1])
         for code_id, key in pins:
             if code_id in by_id:
-                menu.addAction(f"&{key} {by_id[code_id].path}", lambda c=code_id: self.apply(c))
+                menu.addAction(f"&{key} {by_id[code_id].path}", self._applier(code_id))
         recent = [c for c in self.recent if c in by_id]
         if recent:
             menu.addSeparator()
             for code_id in recent:
-                menu.addAction(by_id[code_id].path, lambda c=code_id: self.apply(c))
+                menu.addAction(by_id[code_id].path, self._applier(code_id))
         menu.addSeparator()
         tree = menu.addMenu(QCoreApplication.translate("TextMenu", "&All codes"))
         self._fill_tree(tree, codes, None)
@@ -152,11 +161,11 @@ class TextMenu(QObject):
             if children:
                 sub = menu.addMenu(code.name)
                 sub.addAction(QCoreApplication.translate("TextMenu", "“{name}” itself").format(name=code.name),
-                              lambda c=code.id: self.apply(c))
+                              self._applier(code.id))
                 sub.addSeparator()
                 self._fill_tree(sub, codes, code.id)
             else:
-                menu.addAction(code.name, lambda c=code.id: self.apply(c))
+                menu.addAction(code.name, self._applier(code.id))
 
     # --- actions ---------------------------------------------------------------------------------------
     def _target(self) -> tuple[ProjectController, int, str, tuple[int, int]] | None:
@@ -236,7 +245,7 @@ def install(window: MainWindow) -> None:
     action = window.api.menu("view").addAction(
         QCoreApplication.translate("TextMenu", "&Aggregate counts of child codes"))
     action.setCheckable(True)
-    action.setChecked(settings().value(AGGREGATE_KEY, False, type=bool))
+    action.setChecked(bool(settings().value(AGGREGATE_KEY, False, type=bool)))
     model.set_aggregate(action.isChecked())
 
     def toggled(on: bool) -> None:

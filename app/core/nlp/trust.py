@@ -350,7 +350,8 @@ def _choose(t: CodeTrust, stats: dict[str, tuple[int, int]]) -> None:
     for mode, (picked, right) in stats.items():
         if mode in ("model", "both") and not model_ok:
             continue
-        if right >= MIN_PICKS and _f1(right, picked, t.support) >= _f1(*reversed(stats[best]), t.support) + MARGIN:
+        best_picked, best_right = stats[best]
+        if right >= MIN_PICKS and _f1(right, picked, t.support) >= _f1(best_right, best_picked, t.support) + MARGIN:
             best = mode
     t.mode = best.split("@")[0]
     t.filter_cut = float(best.split("@")[1]) if "@" in best else 0.0
