@@ -28,6 +28,10 @@ class TranslationsHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def initialize(self, version: str, build_data: dict) -> None:
+        if version == "editable":
+            # A developer install (`make setup`) reads resources/ from the tree; the Makefile compiles the
+            # .qm right after (its `$(QM)` target), once PySide6 (with lrelease) is installed.
+            return
         i18n = Path(self.root) / "resources" / "i18n"
         for ts in sorted(i18n.glob("*.ts")):
             qm = ts.with_suffix(".qm")
