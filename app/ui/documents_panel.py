@@ -33,6 +33,8 @@ class DocumentsPanel(QWidget):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Two versions of one interview differ at the end of their names: cut in the middle (full name on hover).
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
