@@ -257,9 +257,18 @@ class CodingMargin(QWidget):
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        coding = self._coding_at(event.position().toPoint())
+        pos = event.position().toPoint()
+        coding = self._coding_at(pos)
         if coding is not None:
             self.coding_clicked.emit(coding.id)
+            return
+        stage = self._stage_at(pos)
+        if stage is not None:  # a span of the stage band: select its text (Ctrl+J or the menu then changes it)
+            cursor = QTextCursor(self._view.document())
+            cursor.setPosition(stage.start16)
+            cursor.setPosition(stage.end16, QTextCursor.MoveMode.KeepAnchor)
+            self._view.setTextCursor(cursor)
+            self._view.setFocus()
 
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
